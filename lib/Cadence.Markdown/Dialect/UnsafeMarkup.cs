@@ -1,0 +1,77 @@
+using Ganss.Xss;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace Cadence.Markdown.Dialect;
+
+/// <summary>
+/// Keeps posts from carrying script. Links with unsafe schemes are defused in the syntax tree; raw HTML is
+/// run through an allow-list sanitiser, which is only paid for by the few posts that contain raw HTML.
+/// </summary>
+internal static class UnsafeMarkup
+{
+    private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
+
+    /// <returns>True when the document holds raw HTML that must be sanitised after rendering.</returns>
+    public static bool Neutralise(MarkdownDocument document)
+    {
+        var hasHtml = false;
+        foreach (var node in document.Descendants())
+        {
+            switch (node)
+            {
+                case HtmlBlock or HtmlInline: hasHtml = true; break;
+                case LinkInline link when !IsSafeUrl(link.Url): link.Url = "#"; break;
+                case AutolinkInline autolink when !IsSafeUrl(autolink.Url): autolink.Url = "#"; break;
+            }
+        }
+        return hasHtml;
+    }
+
+    public static string Sanitise(string html) => Sanitizer.Sanitize(html);
+
+    public static bool IsSafeUrl(string? url)
+    {
+        if (string.IsNullOrWhiteSpace(url)) return true;
+        var trimmed = url.Trim();
+        var colon = trimmed.IndexOf(':');
+        if (colon < 0) return true;
+        var slash = trimmed.IndexOfAny(['/', '?', '#']);
+        if (slash >= 0 && slash < colon) return true; // a relative path that happens to contain a colon
+        var scheme = trimmed[..colon].ToLowerInvariant();
+        return scheme is "http" or "https" or "mailto" or "tel";
+    }
+
+    private static HtmlSanitizer CreateSanitizer()
+    {
+        var sanitizer = new HtmlSanitizer();
+        sanitizer.AllowedAttributes.Add("class");
+        sanitizer.AllowedAttributes.Add("id");
+        sanitizer.AllowedSchemes.Add("mailto");
+        sanitizer.AllowedSchemes.Add("tel");
+        return sanitizer;
+    }
+}
+
+/// <summary>Keeps rendered forms out of the sanitiser: slots are filled in after it has run.</summary>
+internal sealed class FormSlots
+{
+    private readonly string _nonce = Guid.NewGuid().ToString("N");
+    private readonly List<string> _keys = [];
+
+    public string Reserve(string key)
+    {
+        _keys.Add(key);
+        return $"<p>{_nonce}-{_keys.Count - 1}</p>\n";
+    }
+
+    public string Fill(string html, Func<string, string>? formHtml)
+    {
+        for (var i = 0; i < _keys.Count; i++)
+        {
+            var form = formHtml?.Invoke(_keys[i]) ?? FormDirectiveRenderer.Placeholder(_keys[i]);
+            html = html.Replace($"<p>{_nonce}-{i}</p>", form.TrimEnd('\n'), StringComparison.Ordinal);
+        }
+        return html;
+    }
+}

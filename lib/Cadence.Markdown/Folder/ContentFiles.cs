@@ -1,0 +1,38 @@
+namespace Cadence.Markdown.Folder;
+
+// The records of a content folder: what a clinic keeps in git, and what the CMS imports and exports.
+
+public sealed record LinkFile(string Label, string Url);
+
+public sealed record SiteFile(
+    string ClinicName, string Title, string Description, string BaseUrl, string TimeZone, string? NotificationEmail,
+    IReadOnlyList<LinkFile> Navigation, IReadOnlyList<LinkFile> Social);
+
+public sealed record AuthorFile(string Slug, string Name, string? Bio, string? Avatar);
+
+public sealed record PostFile(
+    string Title, string Slug, DateTimeOffset? Date, string Status, string? Excerpt,
+    IReadOnlyList<string> Tags, string? Category, string? Author,
+    string? Image, string? ImageAlt, string? SeoTitle, string? SeoDescription, string? SocialImage, string? CanonicalUrl,
+    string Body)
+{
+    public const string Published = "published";
+    public const string Draft = "draft";
+    public const string Scheduled = "scheduled";
+}
+
+public sealed record FormFieldFile(string Name, string Type, string Label, bool Required, int? MaxLength, IReadOnlyList<string> Options);
+
+public sealed record FormFile(
+    string Key, string Title, string? Intro, string SubmitLabel, string SuccessMessage, string? ThankYouPath,
+    string? NotificationEmail, string? Asset, IReadOnlyList<FormFieldFile> Fields);
+
+/// <summary>A file the folder carries beside the text: <c>media/</c> is public, <c>assets/</c> is delivered on request.</summary>
+public sealed record BinaryFile(string Url, string FullPath, bool IsPublic);
+
+public sealed record ContentFolder(
+    string Root, SiteFile? Site, IReadOnlyList<AuthorFile> Authors, IReadOnlyList<PostFile> Posts,
+    IReadOnlyList<FormFile> Forms, IReadOnlyList<BinaryFile> Files);
+
+/// <summary>A content file that cannot be read; the message names the file and the problem.</summary>
+public sealed class ContentFormatException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,0 +1,53 @@
+namespace Cadence.Markdown.Folder;
+
+/// <summary>Writes a content folder in the format <see cref="ContentFolderReader"/> reads.</summary>
+public static class ContentFolderWriter
+{
+    public static void Write(string root, SiteFile? site, IEnumerable<AuthorFile> authors, IEnumerable<PostFile> posts,
+        IEnumerable<FormFile> forms)
+    {
+        Directory.CreateDirectory(Path.Combine(root, "posts"));
+        Directory.CreateDirectory(Path.Combine(root, "forms"));
+        if (site is not null) WriteYaml(Path.Combine(root, "site.yml"), ToYaml(site));
+
+        var authorList = authors.Select(a => new AuthorYaml { Slug = a.Slug, Name = a.Name, Bio = a.Bio, Avatar = a.Avatar }).ToList();
+        if (authorList.Count > 0) WriteYaml(Path.Combine(root, "authors.yml"), authorList);
+
+        foreach (var post in posts)
+            File.WriteAllText(Path.Combine(root, "posts", post.Slug + ".md"), PostFileFormat.Write(post));
+        foreach (var form in forms)
+            WriteYaml(Path.Combine(root, "forms", form.Key + ".yml"), ToYaml(form));
+    }
+
+    private static void WriteYaml(string path, object value) =>
+        File.WriteAllText(path, YamlFiles.Writer.Serialize(value).ReplaceLineEndings("\n"));
+
+    private static SiteYaml ToYaml(SiteFile site) => new()
+    {
+        ClinicName = site.ClinicName,
+        Title = site.Title,
+        Description = site.Description,
+        BaseUrl = site.BaseUrl,
+        TimeZone = site.TimeZone,
+        NotificationEmail = site.NotificationEmail,
+        Navigation = site.Navigation.Select(l => new LinkYaml { Label = l.Label, Url = l.Url }).ToList(),
+        Social = site.Social.Select(l => new LinkYaml { Label = l.Label, Url = l.Url }).ToList(),
+    };
+
+    private static FormYaml ToYaml(FormFile form) => new()
+    {
+        Key = form.Key,
+        Title = form.Title,
+        Intro = form.Intro,
+        SubmitLabel = form.SubmitLabel,
+        SuccessMessage = form.SuccessMessage,
+        ThankYouPath = form.ThankYouPath,
+        NotificationEmail = form.NotificationEmail,
+        Asset = form.Asset,
+        Fields = form.Fields.Select(f => new FieldYaml
+        {
+            Name = f.Name, Type = f.Type, Label = f.Label, Required = f.Required, MaxLength = f.MaxLength,
+            Options = f.Options.Count > 0 ? [.. f.Options] : null,
+        }).ToList(),
+    };
+}

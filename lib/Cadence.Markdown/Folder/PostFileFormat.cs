@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text;
+
+namespace Cadence.Markdown.Folder;
+
+/// <summary>A post file: YAML front matter between <c>---</c> lines, then the Markdown body.</summary>
+public static class PostFileFormat
+{
+    public static readonly string[] Statuses = [PostFile.Published, PostFile.Draft, PostFile.Scheduled];
+
+    public static PostFile Parse(string path, string text)
+    {
+        var (frontMatter, body) = Split(path, text);
+        var yaml = YamlFiles.Read<PostYaml>(path, frontMatter);
+
+        var title = yaml.Title?.Trim();
+        if (string.IsNullOrEmpty(title)) throw new ContentFormatException($"{path}: front matter needs a title.");
+        var slug = string.IsNullOrWhiteSpace(yaml.Slug) ? Slug.From(title) : yaml.Slug.Trim();
+        if (!Slug.IsValid(slug)) throw new ContentFormatException($"{path}: slug '{slug}' must be lower-case letters, digits and hyphens.");
+
+        DateTimeOffset? date = null;
+        if (!string.IsNullOrWhiteSpace(yaml.Date))
+        {
+            if (!DateTimeOffset.TryParse(yaml.Date, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+                throw new ContentFormatException($"{path}: date '{yaml.Date}' is not an ISO 8601 date.");
+            date = parsed;
+        }
+
+        var status = (yaml.Status ?? (yaml.Draft == true ? PostFile.Draft : PostFile.Published)).Trim().ToLowerInvariant();
+        if (!Statuses.Contains(status))
+            throw new ContentFormatException($"{path}: status '{yaml.Status}' must be one of {string.Join(", ", Statuses)}.");
+        if (status == PostFile.Scheduled && date is null)
+            throw new ContentFormatException($"{path}: a scheduled post needs a date.");
+
+        return new PostFile(
+            title, slug, date, status, Blank(yaml.Excerpt ?? yaml.Summary),
+            (yaml.Tags ?? []).Select(t => t.Trim()).Where(t => t.Length > 0).Distinct().ToArray(),
+            Blank(yaml.Category ?? yaml.Categories?.FirstOrDefault()), Blank(yaml.Author),
+            Blank(yaml.Image), Blank(yaml.ImageAlt), Blank(yaml.SeoTitle), Blank(yaml.SeoDescription),
+            Blank(yaml.SocialImage), Blank(yaml.CanonicalUrl), body);
+    }
+
+    public static string Write(PostFile post)
+    {
+        var yaml = new PostYaml
+        {
+            Title = post.Title,
+            Slug = post.Slug,
+            Date = post.Date?.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+            Status = post.Status,
+            Excerpt = post.Excerpt,
+            Tags = post.Tags.Count > 0 ? [.. post.Tags] : null,
+            Category = post.Category,
+            Author = post.Author,
+            Image = post.Image,
+            ImageAlt = post.ImageAlt,
+            SeoTitle = post.SeoTitle,
+            SeoDescription = post.SeoDescription,
+            SocialImage = post.SocialImage,
+            CanonicalUrl = post.CanonicalUrl,
+        };
+        var text = new StringBuilder("---\n");
+        text.Append(YamlFiles.Writer.Serialize(yaml).ReplaceLineEndings("\n"));
+        text.Append("---\n\n");
+        text.Append(post.Body.ReplaceLineEndings("\n").Trim('\n'));
+        text.Append('\n');
+        return text.ToString();
+    }
+
+    private static (string FrontMatter, string Body) Split(string path, string text)
+    {
+        text = text.ReplaceLineEndings("\n");
+        if (text.StartsWith('\uFEFF')) text = text[1..];
+        if (!text.StartsWith("---\n", StringComparison.Ordinal))
+            throw new ContentFormatException($"{path}: a post starts with front matter between '---' lines.");
+        var end = text.IndexOf("\n---", 3, StringComparison.Ordinal);
+        if (end < 0) throw new ContentFormatException($"{path}: the front matter has no closing '---' line.");
+        var bodyStart = text.IndexOf('\n', end + 4);
+        var body = bodyStart < 0 ? "" : text[(bodyStart + 1)..];
+        return (text[4..end], body.Trim('\n'));
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,101 @@
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace Cadence.Markdown.Folder;
+
+internal static class YamlFiles
+{
+    public static readonly IDeserializer Reader = new DeserializerBuilder()
+        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .IgnoreUnmatchedProperties()
+        .Build();
+
+    public static readonly ISerializer Writer = new SerializerBuilder()
+        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .ConfigureDefaultValuesHandling(DefaultValuesHandling.OmitNull | DefaultValuesHandling.OmitEmptyCollections)
+        .DisableAliases()
+        .Build();
+
+    public static T Read<T>(string path, string text)
+    {
+        try
+        {
+            return Reader.Deserialize<T>(text) ?? throw new ContentFormatException($"{path}: the file is empty.");
+        }
+        catch (YamlException e)
+        {
+            throw new ContentFormatException($"{path}:{e.Start.Line}: {Innermost(e).Message}", e);
+        }
+    }
+
+    private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
+}
+
+// Mutable shapes YamlDotNet fills in; they are turned into the immutable records at once.
+
+internal sealed class LinkYaml { public string? Label { get; set; } public string? Url { get; set; } }
+
+internal sealed class SiteYaml
+{
+    public string? ClinicName { get; set; }
+    public string? Title { get; set; }
+    public string? Description { get; set; }
+    public string? BaseUrl { get; set; }
+    public string? TimeZone { get; set; }
+    public string? NotificationEmail { get; set; }
+    public List<LinkYaml>? Navigation { get; set; }
+    public List<LinkYaml>? Social { get; set; }
+}
+
+internal sealed class AuthorYaml
+{
+    public string? Slug { get; set; }
+    public string? Name { get; set; }
+    public string? Bio { get; set; }
+    public string? Avatar { get; set; }
+}
+
+internal sealed class PostYaml
+{
+    public string? Title { get; set; }
+    public string? Slug { get; set; }
+    public string? Date { get; set; }
+    public string? Status { get; set; }
+    public bool? Draft { get; set; }
+    public string? Excerpt { get; set; }
+    public string? Summary { get; set; }
+    public List<string>? Tags { get; set; }
+    public string? Category { get; set; }
+    public List<string>? Categories { get; set; }
+    public string? Author { get; set; }
+    public string? Image { get; set; }
+    public string? ImageAlt { get; set; }
+    public string? SeoTitle { get; set; }
+    public string? SeoDescription { get; set; }
+    public string? SocialImage { get; set; }
+    public string? CanonicalUrl { get; set; }
+}
+
+internal sealed class FieldYaml
+{
+    public string? Name { get; set; }
+    public string? Type { get; set; }
+    public string? Label { get; set; }
+    public bool Required { get; set; }
+    public int? MaxLength { get; set; }
+    public List<string>? Options { get; set; }
+}
+
+internal sealed class FormYaml
+{
+    public string? Key { get; set; }
+    public string? Title { get; set; }
+    public string? Intro { get; set; }
+    public string? SubmitLabel { get; set; }
+    public string? SuccessMessage { get; set; }
+    public string? ThankYouPath { get; set; }
+    public string? NotificationEmail { get; set; }
+    public string? Asset { get; set; }
+    public List<FieldYaml>? Fields { get; set; }
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text;
+
+namespace Cadence.Markdown;
+
+/// <summary>URL slugs: Unicode folded to ASCII, lower-case, words joined by hyphens.</summary>
+public static class Slug
+{
+    public const int MaxLength = 80;
+
+    // Letters that Unicode decomposition does not reduce to ASCII.
+    private static readonly Dictionary<char, string> Special = new()
+    {
+        ['ß'] = "ss", ['æ'] = "ae", ['Æ'] = "ae", ['ø'] = "o", ['Ø'] = "o", ['œ'] = "oe", ['Œ'] = "oe",
+        ['đ'] = "d", ['Đ'] = "d", ['ł'] = "l", ['Ł'] = "l", ['þ'] = "th", ['Þ'] = "th", ['ð'] = "d", ['Ð'] = "d",
+        ['&'] = " and ",
+    };
+
+    public static string From(string text)
+    {
+        var folded = new StringBuilder(text.Length);
+        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        {
+            if (Special.TryGetValue(c, out var replacement)) folded.Append(replacement);
+            else if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) folded.Append(c);
+        }
+
+        var slug = new StringBuilder(folded.Length);
+        var pendingHyphen = false;
+        foreach (var c in folded.ToString())
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                if (pendingHyphen && slug.Length > 0) slug.Append('-');
+                pendingHyphen = false;
+                slug.Append(char.ToLowerInvariant(c));
+            }
+            else if (c != '\'' && c != '’')
+            {
+                pendingHyphen = true;
+            }
+        }
+
+        var result = slug.ToString();
+        if (result.Length > MaxLength) result = result[..MaxLength].TrimEnd('-');
+        return result;
+    }
+
+    /// <summary>A slug is lower-case ASCII letters and digits in hyphen-separated words.</summary>
+    public static bool IsValid(string? slug) =>
+        !string.IsNullOrEmpty(slug) && slug.Length <= MaxLength && slug[0] != '-' && slug[^1] != '-' &&
+        !slug.Contains("--", StringComparison.Ordinal) &&
+        slug.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
+
+    /// <summary>The first of <paramref name="slug"/>, slug-2, slug-3 … that <paramref name="isTaken"/> refuses.</summary>
+    public static string Unique(string slug, Func<string, bool> isTaken)
+    {
+        if (!isTaken(slug)) return slug;
+        for (var n = 2; ; n++)
+        {
+            var candidate = $"{slug}-{n}";
+            if (!isTaken(candidate)) return candidate;
+        }
+    }
+}
