@@ -28,6 +28,14 @@ public sealed record BuildResult(int Pages, TimeSpan Elapsed, WriteCounts Counts
 /// <summary>The pipeline: Source → Model → Render → Outputs → Write.</summary>
 public static class SiteBuild
 {
+    private static readonly bool ShowTimings = Environment.GetEnvironmentVariable("CADENCE_TIMINGS") == "1";
+
+    /// <summary>Stage timings on stderr when CADENCE_TIMINGS=1, for finding where a slow build spends its time.</summary>
+    private static void Checkpoint(string stage, Stopwatch clock)
+    {
+        if (ShowTimings) Console.Error.WriteLine($"{stage,-8} done at {clock.Elapsed.TotalMilliseconds,7:0} ms");
+    }
+
     public static async Task<BuildResult> RunAsync(BuildOptions options, BuildProgress progress, CancellationToken ct = default)
     {
         var clock = Stopwatch.StartNew();
@@ -44,7 +52,9 @@ public static class SiteBuild
             content = FolderSource.Load(options.From ?? throw new ArgumentException("Give --api or --from."), options.CmsUrl);
         }
 
+        Checkpoint("source", clock);
         var model = SiteModelBuilder.Build(content, options.BaseUrl);
+        Checkpoint("model", clock);
         var assets = ThemeAssets.Load();
         var context = new PageContext(model.Settings, assets.CssUrl, assets.JsUrl);
 
@@ -52,6 +62,7 @@ public static class SiteBuild
         assets.WriteTo(writer);
         var renderer = new SiteRenderer(model, context, writer, progress);
         var (cards, latest) = renderer.RenderAll();
+        Checkpoint("render", clock);
 
         writer.Write("feed.xml", SyndicationFeeds.Rss(model.Settings, latest));
         writer.Write("atom.xml", SyndicationFeeds.Atom(model.Settings, latest));
@@ -64,7 +75,9 @@ public static class SiteBuild
         await Parallel.ForEachAsync(content.Media, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct },
             async (media, token) => writer.Write(media.Url.TrimStart('/'), await media.ReadAsync(token)));
 
+        Checkpoint("outputs", clock);
         var counts = writer.Commit(cursor);
+        Checkpoint("commit", clock);
         return new BuildResult(renderer.Pages, clock.Elapsed, counts, model, context);
     }
 }
