@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Cadence.Cms.Accounts;
+
+/// <summary>
+/// Refuses passwords found in breach lists (OWASP ASVS 5: length over composition, and no common passwords).
+/// The list is the most common passwords long enough to pass the 12-character rule, plus keyboard walks.
+/// </summary>
+public sealed class CommonPasswords : IPasswordValidator<CadenceUser>
+{
+    private static readonly Lazy<HashSet<string>> List = new(Load);
+
+    public Task<IdentityResult> ValidateAsync(UserManager<CadenceUser> manager, CadenceUser user, string? password)
+    {
+        if (password is null) return Task.FromResult(IdentityResult.Success);
+        var lowered = password.Trim().ToLowerInvariant();
+        var refused = List.Value.Contains(lowered)
+            || lowered.Distinct().Count() <= 2
+            || (user.Email is { Length: > 0 } email && lowered.Contains(email.Split('@')[0].ToLowerInvariant(), StringComparison.Ordinal) && lowered.Length - email.Split('@')[0].Length < 6)
+            || lowered.Contains("cadence", StringComparison.Ordinal) && lowered.Length < 16;
+        return Task.FromResult(refused
+            ? IdentityResult.Failed(new IdentityError { Code = "CommonPassword", Description = "This password is too common or too easy to guess. Try a longer phrase of unrelated words." })
+            : IdentityResult.Success);
+    }
+
+    private static HashSet<string> Load()
+    {
+        using var stream = typeof(CommonPasswords).Assembly.GetManifestResourceStream("Cadence.Cms.Accounts.common-passwords.txt")
+            ?? throw new InvalidOperationException("The common-password list is missing from the build.");
+        using var reader = new StreamReader(stream);
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.ReadLine() is { } line)
+            if (line.Length > 0 && line[0] != '#') set.Add(line.Trim().ToLowerInvariant());
+        return set;
+    }
+}

@@ -1,0 +1,39 @@
+namespace Cadence.Cms.Content;
+
+public enum PostStatus { Draft, Scheduled, Published }
+
+public sealed class Post
+{
+    public int Id { get; set; }
+    public required string Title { get; set; }
+    public required string Slug { get; set; }
+    public string? Excerpt { get; set; }
+    public string Body { get; set; } = "";
+    public PostStatus Status { get; set; }
+
+    /// <summary>UTC. For a scheduled post, the time it goes live.</summary>
+    public DateTime? PublishedAt { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    /// <summary>Set when the post is in the trash; trashed posts are invisible outside the manager.</summary>
+    public DateTime? DeletedAt { get; set; }
+
+    public string? Image { get; set; }
+    public string? ImageAlt { get; set; }
+    public string? SeoTitle { get; set; }
+    public string? SeoDescription { get; set; }
+    public string? SocialImage { get; set; }
+    public string? CanonicalUrl { get; set; }
+
+    public int? CategoryId { get; set; }
+    public Category? Category { get; set; }
+    public int? AuthorId { get; set; }
+    public Author? Author { get; set; }
+    public List<Tag> Tags { get; set; } = [];
+
+    /// <summary>The user who created the post; Authors may edit only their own.</summary>
+    public string? OwnerId { get; set; }
+
+    public bool IsLive => Status == PostStatus.Published && DeletedAt is null;
+}

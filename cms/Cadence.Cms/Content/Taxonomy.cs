@@ -1,0 +1,30 @@
+namespace Cadence.Cms.Content;
+
+public sealed class Tag
+{
+    public int Id { get; set; }
+    public required string Slug { get; set; }
+    public required string Name { get; set; }
+    public List<Post> Posts { get; set; } = [];
+}
+
+public sealed class Category
+{
+    public int Id { get; set; }
+    public required string Slug { get; set; }
+    public required string Name { get; set; }
+    public string? Description { get; set; }
+    public List<Post> Posts { get; set; } = [];
+}
+
+public sealed class Author
+{
+    public int Id { get; set; }
+    public required string Slug { get; set; }
+    public required string Name { get; set; }
+    public string? Bio { get; set; }
+    public string? Avatar { get; set; }
+
+    /// <summary>The manager account that writes as this author, if any.</summary>
+    public string? UserId { get; set; }
+}

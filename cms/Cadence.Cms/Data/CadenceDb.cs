@@ -1,0 +1,89 @@
+using System.Text.Json;
+using Cadence.Cms.Accounts;
+using Cadence.Cms.Content;
+using Cadence.Cms.Forms;
+using Cadence.Cms.Media;
+using Cadence.Cms.Settings;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Cadence.Cms.Data;
+
+public sealed class CadenceDb(DbContextOptions<CadenceDb> options) : IdentityDbContext<CadenceUser, IdentityRole, string>(options)
+{
+    public DbSet<Post> Posts => Set<Post>();
+    public DbSet<Tag> Tags => Set<Tag>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<Author> Authors => Set<Author>();
+    public DbSet<SlugRedirect> SlugRedirects => Set<SlugRedirect>();
+    public DbSet<ContentChange> ContentChanges => Set<ContentChange>();
+    public DbSet<MediaFile> Media => Set<MediaFile>();
+    public DbSet<MediaBlob> MediaBlobs => Set<MediaBlob>();
+    public DbSet<FormDefinition> Forms => Set<FormDefinition>();
+    public DbSet<SiteSettings> Settings => Set<SiteSettings>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<Post>(post =>
+        {
+            post.HasIndex(p => p.Slug).IsUnique();
+            post.HasIndex(p => new { p.Status, p.PublishedAt });
+            post.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
+            post.Property(p => p.Title).HasMaxLength(200);
+            post.Property(p => p.Slug).HasMaxLength(80);
+            post.HasMany(p => p.Tags).WithMany(t => t.Posts).UsingEntity("PostTags");
+            post.HasOne(p => p.Category).WithMany(c => c.Posts).OnDelete(DeleteBehavior.SetNull);
+            post.HasOne(p => p.Author).WithMany().OnDelete(DeleteBehavior.SetNull);
+            post.Ignore(p => p.IsLive);
+        });
+        builder.Entity<Tag>().HasIndex(t => t.Slug).IsUnique();
+        builder.Entity<Category>().HasIndex(c => c.Slug).IsUnique();
+        builder.Entity<Author>().HasIndex(a => a.Slug).IsUnique();
+        builder.Entity<SlugRedirect>(redirect =>
+        {
+            redirect.HasIndex(r => r.FromSlug).IsUnique();
+            redirect.HasOne(r => r.Post).WithMany().OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<MediaFile>(media =>
+        {
+            media.HasIndex(m => m.FileName).IsUnique();
+            media.HasOne(m => m.Blob).WithOne().HasForeignKey<MediaBlob>(b => b.MediaFileId).OnDelete(DeleteBehavior.Cascade);
+            media.Ignore(m => m.Url);
+        });
+        builder.Entity<MediaBlob>().HasKey(b => b.MediaFileId);
+
+        builder.Entity<FormDefinition>(form =>
+        {
+            form.HasIndex(f => f.Key).IsUnique();
+            form.Property(f => f.Fields).HasConversion(Json<List<FormField>>()).Metadata.SetValueComparer(JsonComparer<List<FormField>>());
+        });
+        builder.Entity<SiteSettings>(settings =>
+        {
+            settings.Property(s => s.Id).ValueGeneratedNever();
+            settings.Property(s => s.Navigation).HasConversion(Json<List<SiteLink>>()).Metadata.SetValueComparer(JsonComparer<List<SiteLink>>());
+            settings.Property(s => s.Social).HasConversion(Json<List<SiteLink>>()).Metadata.SetValueComparer(JsonComparer<List<SiteLink>>());
+        });
+
+        builder.Entity<ApiKey>(key =>
+        {
+            key.HasIndex(k => k.Hash).IsUnique();
+            key.Property(k => k.Kind).HasConversion<string>().HasMaxLength(16);
+        });
+    }
+
+    private static readonly JsonSerializerOptions JsonColumn = new(JsonSerializerDefaults.Web);
+
+    private static Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<T, string> Json<T>() where T : new() =>
+        new(value => JsonSerializer.Serialize(value, JsonColumn), text => JsonSerializer.Deserialize<T>(text, JsonColumn) ?? new T());
+
+    private static ValueComparer<T> JsonComparer<T>() where T : new() => new(
+        (a, b) => JsonSerializer.Serialize(a, JsonColumn) == JsonSerializer.Serialize(b, JsonColumn),
+        value => JsonSerializer.Serialize(value, JsonColumn).GetHashCode(),
+        value => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(value, JsonColumn), JsonColumn) ?? new T());
+}

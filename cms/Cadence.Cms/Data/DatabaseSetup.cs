@@ -1,0 +1,70 @@
+using System.Data.Common;
+using Cadence.Cms.Content;
+using Cadence.Cms.Hosting;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Cadence.Cms.Data;
+
+public static class DatabaseSetup
+{
+    public const string ConnectionName = "Cadence";
+
+    public static IServiceCollection AddCadenceDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString(ConnectionName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            var dataPath = CmsApp.DataFolder(configuration);
+            Directory.CreateDirectory(dataPath);
+            connectionString = $"Data Source={Path.Combine(dataPath, "cadence.db")}";
+        }
+        else
+        {
+            EnsureSqliteFolder(connectionString);
+        }
+
+        services.AddDbContextPool<CadenceDb>((provider, options) => options
+            .UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(30))
+            .AddInterceptors(new SqlitePragmas(), provider.GetRequiredService<ContentChangeRecorder>()));
+        return services;
+    }
+
+    /// <summary>Applies pending migrations and switches the file to write-ahead logging (it persists in the file).</summary>
+    public static async Task MigrateAsync(CadenceDb db, CancellationToken cancellationToken = default)
+    {
+        await db.Database.MigrateAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+    }
+
+    private static void EnsureSqliteFolder(string connectionString)
+    {
+        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+    }
+
+    /// <summary>
+    /// Every pooled connection waits for a busy writer instead of failing at once, and trades fsync on every
+    /// commit for fsync at checkpoints: with WAL that survives a process crash, which is the failure that matters here.
+    /// </summary>
+    private sealed class SqlitePragmas : DbConnectionInterceptor
+    {
+        private const string Pragmas = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            command.ExecuteNonQuery();
+        }
+
+        public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+using Cadence.Cms.Content;
+using Cadence.Cms.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cadence.Cms.Delivery;
+
+/// <summary>
+/// The changes feed. A cursor is the id of the last change a client has seen. A slug that changed is reported
+/// as changed when its post is live now, and as deleted otherwise, so clients never need the history itself.
+/// </summary>
+public static class ChangesEndpoint
+{
+    public static async Task<IResult> Get(string? since, CadenceDb db, CancellationToken cancellationToken)
+    {
+        long? after = null;
+        if (since is not null)
+        {
+            if (!long.TryParse(since, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+                return DeliveryEndpoints.BadParameter("since", "Use a cursor from an earlier answer.");
+            after = parsed;
+        }
+
+        var last = await db.ContentChanges.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
+        if (after > last) return DeliveryEndpoints.BadParameter("since", "This cursor is newer than any change.");
+
+        var live = db.Posts.Where(p => p.Status == PostStatus.Published && p.DeletedAt == null).Select(p => p.Slug);
+        if (after is null)
+        {
+            var all = await live.OrderBy(s => s).ToListAsync(cancellationToken);
+            return Answer(last, all, [], siteChanged: true);
+        }
+
+        var rows = await db.ContentChanges.Where(c => c.Id > after && c.Id <= last).Select(c => c.Slug).Distinct().ToListAsync(cancellationToken);
+        var slugs = rows.OfType<string>().ToList();
+        var liveNow = await live.Where(s => slugs.Contains(s)).ToListAsync(cancellationToken);
+        var changed = slugs.Where(liveNow.Contains).Order(StringComparer.Ordinal).ToList();
+        var deleted = slugs.Where(s => !liveNow.Contains(s)).Order(StringComparer.Ordinal).ToList();
+        return Answer(last, changed, deleted, siteChanged: rows.Contains(null));
+    }
+
+    private static IResult Answer(long cursor, List<string> changed, List<string> deleted, bool siteChanged) =>
+        ETagged.Json(new ChangesDto(cursor.ToString(CultureInfo.InvariantCulture), changed, deleted, siteChanged), DeliveryJson.Default.ChangesDto);
+}

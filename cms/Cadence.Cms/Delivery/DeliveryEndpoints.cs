@@ -1,0 +1,36 @@
+using Cadence.Cms.Accounts;
+
+namespace Cadence.Cms.Delivery;
+
+/// <summary>The read-only delivery API at /api/v1, for static-site builds and other front ends.</summary>
+public static class DeliveryEndpoints
+{
+    public static IEndpointRouteBuilder MapDeliveryApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1")
+            .RequireAuthorization(ApiKeyAuthentication.ContentPolicy)
+            .WithTags("Delivery")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        api.MapGet("/site", SiteEndpoint.Get).Produces<SiteDto>().WithSummary("Site settings");
+        api.MapGet("/posts", PostEndpoints.List).Produces<PostPageDto>()
+            .WithSummary("Published posts, newest first, paged")
+            .WithDescription("Query: page, limit (1-100), tag, category, author, order, include=body; status with the preview key.");
+        api.MapGet("/posts/{slug}", PostEndpoints.Get).Produces<PostDto>().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("One post, with its Markdown body");
+        api.MapGet("/tags", TaxonomyEndpoints.Tags).Produces<ItemsDto<TermCountDto>>().WithSummary("Tags with published-post counts");
+        api.MapGet("/categories", TaxonomyEndpoints.Categories).Produces<ItemsDto<TermCountDto>>().WithSummary("Categories with published-post counts");
+        api.MapGet("/authors", TaxonomyEndpoints.Authors).Produces<ItemsDto<AuthorDto>>().WithSummary("Authors");
+        api.MapGet("/forms", FormsEndpoint.List).Produces<ItemsDto<FormDto>>().WithSummary("Form definitions, for rendering calls to action");
+        api.MapGet("/redirects", RedirectsEndpoint.List).Produces<ItemsDto<RedirectDto>>().WithSummary("Old slugs of renamed posts");
+        api.MapGet("/changes", ChangesEndpoint.Get).Produces<ChangesDto>()
+            .WithSummary("What changed since a cursor, for incremental builds");
+        return app;
+    }
+
+    public static IResult BadParameter(string name, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [name] = [message] }, title: $"The parameter '{name}' is not valid.");
+
+    public static IResult NotFound(string what) => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"{what} was not found.");
+}

@@ -1,0 +1,42 @@
+namespace Cadence.Cms.Delivery;
+
+// The delivery API's JSON, as documented in docs/delivery-api.md. Records cross the boundary; entities never do.
+
+public sealed record LinkDto(string Label, string Url);
+
+public sealed record SiteDto(
+    string ClinicName, string Title, string Description, string BaseUrl, string CmsUrl, string TimeZone,
+    IReadOnlyList<LinkDto> Navigation, IReadOnlyList<LinkDto> Social);
+
+public sealed record TermDto(string Slug, string Name);
+
+public sealed record AuthorRefDto(string Slug, string Name, string? Bio, string? Avatar);
+
+public sealed record ImageDto(string Url, string? Alt, int? Width, int? Height);
+
+public sealed record SeoDto(string? Title, string? Description, string? SocialImage, string? CanonicalUrl);
+
+public sealed record PostDto(
+    string Slug, string Title, string? Excerpt, string Status, DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt,
+    int ReadingMinutes, int WordCount, string? Body, IReadOnlyList<TermDto> Tags, TermDto? Category, AuthorRefDto? Author,
+    ImageDto? Image, SeoDto Seo, IReadOnlyList<string> Forms);
+
+public sealed record PaginationDto(int Page, int Limit, int Pages, int Total, int? Next, int? Prev);
+
+public sealed record PostPageDto(IReadOnlyList<PostDto> Items, PaginationDto Pagination);
+
+public sealed record TermCountDto(string Slug, string Name, int PostCount);
+
+public sealed record AuthorDto(string Slug, string Name, string? Bio, string? Avatar, int PostCount);
+
+public sealed record FormFieldDto(string Name, string Type, string Label, bool Required, int? MaxLength, IReadOnlyList<string> Options);
+
+public sealed record FormDto(
+    string Key, string Title, string? Intro, string SubmitLabel, string SuccessMessage, string? ThankYouPath, bool HasAsset,
+    IReadOnlyList<FormFieldDto> Fields);
+
+public sealed record RedirectDto(string From, string To);
+
+public sealed record ItemsDto<T>(IReadOnlyList<T> Items);
+
+public sealed record ChangesDto(string Cursor, IReadOnlyList<string> Changed, IReadOnlyList<string> Deleted, bool SiteChanged);

@@ -1,0 +1,47 @@
+using Cadence.Cms.Accounts;
+using Cadence.Cms.Content;
+using Cadence.Cms.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cadence.Cms.Delivery;
+
+public static class PostEndpoints
+{
+    public static async Task<IResult> List(HttpContext http, CadenceDb db, PostMapping mapping, CancellationToken cancellationToken)
+    {
+        var (query, errors) = PostQuery.Parse(http.Request.Query, ApiKeyAuthentication.IsPreview(http.User));
+        if (query is null) return TypedResults.ValidationProblem(errors, title: "Some parameters are not valid.");
+
+        if (query.Tag is not null && !await db.Tags.AnyAsync(t => t.Slug == query.Tag, cancellationToken))
+            return DeliveryEndpoints.BadParameter("tag", $"There is no tag '{query.Tag}'.");
+        if (query.Category is not null && !await db.Categories.AnyAsync(c => c.Slug == query.Category, cancellationToken))
+            return DeliveryEndpoints.BadParameter("category", $"There is no category '{query.Category}'.");
+        if (query.Author is not null && !await db.Authors.AnyAsync(a => a.Slug == query.Author, cancellationToken))
+            return DeliveryEndpoints.BadParameter("author", $"There is no author '{query.Author}'.");
+
+        var filtered = query.Apply(db.Posts.AsNoTracking());
+        var total = await filtered.CountAsync(cancellationToken);
+        var pages = Math.Max(1, (int)Math.Ceiling(total / (double)query.Limit));
+        var posts = await filtered.Skip((query.Page - 1) * query.Limit).Take(query.Limit)
+            .Include(p => p.Tags).Include(p => p.Category).Include(p => p.Author)
+            .AsSplitQuery().ToListAsync(cancellationToken);
+
+        var items = await mapping.ToDtosAsync(posts, query.IncludeBody, cancellationToken);
+        var pagination = new PaginationDto(query.Page, query.Limit, pages, total,
+            query.Page < pages ? query.Page + 1 : null, query.Page > 1 ? Math.Min(query.Page - 1, pages) : null);
+        return ETagged.Json(new PostPageDto(items, pagination), DeliveryJson.Default.PostPageDto);
+    }
+
+    public static async Task<IResult> Get(string slug, HttpContext http, CadenceDb db, PostMapping mapping, CancellationToken cancellationToken)
+    {
+        var preview = ApiKeyAuthentication.IsPreview(http.User);
+        var post = await db.Posts.AsNoTracking()
+            .Where(p => p.Slug == slug && p.DeletedAt == null && (preview || p.Status == PostStatus.Published))
+            .Include(p => p.Tags).Include(p => p.Category).Include(p => p.Author)
+            .AsSplitQuery().SingleOrDefaultAsync(cancellationToken);
+        if (post is null) return DeliveryEndpoints.NotFound($"The post '{slug}'");
+
+        var dto = (await mapping.ToDtosAsync([post], includeBody: true, cancellationToken))[0];
+        return ETagged.Json(dto, DeliveryJson.Default.PostDto);
+    }
+}

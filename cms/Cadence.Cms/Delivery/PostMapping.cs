@@ -1,0 +1,44 @@
+using Cadence.Cms.Content;
+using Cadence.Cms.Data;
+using Cadence.Markdown.Dialect;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cadence.Cms.Delivery;
+
+/// <summary>Turns posts into their API shape, reading the media sizes they need in one query.</summary>
+public sealed class PostMapping(CadenceDb db)
+{
+    public async Task<List<PostDto>> ToDtosAsync(IReadOnlyList<Post> posts, bool includeBody, CancellationToken cancellationToken)
+    {
+        var imageNames = posts.Select(p => MediaFileName(p.Image)).OfType<string>().Distinct().ToList();
+        var sizes = await db.Media.AsNoTracking().Where(m => imageNames.Contains(m.FileName))
+            .Select(m => new { m.FileName, m.Width, m.Height }).ToDictionaryAsync(m => m.FileName, cancellationToken);
+
+        return posts.Select(post =>
+        {
+            var facts = MarkdownDialect.Analyse(post.Body);
+            ImageDto? image = null;
+            if (post.Image is not null)
+            {
+                var size = MediaFileName(post.Image) is { } name && sizes.TryGetValue(name, out var found) ? found : null;
+                image = new ImageDto(post.Image, post.ImageAlt, size?.Width, size?.Height);
+            }
+            return new PostDto(
+                post.Slug, post.Title, post.Excerpt ?? PlainText.Shorten(facts.PlainStart, 200),
+                post.Status.ToString().ToLowerInvariant(), AsUtc(post.PublishedAt), AsUtc(post.UpdatedAt)!.Value,
+                facts.ReadingMinutes, facts.WordCount, includeBody ? post.Body : null,
+                post.Tags.OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => new TermDto(t.Slug, t.Name)).ToList(),
+                post.Category is { } c ? new TermDto(c.Slug, c.Name) : null,
+                post.Author is { } a ? new AuthorRefDto(a.Slug, a.Name, a.Bio, a.Avatar) : null,
+                image,
+                new SeoDto(post.SeoTitle, post.SeoDescription, post.SocialImage, post.CanonicalUrl),
+                facts.FormKeys);
+        }).ToList();
+    }
+
+    public static DateTimeOffset? AsUtc(DateTime? value) =>
+        value is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)) : null;
+
+    private static string? MediaFileName(string? url) =>
+        url is not null && url.StartsWith("/media/", StringComparison.Ordinal) ? url["/media/".Length..] : null;
+}

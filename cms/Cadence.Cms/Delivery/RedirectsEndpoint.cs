@@ -1,0 +1,18 @@
+using Cadence.Cms.Content;
+using Cadence.Cms.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cadence.Cms.Delivery;
+
+public static class RedirectsEndpoint
+{
+    public static async Task<IResult> List(CadenceDb db, CancellationToken cancellationToken)
+    {
+        var redirects = await db.SlugRedirects.AsNoTracking()
+            .Where(r => r.Post!.Status == PostStatus.Published && r.Post.DeletedAt == null)
+            .OrderBy(r => r.FromSlug)
+            .Select(r => new RedirectDto(r.FromSlug, r.Post!.Slug))
+            .ToListAsync(cancellationToken);
+        return ETagged.Json(new ItemsDto<RedirectDto>(redirects), DeliveryJson.Default.ItemsDtoRedirectDto);
+    }
+}

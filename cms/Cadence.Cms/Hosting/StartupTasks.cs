@@ -1,0 +1,42 @@
+using Cadence.Cms.Accounts;
+using Cadence.Cms.Data;
+using Cadence.Cms.Seeding;
+using Microsoft.Extensions.Options;
+
+namespace Cadence.Cms.Hosting;
+
+/// <summary>Migrates the database, makes the first Admin and keys, and imports the starter content when empty.</summary>
+public static class StartupTasks
+{
+    public static async Task<FirstRunReport> PrepareAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        await DatabaseSetup.MigrateAsync(provider.GetRequiredService<CadenceDb>(), cancellationToken);
+        var report = await provider.GetRequiredService<FirstRun>().RunAsync(cancellationToken);
+        var options = provider.GetRequiredService<IOptions<CadenceOptions>>().Value;
+        await provider.GetRequiredService<ContentImporter>().ImportIfEmptyAsync(options.ContentPath, cancellationToken);
+        return report;
+    }
+
+    /// <summary>Prints what a person needs to start, once the server listens. Secrets appear here and nowhere else.</summary>
+    public static void PrintWelcome(TextWriter output, IEnumerable<string> urls, FirstRunReport report)
+    {
+        var url = urls.FirstOrDefault() ?? "http://localhost:5000";
+        output.WriteLine();
+        output.WriteLine("Cadence CMS is running.");
+        output.WriteLine($"  Manager:        {url}/manager");
+        output.WriteLine($"  API reference:  {url}/api/reference");
+        if (report.AdminEmail is not null)
+        {
+            output.WriteLine($"  Sign in as:     {report.AdminEmail}");
+            output.WriteLine(report.AdminPassword is null
+                ? "  Password:       the one in Cadence__Admin__Password"
+                : $"  Password:       {report.AdminPassword}   (shown once: change it after signing in)");
+        }
+        if (report.ContentKey is not null) output.WriteLine($"  Content key:    {report.ContentKey}   (shown once)");
+        if (report.PreviewKey is not null) output.WriteLine($"  Preview key:    {report.PreviewKey}   (shown once)");
+        output.WriteLine();
+        output.Flush();
+    }
+}

@@ -1,0 +1,42 @@
+using Cadence.Cms.Data;
+using Cadence.Cms.Settings;
+using Cadence.Markdown.Folder;
+using FormFile = Cadence.Markdown.Folder.FormFile;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cadence.Cms.Seeding;
+
+/// <summary>Writes the database back out as a content folder, in the format the importer reads.</summary>
+public sealed class ContentExporter(CadenceDb db)
+{
+    public async Task<int> ExportAsync(string folder, CancellationToken cancellationToken = default)
+    {
+        var settings = await db.Settings.AsNoTracking().SingleOrDefaultAsync(cancellationToken) ?? new SiteSettings();
+        var authors = await db.Authors.AsNoTracking().OrderBy(a => a.Slug).ToListAsync(cancellationToken);
+        var forms = await db.Forms.AsNoTracking().OrderBy(f => f.Key).ToListAsync(cancellationToken);
+        var posts = await db.Posts.AsNoTracking().Where(p => p.DeletedAt == null)
+            .Include(p => p.Tags).Include(p => p.Category).Include(p => p.Author)
+            .OrderBy(p => p.Slug).AsSplitQuery().ToListAsync(cancellationToken);
+
+        ContentFolderWriter.Write(folder,
+            new SiteFile(settings.ClinicName, settings.SiteTitle, settings.Description, settings.BaseUrl, settings.TimeZone,
+                settings.NotificationEmail, settings.Navigation.Select(l => new LinkFile(l.Label, l.Url)).ToList(),
+                settings.Social.Select(l => new LinkFile(l.Label, l.Url)).ToList()),
+            authors.Select(a => new AuthorFile(a.Slug, a.Name, a.Bio, a.Avatar)),
+            posts.Select(p => new PostFile(
+                p.Title, p.Slug, p.PublishedAt is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null,
+                p.Status.ToString().ToLowerInvariant(), p.Excerpt, p.Tags.Select(t => t.Name).Order(StringComparer.Ordinal).ToList(),
+                p.Category?.Name, p.Author?.Slug, p.Image, p.ImageAlt, p.SeoTitle, p.SeoDescription, p.SocialImage, p.CanonicalUrl, p.Body)),
+            forms.Select(f => new FormFile(f.Key, f.Title, f.Intro, f.SubmitLabel, f.SuccessMessage, f.ThankYouPath, f.NotificationEmail,
+                f.AssetFileName is null ? null : "/assets/" + f.AssetFileName,
+                f.Fields.Select(x => new FormFieldFile(x.Name, x.Type, x.Label, x.Required, x.MaxLength, x.Options)).ToList())));
+
+        await foreach (var media in db.Media.AsNoTracking().Include(m => m.Blob).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var target = Path.Combine(folder, media.IsPublic ? "media" : "assets");
+            Directory.CreateDirectory(target);
+            await File.WriteAllBytesAsync(Path.Combine(target, media.FileName), media.Blob!.Bytes, cancellationToken);
+        }
+        return posts.Count;
+    }
+}

@@ -1,0 +1,94 @@
+using Cadence.Cms.Content;
+using Cadence.Cms.Data;
+using Cadence.Cms.Forms;
+using Cadence.Cms.Media;
+using Cadence.Cms.Settings;
+using Cadence.Markdown.Folder;
+using FormFile = Cadence.Markdown.Folder.FormFile;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cadence.Cms.Seeding;
+
+/// <summary>Imports a content folder into an empty database, in one transaction: all of it or none of it.</summary>
+public sealed class ContentImporter(CadenceDb db, MediaLibrary media, TimeProvider clock, ILogger<ContentImporter> log)
+{
+    /// <returns>False when the database already holds content, so a second start imports nothing.</returns>
+    public async Task<bool> ImportIfEmptyAsync(string folder, CancellationToken cancellationToken = default)
+    {
+        if (await db.Settings.AnyAsync(cancellationToken)) return false;
+        if (!Directory.Exists(folder))
+        {
+            log.LogWarning("No content folder at {Folder}; starting with an empty site", Path.GetFullPath(folder));
+            db.Settings.Add(new SiteSettings { ClinicName = "My clinic", SiteTitle = "My clinic" });
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+
+        var content = ContentFolderReader.Load(folder);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var file in content.Files)
+            await media.AddAsync(Path.GetFileName(file.FullPath), await File.ReadAllBytesAsync(file.FullPath, cancellationToken), file.IsPublic, cancellationToken: cancellationToken);
+
+        db.Settings.Add(ToSettings(content.Site));
+        var authors = content.Authors.ToDictionary(a => a.Slug, a => new Author { Slug = a.Slug, Name = a.Name, Bio = a.Bio, Avatar = a.Avatar });
+        db.Authors.AddRange(authors.Values);
+        db.Forms.AddRange(content.Forms.Select(ToForm));
+
+        var tags = new Dictionary<string, Tag>(StringComparer.Ordinal);
+        var categories = new Dictionary<string, Category>(StringComparer.Ordinal);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var file in content.Posts)
+        {
+            db.Posts.Add(new Post
+            {
+                Title = file.Title, Slug = file.Slug, Excerpt = file.Excerpt, Body = file.Body,
+                Status = Enum.Parse<PostStatus>(file.Status, ignoreCase: true),
+                PublishedAt = file.Date?.UtcDateTime, CreatedAt = file.Date?.UtcDateTime ?? now, UpdatedAt = file.Date?.UtcDateTime ?? now,
+                Image = file.Image, ImageAlt = file.ImageAlt, SeoTitle = file.SeoTitle, SeoDescription = file.SeoDescription,
+                SocialImage = file.SocialImage, CanonicalUrl = file.CanonicalUrl,
+                Tags = file.Tags.Select(name => Term(tags, name, (slug, n) => new Tag { Slug = slug, Name = n })).Distinct().ToList(),
+                Category = file.Category is null ? null : Term(categories, file.Category, (slug, n) => new Category { Slug = slug, Name = n }),
+                Author = file.Author is null ? null : AuthorFor(authors, file.Author),
+            });
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        log.LogInformation("Imported {Posts} posts, {Forms} forms and {Files} files from {Folder}",
+            content.Posts.Count, content.Forms.Count, content.Files.Count, Path.GetFullPath(folder));
+        return true;
+    }
+
+    private static T Term<T>(Dictionary<string, T> known, string name, Func<string, string, T> create)
+    {
+        var slug = Cadence.Markdown.Slug.From(name);
+        if (!known.TryGetValue(slug, out var term)) known[slug] = term = create(slug, name);
+        return term;
+    }
+
+    /// <summary>A front-matter author is a slug from authors.yml, or else a name (as Hugo sites write it).</summary>
+    private static Author AuthorFor(Dictionary<string, Author> authors, string author)
+    {
+        if (authors.TryGetValue(author, out var known)) return known;
+        var slug = Cadence.Markdown.Slug.From(author);
+        if (!authors.TryGetValue(slug, out known)) authors[slug] = known = new Author { Slug = slug, Name = author };
+        return known;
+    }
+
+    private static SiteSettings ToSettings(SiteFile? site) => site is null
+        ? new SiteSettings { ClinicName = "My clinic", SiteTitle = "My clinic" }
+        : new SiteSettings
+        {
+            ClinicName = site.ClinicName, SiteTitle = site.Title, Description = site.Description, BaseUrl = site.BaseUrl,
+            TimeZone = site.TimeZone, NotificationEmail = site.NotificationEmail,
+            Navigation = site.Navigation.Select(l => new SiteLink(l.Label, l.Url)).ToList(),
+            Social = site.Social.Select(l => new SiteLink(l.Label, l.Url)).ToList(),
+        };
+
+    private static FormDefinition ToForm(FormFile form) => new()
+    {
+        Key = form.Key, Title = form.Title, Intro = form.Intro, SubmitLabel = form.SubmitLabel, SuccessMessage = form.SuccessMessage,
+        ThankYouPath = form.ThankYouPath, NotificationEmail = form.NotificationEmail,
+        AssetFileName = form.Asset is null ? null : Path.GetFileName(form.Asset),
+        Fields = form.Fields.Select(f => new FormField(f.Name, f.Type, f.Label, f.Required, f.MaxLength, f.Options)).ToList(),
+    };
+}
