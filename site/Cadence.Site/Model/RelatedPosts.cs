@@ -17,6 +17,11 @@ public sealed class RelatedPosts
         _related = related;
     }
 
+    /// <summary>The lists by post index, for the build cache.</summary>
+    public int[][] Indexes => _related;
+
+    public static RelatedPosts From(IReadOnlyList<Post> posts, int[][] related) => new(posts, related);
+
     public IEnumerable<Post> For(Post post)
     {
         foreach (var index in _related[post.Index]) yield return _posts[index];
