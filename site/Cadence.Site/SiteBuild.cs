@@ -70,7 +70,7 @@ public static class SiteBuild
 
         using var writer = new OutputWriter(output, manifest);
         assets.WriteTo(writer);
-        var renderer = new SiteRenderer(model, context, writer, progress, usable, content.LoadBody);
+        var renderer = new SiteRenderer(model, context, writer, progress, usable, content.LoadBody, timings);
         var (cards, words, bodies) = renderer.RenderAll();
         timings.Stage("render", $"{renderer.Rendered} of {renderer.Pages} pages rendered");
 

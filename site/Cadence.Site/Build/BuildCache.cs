@@ -1,9 +1,5 @@
-using System.Globalization;
 using System.IO.Hashing;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Cadence.Site.Source;
-using Cadence.Site.Write;
 
 namespace Cadence.Site.Build;
 
@@ -27,6 +23,7 @@ public sealed record BuildCache(
     string? RelatedKey, int[][]? Related)
 {
     public const int CurrentVersion = 1;
+    private const string FileName = "cache.bin";
 
     public static string FolderFor(string output)
     {
@@ -38,15 +35,15 @@ public sealed record BuildCache(
     public static BuildCache? Read(string output, string? manifestHash)
     {
         if (manifestHash is null) return null;
-        var path = Path.Combine(FolderFor(output), "cache.json");
+        var path = Path.Combine(FolderFor(output), FileName);
         if (!File.Exists(path)) return null;
         try
         {
-            using var stream = File.OpenRead(path);
-            var cache = JsonSerializer.Deserialize(stream, CacheJson.Default.BuildCache);
-            return cache is not null && cache.Version == CurrentVersion && cache.ManifestHash == manifestHash ? cache : null;
+            using var reader = new BinaryReader(new MemoryStream(File.ReadAllBytes(path)));
+            var cache = BuildCacheFormat.Read(reader);
+            return cache is not null && cache.ManifestHash == manifestHash ? cache : null;
         }
-        catch (Exception e) when (e is JsonException or IOException)
+        catch (Exception e) when (e is EndOfStreamException or IOException or FormatException or ArgumentException)
         {
             return null; // a lost cache only costs a full render
         }
@@ -54,7 +51,7 @@ public sealed record BuildCache(
 
     public static void Delete(string output)
     {
-        var path = Path.Combine(FolderFor(output), "cache.json");
+        var path = Path.Combine(FolderFor(output), FileName);
         if (File.Exists(path)) File.Delete(path);
     }
 
@@ -62,17 +59,20 @@ public sealed record BuildCache(
     {
         var folder = FolderFor(output);
         Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, "cache.json");
-        var temporary = path + ".tmp";
-        using (var stream = File.Create(temporary)) JsonSerializer.Serialize(stream, this, CacheJson.Default.BuildCache);
-        File.Move(temporary, path, overwrite: true);
+        var path = Path.Combine(folder, FileName);
+        var buffer = new MemoryStream(4 << 20);
+        using (var writer = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true)) BuildCacheFormat.Write(writer, this);
+        using (var file = File.Create(path + ".tmp")) file.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
+        File.Move(path + ".tmp", path, overwrite: true);
     }
 
-    public static string Hex(UInt128 value) => value.ToString("x32", CultureInfo.InvariantCulture);
+    public static string Hex(UInt128 value)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt128BigEndian(bytes, value);
+        return Convert.ToHexStringLower(bytes);
+    }
 
     public static string HashOf(byte[] manifest) => Hex(XxHash128.HashToUInt128(manifest));
 }
 
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(BuildCache))]
-internal sealed partial class CacheJson : JsonSerializerContext;

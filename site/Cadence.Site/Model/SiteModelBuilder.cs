@@ -85,7 +85,7 @@ public static class SiteModelBuilder
             var info = authorInfo.GetValueOrDefault(p.Author.Slug) ?? p.Author;
             author = new Author(info.Slug, info.Name, info.Bio ?? p.Author.Bio, info.Avatar ?? p.Author.Avatar, Urls.Author(info.Slug));
         }
-        var bodyKey = p.Body is not null ? InputKey.Of(p.Body) : UInt128.Parse(reused[p.Slug].BodyHash, System.Globalization.NumberStyles.HexNumber);
+        var bodyKey = p.Body is not null ? InputKey.Of(p.Body) : UInt128.Parse(reused[p.Slug].BodyHash, System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
         var post = new Post(
             index, p.Slug, p.Title, p.Excerpt, published, p.UpdatedAt ?? published,
             TimeZoneInfo.ConvertTime(published, settings.TimeZone), p.ReadingMinutes, p.WordCount, p.Body,

@@ -12,7 +12,7 @@ namespace Cadence.Site.Render;
 /// the cached build recorded is kept as it is, without rendering.
 /// </summary>
 public sealed class SiteRenderer(SiteModel model, PageContext context, OutputWriter writer, BuildProgress progress,
-    BuildCache? cache = null, Func<string, string>? loadBody = null)
+    BuildCache? cache = null, Func<string, string>? loadBody = null, Build.StageTimings? timings = null)
 {
     private readonly PostPageRenderer _postPages = new(model, context, loadBody);
     private int _pages;
@@ -61,8 +61,10 @@ public sealed class SiteRenderer(SiteModel model, PageContext context, OutputWri
             return renderer;
         }, renderer => renderer.Dispose());
 
+        timings?.Stage("  posts");
         var postUrls = posts.Select(p => p.Url).ToHashSet(StringComparer.Ordinal);
         var jobs = new ListPages(model, context, cards).All();
+        timings?.Stage("  list jobs");
         // A redirect never replaces a live post (an old slug may have been reused).
         jobs.RemoveAll(job => postUrls.Contains(job.Url));
         progress.Start(jobs.Count);
