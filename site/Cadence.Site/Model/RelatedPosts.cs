@@ -46,41 +46,41 @@ public sealed class RelatedPosts
         }
 
         var related = new int[posts.Count][];
-        Parallel.For(0, posts.Count, i =>
+        var count = posts.Count;
+        Parallel.For(0, count, i =>
         {
             Span<int> best = stackalloc int[Count];
             Span<int> bestScore = stackalloc int[Count];
             var found = 0;
             var most = tagCounts[i];
+            var own = masks.AsSpan(i * words, words);
             // Candidates in order of distance in date (the earlier post first at equal distance), so a later
             // candidate only displaces an earlier one by sharing more tags; the walk ends early once the list
             // is full of posts that share every tag.
-            for (var distance = 1; most > 0 && (distance <= i || i + distance < posts.Count); distance++)
+            for (var distance = 1; most > 0 && (distance <= i || i + distance < count); distance++)
             {
                 if (found == Count && bestScore[Count - 1] == most) break;
-                Consider(i - distance, ref found, best, bestScore);
-                Consider(i + distance, ref found, best, bestScore);
+                for (var side = 0; side < 2; side++)
+                {
+                    var j = side == 0 ? i - distance : i + distance;
+                    if (j < 0 || j >= count) continue;
+                    var score = 0;
+                    var other = masks.AsSpan(j * words, words);
+                    for (var w = 0; w < own.Length; w++) score += System.Numerics.BitOperations.PopCount(own[w] & other[w]);
+                    if (score == 0 || found == Count && bestScore[Count - 1] >= score) continue;
+                    var slot = found;
+                    while (slot > 0 && bestScore[slot - 1] < score) slot--;
+                    for (var k = Math.Min(found, Count - 1); k > slot; k--)
+                    {
+                        best[k] = best[k - 1];
+                        bestScore[k] = bestScore[k - 1];
+                    }
+                    best[slot] = j;
+                    bestScore[slot] = score;
+                    if (found < Count) found++;
+                }
             }
             related[i] = best[..found].ToArray();
-
-            void Consider(int j, ref int found, Span<int> best, Span<int> bestScore)
-            {
-                if (j < 0 || j >= posts.Count) return;
-                var score = 0;
-                for (var w = 0; w < words; w++) score += System.Numerics.BitOperations.PopCount(masks[i * words + w] & masks[j * words + w]);
-                if (score == 0) return;
-                var slot = found;
-                while (slot > 0 && bestScore[slot - 1] < score) slot--;
-                if (slot >= Count) return;
-                for (var k = Math.Min(found, Count - 1); k > slot; k--)
-                {
-                    best[k] = best[k - 1];
-                    bestScore[k] = bestScore[k - 1];
-                }
-                best[slot] = j;
-                bestScore[slot] = score;
-                if (found < Count) found++;
-            }
         });
         return new RelatedPosts(posts, related);
     }
