@@ -3,6 +3,7 @@ using Cadence.Cms.Content;
 using Cadence.Cms.Data;
 using Cadence.Cms.Delivery;
 using Cadence.Cms.Hosting;
+using Cadence.Cms.Mail;
 using Cadence.Cms.Media;
 using Cadence.Cms.Seeding;
 using Microsoft.AspNetCore.DataProtection;
@@ -42,6 +43,7 @@ public static class CmsApp
         services.AddScoped<ContentImporter>();
         services.AddScoped<ContentExporter>();
         services.AddHostedService<ScheduledPublisher>();
+        services.AddCadenceMail(builder.Configuration);
         return builder;
     }
 

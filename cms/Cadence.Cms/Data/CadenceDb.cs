@@ -2,6 +2,7 @@ using System.Text.Json;
 using Cadence.Cms.Accounts;
 using Cadence.Cms.Content;
 using Cadence.Cms.Forms;
+using Cadence.Cms.Mail;
 using Cadence.Cms.Media;
 using Cadence.Cms.Settings;
 using Microsoft.AspNetCore.Identity;
@@ -24,6 +25,7 @@ public sealed class CadenceDb(DbContextOptions<CadenceDb> options) : IdentityDbC
     public DbSet<FormDefinition> Forms => Set<FormDefinition>();
     public DbSet<SiteSettings> Settings => Set<SiteSettings>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<OutboxMail> MailOutbox => Set<OutboxMail>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -74,6 +76,13 @@ public sealed class CadenceDb(DbContextOptions<CadenceDb> options) : IdentityDbC
         {
             key.HasIndex(k => k.Hash).IsUnique();
             key.Property(k => k.Kind).HasConversion<string>().HasMaxLength(16);
+        });
+
+        builder.Entity<OutboxMail>(mail =>
+        {
+            mail.ToTable("MailOutbox");
+            mail.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
+            mail.Ignore(m => m.State);
         });
     }
 
