@@ -2,6 +2,7 @@ using Cadence.Cms.Accounts;
 using Cadence.Cms.Content;
 using Cadence.Cms.Data;
 using Cadence.Cms.Delivery;
+using Cadence.Cms.Forms;
 using Cadence.Cms.Hosting;
 using Cadence.Cms.Mail;
 using Cadence.Cms.Media;
@@ -44,6 +45,7 @@ public static class CmsApp
         services.AddScoped<ContentExporter>();
         services.AddHostedService<ScheduledPublisher>();
         services.AddCadenceMail(builder.Configuration);
+        services.AddCadenceForms(builder.Configuration);
         return builder;
     }
 
@@ -56,7 +58,10 @@ public static class CmsApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseForwardedHeaders();
         app.UseSecurityHeaders();
+        app.UseCors();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
 
@@ -64,6 +69,7 @@ public static class CmsApp
         app.MapScalarApiReference("/api/reference", options => options.WithTitle("Cadence delivery API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapDeliveryApi();
         app.MapPublicMedia();
+        app.MapCadenceForms();
         app.MapGet("/", () => Results.Redirect("/api/reference")).ExcludeFromDescription();
         app.MapGet("/healthz", () => TypedResults.Ok("ok")).ExcludeFromDescription();
         return app;

@@ -26,6 +26,8 @@ public sealed class CadenceDb(DbContextOptions<CadenceDb> options) : IdentityDbC
     public DbSet<SiteSettings> Settings => Set<SiteSettings>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<OutboxMail> MailOutbox => Set<OutboxMail>();
+    public DbSet<Submission> Submissions => Set<Submission>();
+    public DbSet<Subscriber> Subscribers => Set<Subscriber>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -83,6 +85,22 @@ public sealed class CadenceDb(DbContextOptions<CadenceDb> options) : IdentityDbC
             mail.ToTable("MailOutbox");
             mail.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
             mail.Ignore(m => m.State);
+        });
+        builder.Entity<Submission>(submission =>
+        {
+            submission.ToTable("Submissions");
+            submission.HasIndex(s => new { s.Folder, s.FormKey, s.ReceivedAt });
+            submission.HasIndex(s => new { s.ContentHash, s.ReceivedAt });
+            submission.HasIndex(s => s.Email);
+            submission.HasIndex(s => s.ReceivedAt);
+            submission.Property(s => s.Folder).HasConversion<string>().HasMaxLength(8);
+            submission.Property(s => s.FormKey).HasMaxLength(80);
+            submission.Property(s => s.Fields).HasConversion(Json<List<SubmittedField>>()).Metadata.SetValueComparer(JsonComparer<List<SubmittedField>>());
+        });
+        builder.Entity<Subscriber>(subscriber =>
+        {
+            subscriber.HasIndex(s => s.Email).IsUnique();
+            subscriber.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
         });
     }
 
