@@ -90,10 +90,12 @@ public static class FormBodyReader
         {
             while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
             {
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
                     throw new FormBodyException(400, "Every part of a multipart form needs a form-data disposition with a name.");
                 var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
                 if (disposition.IsFileDisposition()) throw new FormBodyException(400, "Files cannot be sent with this form.", name);
+                if (!disposition.IsFormDisposition())
+                    throw new FormBodyException(400, "Every part of a multipart form needs a form-data disposition with a name.");
                 using var value = new MemoryStream();
                 await section.Body.CopyToAsync(value, cancellationToken);
                 try { pairs.Add(new(name, StrictUtf8.GetString(value.ToArray()))); }
