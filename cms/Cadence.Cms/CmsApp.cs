@@ -60,7 +60,7 @@ public static class CmsApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseForwardedHeaders();
+        app.UseTrustedForwardedHeaders();
         app.UseSecurityHeaders();
         app.UseCors();
         app.UseRateLimiter();

@@ -31,6 +31,9 @@ public static class FormsSetup
         {
             forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             forwarded.KnownIPNetworks.Clear();
+#pragma warning disable ASPDEPR005 // the obsolete list is still consulted, and it holds loopback by default
+            forwarded.KnownNetworks.Clear();
+#pragma warning restore ASPDEPR005
             forwarded.KnownProxies.Clear();
             foreach (var proxy in forms.Value.TrustedProxies) forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
         });
@@ -59,6 +62,16 @@ public static class FormsSetup
             };
         });
         return services;
+    }
+
+    /// <summary>
+    /// Takes the client address from X-Forwarded-For only when proxies are configured: with an empty list the
+    /// middleware would believe the header from anybody, letting a bot pick a fresh address for every post.
+    /// </summary>
+    public static IApplicationBuilder UseTrustedForwardedHeaders(this IApplicationBuilder app)
+    {
+        var forms = app.ApplicationServices.GetRequiredService<IOptions<FormsOptions>>().Value;
+        return forms.TrustedProxies.Count == 0 ? app : app.UseForwardedHeaders();
     }
 
     public static IEndpointRouteBuilder MapCadenceForms(this IEndpointRouteBuilder app)
