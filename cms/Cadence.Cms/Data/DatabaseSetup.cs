@@ -25,6 +25,7 @@ public static class DatabaseSetup
             EnsureSqliteFolder(connectionString);
         }
 
+        services.AddSingleton<WriteGate>();
         services.AddDbContextPool<CadenceDb>((provider, options) => options
             .UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(30))
             .AddInterceptors(new SqlitePragmas(), provider.GetRequiredService<ContentChangeRecorder>()));

@@ -20,7 +20,7 @@ public enum WriteOutcome { Stored, Duplicate }
 /// One commit for many submissions is what lets SQLite keep up with a burst, and a request is only answered once
 /// its submission and its mail are on disk.
 /// </summary>
-public sealed class SubmissionWriter(IServiceScopeFactory scopes, MailDeliverySignal mailSignal, ILogger<SubmissionWriter> log) : IHostedService
+public sealed class SubmissionWriter(IServiceScopeFactory scopes, MailDeliverySignal mailSignal, WriteGate gate, ILogger<SubmissionWriter> log) : IHostedService
 {
     public const int MaxBatch = 256;
     private readonly Channel<(SubmissionWrite Write, TaskCompletionSource<WriteOutcome> Done)> queue =
@@ -80,6 +80,7 @@ public sealed class SubmissionWriter(IServiceScopeFactory scopes, MailDeliverySi
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CadenceDb>();
+        using var turn = await gate.EnterAsync();
         await using var transaction = await db.Database.BeginTransactionAsync();
         var recent = await RecentHashesAsync(db, writes);
         var outcomes = new WriteOutcome[writes.Count];

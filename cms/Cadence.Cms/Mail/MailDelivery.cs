@@ -9,10 +9,10 @@ namespace Cadence.Cms.Mail;
 /// Sends queued mail in the background. A message is marked sent only after the transport accepted it, so a crash
 /// sends it again rather than never (at least once). Failures wait <see cref="MailOptions.FirstBackoff"/>, doubling each time.
 /// </summary>
-public sealed class MailDelivery(IServiceScopeFactory scopes, IMailTransport transport, MailDeliverySignal signal, TimeProvider clock,
+public sealed class MailDelivery(IServiceScopeFactory scopes, IMailTransport transport, MailDeliverySignal signal, WriteGate gate, TimeProvider clock,
     IOptions<MailOptions> options, ILogger<MailDelivery> log) : BackgroundService
 {
-    private const int BatchSize = 50;
+    private const int BatchSize = 100;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -61,7 +61,8 @@ public sealed class MailDelivery(IServiceScopeFactory scopes, IMailTransport tra
             }
         }
         // Saved as one transaction per pass: cheap on SQLite, and at worst a crash resends this pass's messages.
-        if (due.Count > 0) await db.SaveChangesAsync(CancellationToken.None);
+        if (due.Count == 0) return 0;
+        using (await gate.EnterAsync(CancellationToken.None)) await db.SaveChangesAsync(CancellationToken.None);
         return due.Count;
     }
 
