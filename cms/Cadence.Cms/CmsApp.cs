@@ -5,6 +5,7 @@ using Cadence.Cms.Delivery;
 using Cadence.Cms.Hosting;
 using Cadence.Cms.Media;
 using Cadence.Cms.Seeding;
+using Cadence.Cms.Webhooks;
 using Microsoft.AspNetCore.DataProtection;
 using Scalar.AspNetCore;
 
@@ -42,6 +43,7 @@ public static class CmsApp
         services.AddScoped<ContentImporter>();
         services.AddScoped<ContentExporter>();
         services.AddHostedService<ScheduledPublisher>();
+        services.AddCadenceWebhooks(builder.Configuration);
         return builder;
     }
 

@@ -4,6 +4,7 @@ using Cadence.Cms.Content;
 using Cadence.Cms.Forms;
 using Cadence.Cms.Media;
 using Cadence.Cms.Settings;
+using Cadence.Cms.Webhooks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +25,9 @@ public sealed class CadenceDb(DbContextOptions<CadenceDb> options) : IdentityDbC
     public DbSet<FormDefinition> Forms => Set<FormDefinition>();
     public DbSet<SiteSettings> Settings => Set<SiteSettings>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -75,6 +79,7 @@ public sealed class CadenceDb(DbContextOptions<CadenceDb> options) : IdentityDbC
             key.HasIndex(k => k.Hash).IsUnique();
             key.Property(k => k.Kind).HasConversion<string>().HasMaxLength(16);
         });
+        builder.ConfigureWebhookModel();
     }
 
     private static readonly JsonSerializerOptions JsonColumn = new(JsonSerializerDefaults.Web);
