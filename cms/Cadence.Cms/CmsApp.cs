@@ -34,6 +34,8 @@ public static class CmsApp
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, DeliveryJson.Default));
         services.AddOpenApi("v1");
+        // Manager pages live in their feature folders with absolute routes (@page "/manager/…").
+        services.AddRazorPages(pages => pages.RootDirectory = "/");
 
         services.AddScoped<UserAccounts>();
         services.AddScoped<FirstRun>();
@@ -63,6 +65,7 @@ public static class CmsApp
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/reference", options => options.WithTitle("Cadence delivery API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapDeliveryApi();
+        app.MapRazorPages();
         app.MapPublicMedia();
         app.MapGet("/", () => Results.Redirect("/api/reference")).ExcludeFromDescription();
         app.MapGet("/healthz", () => TypedResults.Ok("ok")).ExcludeFromDescription();
