@@ -5,7 +5,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 
-var target = Argument("target", "build");
+var target = Argument("target", "test");
 var configuration = Argument("configuration", "Release");
 var root = MakeAbsolute(Directory(".")).FullPath;
 var solution = $"{root}/Cadence.slnx";
@@ -21,7 +21,7 @@ Task("test")
     .Does(() =>
 {
     EnsureChromium();
-    DotNetTest(solution, new DotNetTestSettings { Configuration = configuration });
+    DotNetTest(solution, new DotNetTestSettings { Configuration = configuration, Loggers = { "console;verbosity=normal" } });
 });
 
 Task("run")
