@@ -63,7 +63,9 @@ Task("run")
 
     var processes = new List<Process>();
     using var stop = new System.Threading.CancellationTokenSource();
-    Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+    // Ctrl+C in a terminal, or SIGTERM from a supervisor: stop both children rather than leaving them behind.
+    using var onInterrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, signal => { signal.Cancel = true; stop.Cancel(); });
+    using var onTerminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, signal => { signal.Cancel = true; stop.Cancel(); });
     try
     {
         processes.Add(Launch("cms", Dll(cmsProject), ["--urls", cmsUrl], cmsEnvironment));
