@@ -15,16 +15,23 @@ public class PublishToLiveTests
     [Test]
     public async Task A_published_post_is_served_by_the_site_after_the_webhook_rebuild()
     {
-        var servePort = CmsProcess.FreePort();
         await using var cms = await CmsServer.StartAsync(new Dictionary<string, string?>
         {
-            ["Cadence:Webhooks:Endpoints:0:Url"] = $"http://127.0.0.1:{servePort}/_cadence/rebuild",
-            ["Cadence:Webhooks:Endpoints:0:Secret"] = Secret,
             ["Cadence:Webhooks:AllowPrivateTargets"] = "true",
             ["Cadence:Webhooks:RetryBaseDelay"] = "00:00:00.500",
         });
-        await using var serve = await SiteServeProcess.StartAsync(cms.BaseUrl, cms.ContentKey, Secret, servePort);
-        using var site = new HttpClient { BaseAddress = new Uri(serve.BaseUrl) };
+        var output = RepoPaths.NewTempFolder("serve-out");
+        var (serve, siteUrl) = await SiteCommand.ServeAsync("--api", cms.BaseUrl, "--key", cms.ContentKey, "--out", output, "--webhook-secret", Secret);
+        await using var _ = serve;
+        using var site = new HttpClient { BaseAddress = new Uri(siteUrl) };
+
+        // The endpoint is added the way the manager adds one: checked, its secret encrypted.
+        await using (var scope = cms.Services.CreateAsyncScope())
+        {
+            var problem = await scope.ServiceProvider.GetRequiredService<WebhookTargets>()
+                .AddAsync(new NewEndpoint($"{siteUrl}/_cadence/rebuild", WebhookKind.Generic, Secret, null, []));
+            Assert.That(problem, Is.Null);
+        }
 
         string slug;
         await using (var scope = cms.Services.CreateAsyncScope())
