@@ -7,6 +7,7 @@ using Cadence.Cms.Hosting;
 using Cadence.Cms.Mail;
 using Cadence.Cms.Media;
 using Cadence.Cms.Seeding;
+using Cadence.Cms.Webhooks;
 using Microsoft.AspNetCore.DataProtection;
 using Scalar.AspNetCore;
 
@@ -37,6 +38,8 @@ public static class CmsApp
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, DeliveryJson.Default));
         services.AddOpenApi("v1");
+        // Manager pages live in their feature folders with absolute routes (@page "/manager/…").
+        services.AddRazorPages(pages => pages.RootDirectory = "/");
 
         services.AddScoped<UserAccounts>();
         services.AddScoped<FirstRun>();
@@ -48,6 +51,7 @@ public static class CmsApp
         services.AddHostedService<ScheduledPublisher>();
         services.AddCadenceMail(builder.Configuration);
         services.AddCadenceForms(builder.Configuration);
+        services.AddCadenceWebhooks(builder.Configuration);
         return builder;
     }
 
@@ -70,6 +74,7 @@ public static class CmsApp
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/reference", options => options.WithTitle("Cadence delivery API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapDeliveryApi();
+        app.MapRazorPages();
         app.MapPublicMedia();
         app.MapCadenceForms();
         app.MapGet("/", () => Results.Redirect("/api/reference")).ExcludeFromDescription();

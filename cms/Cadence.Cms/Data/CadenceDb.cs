@@ -5,6 +5,7 @@ using Cadence.Cms.Forms;
 using Cadence.Cms.Mail;
 using Cadence.Cms.Media;
 using Cadence.Cms.Settings;
+using Cadence.Cms.Webhooks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +29,9 @@ public sealed class CadenceDb(DbContextOptions<CadenceDb> options) : IdentityDbC
     public DbSet<OutboxMail> MailOutbox => Set<OutboxMail>();
     public DbSet<Submission> Submissions => Set<Submission>();
     public DbSet<Subscriber> Subscribers => Set<Subscriber>();
+    public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -102,6 +106,7 @@ public sealed class CadenceDb(DbContextOptions<CadenceDb> options) : IdentityDbC
             subscriber.HasIndex(s => s.Email).IsUnique();
             subscriber.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
         });
+        builder.ConfigureWebhookModel();
     }
 
     private static readonly JsonSerializerOptions JsonColumn = new(JsonSerializerDefaults.Web);

@@ -6,11 +6,32 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Cadence.Cms.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class FormSubmissions : Migration
+    public partial class FormsAndMailOutbox : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "MailOutbox",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    QueuedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", nullable: false),
+                    To = table.Column<string>(type: "TEXT", nullable: false),
+                    Addresses = table.Column<string>(type: "TEXT", nullable: false),
+                    Message = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", nullable: true),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MailOutbox", x => x.Id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "Submissions",
                 columns: table => new
@@ -53,6 +74,11 @@ namespace Cadence.Cms.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_MailOutbox_SentAt_NextAttemptAt",
+                table: "MailOutbox",
+                columns: new[] { "SentAt", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Submissions_ContentHash_ReceivedAt",
                 table: "Submissions",
                 columns: new[] { "ContentHash", "ReceivedAt" });
@@ -82,6 +108,9 @@ namespace Cadence.Cms.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "MailOutbox");
+
             migrationBuilder.DropTable(
                 name: "Submissions");
 
