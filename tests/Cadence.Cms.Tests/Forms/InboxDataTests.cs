@@ -89,12 +89,16 @@ public class InboxDataTests
         var recent = Unique("recent");
         (await FetchAsync(cms, "contact-therapist", Contact(recent))).Dispose();
 
+        Assert.That(await SubmissionsAsync(cms, old), Has.Count.EqualTo(1), "29 days old: still kept");
+
+        // Advancing the clock also wakes the hosted service's own timer, which may purge first;
+        // either way the old submission must be gone and the recent one kept.
         clock.Advance(TimeSpan.FromDays(2));
         await using var scope = cms.Services.CreateAsyncScope();
         var retention = cms.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<SubmissionRetention>().Single();
         var (submissions, _) = await retention.PurgeAsync(scope.ServiceProvider.GetRequiredService<CadenceDb>());
 
-        Assert.That(submissions, Is.EqualTo(1));
+        Assert.That(submissions, Is.InRange(0, 1));
         Assert.That(await SubmissionsAsync(cms, old), Is.Empty);
         Assert.That(await SubmissionsAsync(cms, recent), Has.Count.EqualTo(1));
     }
