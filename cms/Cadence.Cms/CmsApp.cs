@@ -3,6 +3,7 @@ using Cadence.Cms.Content;
 using Cadence.Cms.Data;
 using Cadence.Cms.Delivery;
 using Cadence.Cms.Hosting;
+using Cadence.Cms.Manager;
 using Cadence.Cms.Media;
 using Cadence.Cms.Seeding;
 using Microsoft.AspNetCore.DataProtection;
@@ -42,6 +43,12 @@ public static class CmsApp
         services.AddScoped<ContentImporter>();
         services.AddScoped<ContentExporter>();
         services.AddHostedService<ScheduledPublisher>();
+
+        services.AddCadenceManager();
+        services.AddScoped<AccountMail>();
+        services.AddScoped<AuthorProfiles>();
+        services.AddScoped<PostRevisions>();
+        services.AddScoped<PostEditing>();
         return builder;
     }
 
@@ -62,7 +69,8 @@ public static class CmsApp
         app.MapScalarApiReference("/api/reference", options => options.WithTitle("Cadence delivery API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapDeliveryApi();
         app.MapPublicMedia();
-        app.MapGet("/", () => Results.Redirect("/api/reference")).ExcludeFromDescription();
+        app.MapManager();
+        app.MapGet("/", () => Results.Redirect("/manager")).ExcludeFromDescription();
         app.MapGet("/healthz", () => TypedResults.Ok("ok")).ExcludeFromDescription();
         return app;
     }

@@ -1,0 +1,46 @@
+using Cadence.Cms.Data;
+using Cadence.Cms.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Cadence.Cms.Accounts;
+
+/// <summary>The emails accounts need: a password-reset link, and an invitation (which is a reset link too).</summary>
+public sealed class AccountMail(UserManager<CadenceUser> users, CadenceDb db, IOptions<CadenceOptions> options, IConfiguration configuration, TimeProvider clock)
+{
+    public async Task SendResetLinkAsync(CadenceUser user, string baseUrl, bool invitation, CancellationToken cancellationToken = default)
+    {
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var link = $"{(options.Value.PublicUrl ?? baseUrl).TrimEnd('/')}/manager/account/reset-password" +
+                   $"?email={Uri.EscapeDataString(user.Email!)}&token={Uri.EscapeDataString(token)}";
+        var clinic = await db.Settings.AsNoTracking().Select(s => s.ClinicName).FirstOrDefaultAsync(cancellationToken) ?? "Cadence";
+
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(configuration["Cadence:Mail:From"] ?? "cadence@localhost"));
+        message.To.Add(new MailboxAddress(user.DisplayName ?? user.Email, user.Email ?? throw new InvalidOperationException("The user has no email address.")));
+        message.Subject = invitation ? $"You're invited to write for {clinic}" : $"Reset your {clinic} manager password";
+        message.Date = clock.GetUtcNow();
+        message.Body = new TextPart("plain")
+        {
+            Text = invitation
+                ? $"Hello,\n\nAn account has been made for you in the {clinic} manager. Choose your password here:\n\n{link}\n\n" +
+                  "The link works once and for a limited time. Then sign in with this email address.\n"
+                : $"Hello,\n\nSomeone (hopefully you) asked to reset your password for the {clinic} manager. Choose a new one here:\n\n{link}\n\n" +
+                  "If you did not ask, ignore this email: your password stays as it is.\n",
+        };
+        await QueueAsync(message, cancellationToken);
+    }
+
+    /// <summary>Writes the message as an .eml file into the pickup folder, where a mail relay or a person collects it.</summary>
+    private async Task QueueAsync(MimeMessage message, CancellationToken cancellationToken)
+    {
+        var folder = Path.Combine(CmsApp.DataFolder(configuration), "mail-pickup");
+        Directory.CreateDirectory(folder);
+        var name = $"{clock.GetUtcNow():yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml";
+        var temporary = Path.Combine(folder, name + ".tmp");
+        await message.WriteToAsync(temporary, cancellationToken);
+        File.Move(temporary, Path.Combine(folder, name)); // a reader never sees half a message
+    }
+}
