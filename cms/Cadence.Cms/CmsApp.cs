@@ -49,6 +49,8 @@ public static class CmsApp
         services.AddScoped<AuthorProfiles>();
         services.AddScoped<PostRevisions>();
         services.AddScoped<PostEditing>();
+        services.AddScoped<MediaUsage>();
+        services.AddScoped<TaxonomyEditing>();
         return builder;
     }
 

@@ -18,6 +18,8 @@ public static class ManagerSetup
             options.Conventions.AuthorizeFolder("/", ManagerPolicies.Staff);
             options.Conventions.AddPageRoute("/Content/Pages/EditPost", "manager/posts/new");
         });
+        // Forms say for themselves which fields are required, in words a person understands.
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(mvc => mvc.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
         services.AddOptions<ManagerOptions>().BindConfiguration(ManagerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ManagerClock>();
         return services;
