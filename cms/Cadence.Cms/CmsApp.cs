@@ -14,10 +14,12 @@ namespace Cadence.Cms;
 /// <summary>Composes the CMS. Tests build it the same way, on a real Kestrel server and a real SQLite file.</summary>
 public static class CmsApp
 {
-    public static WebApplicationBuilder CreateBuilder(string[] args)
+    /// <param name="settings">Configuration that wins over files and environment (tests use it).</param>
+    public static WebApplicationBuilder CreateBuilder(string[] args, IDictionary<string, string?>? settings = null)
     {
         // Settings files sit beside the binary; data and content paths resolve from the working directory.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         var services = builder.Services;
 
         services.AddOptions<CadenceOptions>().Bind(builder.Configuration.GetSection(CadenceOptions.Section))

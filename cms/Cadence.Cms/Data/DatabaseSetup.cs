@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Cadence.Cms.Content;
 using Cadence.Cms.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -24,9 +25,9 @@ public static class DatabaseSetup
             EnsureSqliteFolder(connectionString);
         }
 
-        services.AddDbContextPool<CadenceDb>(options => options
+        services.AddDbContextPool<CadenceDb>((provider, options) => options
             .UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(30))
-            .AddInterceptors(new SqlitePragmas()));
+            .AddInterceptors(new SqlitePragmas(), provider.GetRequiredService<ContentChangeRecorder>()));
         return services;
     }
 

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Times Cadence beside Hugo and Eleventy on the shared run-tip corpus, in one run on this machine.
+#
+#   bench/ssg-bench.sh                     # N = 1,000 and 10,000, 3 rounds (about 15 minutes)
+#   SIZES=1000 RUNS=1 bench/ssg-bench.sh   # smoke run
+#   MODE=api bench/ssg-bench.sh            # Cadence over the delivery API of a CMS that imported the corpus
+#
+# MODE=from (default) builds with `build --from <corpus>`; MODE=api starts the CMS on a fresh SQLite file per
+# corpus size, imports the corpus, and times `build --api`. The harness (../shared/bench/ssg) is copied to $WORK
+# because it is read-only where it is laid out. Results: $WORK/harness/results/latest-summary.md.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+HARNESS=${HARNESS:-$ROOT/../shared/bench/ssg}
+WORK=${WORK:-/tmp/cadence-ssg-bench}
+MODE=${MODE:-from}
+SIZES=${SIZES:-"1000 10000"}
+export RUNS=${RUNS:-3} SEED=${SEED:-ssg-bench-1} WORK_HARNESS="$WORK/harness"
+
+[[ -d "$HARNESS" ]] || { echo "error: the benchmark harness is not at $HARNESS (set HARNESS=...)" >&2; exit 2; }
+command -v hugo >/dev/null && [[ -x /usr/bin/time ]] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo time; }
+
+rm -rf "$WORK_HARNESS" && mkdir -p "$WORK" && cp -r "$HARNESS" "$WORK_HARNESS"
+(cd "$WORK_HARNESS/eleventy-peer" && npm ci --silent --no-audit --no-fund)
+dotnet publish "$ROOT/site/Cadence.Site/Cadence.Site.csproj" -c Release -o "$WORK/site" --nologo -v quiet
+SITE_DLL="$WORK/site/Cadence.Site.dll"
+
+if [[ "$MODE" == from ]]; then
+  (cd "$WORK_HARNESS" && SIZES="$SIZES" WORK="$WORK/runs" OUR_NAME=cadence \
+    OUR_VERSION_CMD="echo cadence $(git -C "$ROOT" rev-parse --short HEAD) on dotnet $(dotnet --version)" \
+    OUR_CMD="dotnet '$SITE_DLL' build --from \"\$CORPUS_DIR\" --out \"\$OUT_DIR\" --base-url http://bench.example" \
+    ./run-bench.sh)
+  exit 0
+fi
+
+# MODE=api: one CMS per corpus size, on loopback, with the corpus imported before the timed builds.
+dotnet publish "$ROOT/cms/Cadence.Cms/Cadence.Cms.csproj" -c Release -o "$WORK/cms" --nologo -v quiet
+KEY="bench-content-key-$(date +%s%N)"
+for N in $SIZES; do
+  python3 "$WORK_HARNESS/gen-corpus.py" --count "$N" --out "$WORK/runs/corpus-$N" --seed "$SEED" --reuse >&2
+  DATA="$WORK/cms-data-$N"; rm -rf "$DATA"; PORT=$((5600 + RANDOM % 300))
+  Cadence__DataPath="$DATA" Cadence__ContentPath="$WORK/runs/corpus-$N/content" Cadence__ContentKey="$KEY" \
+    Cadence__Admin__Password="bench-admin-password-$RANDOM$RANDOM" \
+    dotnet "$WORK/cms/Cadence.Cms.dll" --urls "http://127.0.0.1:$PORT" > "$WORK/cms-$N.log" 2>&1 &
+  CMS_PID=$!
+  trap 'kill $CMS_PID 2>/dev/null || true' EXIT
+  for _ in $(seq 1 600); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.5; done
+  (cd "$WORK_HARNESS" && SIZES="$N" WORK="$WORK/runs" OUR_NAME=cadence-api PEERS="hugo" \
+    OUR_CMD="dotnet '$SITE_DLL' build --api http://127.0.0.1:$PORT --key $KEY --out \"\$OUT_DIR\"" \
+    ./run-bench.sh)
+  kill $CMS_PID; wait $CMS_PID 2>/dev/null || true
+done

@@ -1,0 +1,119 @@
+using Cadence.Site.Source;
+
+namespace Cadence.Site.Model;
+
+/// <summary>Turns source content into the immutable <see cref="SiteModel"/>: posts sorted once, newest first, and grouped.</summary>
+public static class SiteModelBuilder
+{
+    public const string DefaultBaseUrl = "http://127.0.0.1:5080";
+
+    public static SiteModel Build(SourceContent content, string? baseUrlOverride = null)
+    {
+        var settings = Settings(content.Site, baseUrlOverride);
+        var authorInfo = content.Authors.ToDictionary(a => a.Slug, StringComparer.Ordinal);
+
+        var sorted = content.Posts.ToArray();
+        Array.Sort(sorted, (a, b) =>
+        {
+            var byDate = b.PublishedAt!.Value.CompareTo(a.PublishedAt!.Value);
+            return byDate != 0 ? byDate : string.CompareOrdinal(a.Slug, b.Slug);
+        });
+
+        var posts = new Post[sorted.Length];
+        for (var i = 0; i < sorted.Length; i++) posts[i] = ToPost(i, sorted[i], settings, authorInfo);
+
+        var tags = Group(posts, p => p.Tags, Urls.Tag, content.Tags);
+        var categories = Group(posts, p => p.Category is null ? [] : [p.Category], Urls.Category, content.Categories);
+        var authors = GroupAuthors(posts);
+        var years = posts.GroupBy(p => p.LocalDate.Year).Select(g => new YearGroup(g.Key, g.ToArray())).ToArray(); // already newest first
+
+        var postsByTag = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        foreach (var tag in tags) postsByTag[tag.Slug] = tag.Posts.Select(p => p.Index).ToArray();
+
+        var forms = content.Forms.OrderBy(f => f.Key, StringComparer.Ordinal).ToArray();
+        return new SiteModel(
+            settings, posts, tags, categories, authors, years,
+            forms.ToDictionary(f => f.Key, StringComparer.Ordinal), forms,
+            content.Redirects.Select(r => new Redirect(r.From, r.To)).OrderBy(r => r.From, StringComparer.Ordinal).ToArray(),
+            RelatedPosts.Compute(posts, postsByTag));
+    }
+
+    /// <summary>A single post outside the model (a draft being previewed); it has no place in any list.</summary>
+    public static Post Standalone(ApiPost post, SiteModel model)
+    {
+        var authors = model.Authors.ToDictionary(a => a.Slug, a => new ApiAuthor(a.Slug, a.Name, a.Description, a.Image), StringComparer.Ordinal);
+        return ToPost(-1, post with { PublishedAt = post.PublishedAt ?? post.UpdatedAt ?? DateTimeOffset.UnixEpoch }, model.Settings, authors);
+    }
+
+    private static SiteSettings Settings(ApiSite site, string? baseUrlOverride)
+    {
+        var baseUrl = (baseUrlOverride ?? site.BaseUrl).Trim().TrimEnd('/');
+        if (baseUrl.Length == 0) baseUrl = DefaultBaseUrl;
+        TimeZoneInfo zone;
+        try
+        {
+            zone = TimeZoneInfo.FindSystemTimeZoneById(string.IsNullOrWhiteSpace(site.TimeZone) ? "UTC" : site.TimeZone);
+        }
+        catch (TimeZoneNotFoundException e)
+        {
+            throw new SourceException($"The site's time zone '{site.TimeZone}' is not a known IANA time zone.", e);
+        }
+        return new SiteSettings(site.ClinicName, site.Title, site.Description, baseUrl, site.CmsUrl.TrimEnd('/'), zone,
+            site.Navigation, site.Social);
+    }
+
+    private static Post ToPost(int index, ApiPost p, SiteSettings settings, Dictionary<string, ApiAuthor> authorInfo)
+    {
+        var published = p.PublishedAt!.Value;
+        Author? author = null;
+        if (p.Author is not null)
+        {
+            // The list of authors may carry a fuller profile than the copy embedded in the post.
+            var info = authorInfo.GetValueOrDefault(p.Author.Slug) ?? p.Author;
+            author = new Author(info.Slug, info.Name, info.Bio ?? p.Author.Bio, info.Avatar ?? p.Author.Avatar, Urls.Author(info.Slug));
+        }
+        return new Post(
+            index, p.Slug, p.Title, p.Excerpt, published, p.UpdatedAt ?? published,
+            TimeZoneInfo.ConvertTime(published, settings.TimeZone), p.ReadingMinutes, p.WordCount, p.Body ?? "",
+            p.Tags.Select(t => new Term(t.Slug, t.Name, Urls.Tag(t.Slug))).ToArray(),
+            p.Category is null ? null : new Term(p.Category.Slug, p.Category.Name, Urls.Category(p.Category.Slug)),
+            author,
+            p.Image is null ? null : new FeaturedImage(p.Image.Url, p.Image.Alt ?? "", p.Image.Width, p.Image.Height),
+            p.Seo);
+    }
+
+    /// <summary>Groups posts (already newest first, so every group is too); groups are ordered by name.</summary>
+    private static PostGroup[] Group(Post[] posts, Func<Post, IReadOnlyList<Term>> termsOf, Func<string, string> url, IReadOnlyList<ApiTerm> known)
+    {
+        var names = known.ToDictionary(t => t.Slug, t => t.Name, StringComparer.Ordinal);
+        var groups = new Dictionary<string, List<Post>>(StringComparer.Ordinal);
+        foreach (var post in posts)
+        {
+            foreach (var term in termsOf(post))
+            {
+                if (!groups.TryGetValue(term.Slug, out var list)) groups[term.Slug] = list = [];
+                list.Add(post);
+                names.TryAdd(term.Slug, term.Name);
+            }
+        }
+        return groups
+            .Select(g => new PostGroup(g.Key, names[g.Key], url(g.Key), g.Value.ToArray()))
+            .OrderBy(g => g.Name, StringComparer.OrdinalIgnoreCase).ThenBy(g => g.Slug, StringComparer.Ordinal)
+            .ToArray();
+    }
+
+    private static PostGroup[] GroupAuthors(Post[] posts)
+    {
+        var groups = new Dictionary<string, (Author Author, List<Post> Posts)>(StringComparer.Ordinal);
+        foreach (var post in posts)
+        {
+            if (post.Author is null) continue;
+            if (!groups.TryGetValue(post.Author.Slug, out var group)) groups[post.Author.Slug] = group = (post.Author, []);
+            group.Posts.Add(post);
+        }
+        return groups.Values
+            .Select(g => new PostGroup(g.Author.Slug, g.Author.Name, g.Author.Url, g.Posts.ToArray(), g.Author.Bio, g.Author.Avatar))
+            .OrderBy(g => g.Name, StringComparer.OrdinalIgnoreCase).ThenBy(g => g.Slug, StringComparer.Ordinal)
+            .ToArray();
+    }
+}

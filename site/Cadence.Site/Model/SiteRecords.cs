@@ -1,0 +1,52 @@
+using Cadence.Site.Source;
+
+namespace Cadence.Site.Model;
+
+// The immutable site model every page is rendered from. Lists are sorted once, when the model is built,
+// and pages take slices of them.
+
+public sealed record SiteSettings(
+    string ClinicName, string Title, string Description, string BaseUrl, string CmsUrl, TimeZoneInfo TimeZone,
+    IReadOnlyList<ApiLink> Navigation, IReadOnlyList<ApiLink> Social)
+{
+    /// <summary>An absolute URL on the site for a root-relative path.</summary>
+    public string Absolute(string path) => path.StartsWith("http://", StringComparison.Ordinal) || path.StartsWith("https://", StringComparison.Ordinal)
+        ? path
+        : BaseUrl + path;
+}
+
+public sealed record Term(string Slug, string Name, string Url);
+
+public sealed record Author(string Slug, string Name, string? Bio, string? Avatar, string Url);
+
+public sealed record FeaturedImage(string Url, string Alt, int? Width, int? Height);
+
+public sealed record Post(
+    int Index, string Slug, string Title, string? Excerpt, DateTimeOffset PublishedAt, DateTimeOffset UpdatedAt,
+    DateTimeOffset LocalDate, int? ReadingMinutes, int? WordCount, string Body,
+    IReadOnlyList<Term> Tags, Term? Category, Author? Author, FeaturedImage? Image, ApiSeo? Seo)
+{
+    public string Url => Urls.Post(Slug);
+}
+
+/// <summary>A tag, category or author with its posts, newest first.</summary>
+public sealed record PostGroup(string Slug, string Name, string Url, IReadOnlyList<Post> Posts, string? Description = null, string? Image = null);
+
+public sealed record YearGroup(int Year, IReadOnlyList<Post> Posts)
+{
+    public string Url => Urls.Year(Year);
+}
+
+public sealed record Redirect(string From, string To);
+
+public sealed record SiteModel(
+    SiteSettings Settings,
+    IReadOnlyList<Post> Posts,
+    IReadOnlyList<PostGroup> Tags,
+    IReadOnlyList<PostGroup> Categories,
+    IReadOnlyList<PostGroup> Authors,
+    IReadOnlyList<YearGroup> Years,
+    IReadOnlyDictionary<string, ApiForm> Forms,
+    IReadOnlyList<ApiForm> FormList,
+    IReadOnlyList<Redirect> Redirects,
+    RelatedPosts Related);

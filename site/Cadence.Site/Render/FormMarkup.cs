@@ -1,0 +1,73 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using Cadence.Site.Source;
+
+namespace Cadence.Site.Render;
+
+/// <summary>
+/// Writes a form definition as a plain HTML form that posts to the CMS and works without script.
+/// The contract with the CMS and site.js is documented in docs/site.md ("Form markup").
+/// </summary>
+public static class FormMarkup
+{
+    public const string HoneypotField = "website";
+    public const string StartedField = "_started";
+
+    public static string Write(ApiForm form, string cmsUrl)
+    {
+        var e = HtmlEncoder.Default;
+        var id = $"form-{form.Key}";
+        var html = new StringBuilder(2048);
+        html.Append($"<section class=\"cta\" aria-labelledby=\"{id}-title\">\n");
+        html.Append($"<h2 id=\"{id}-title\">{e.Encode(form.Title)}</h2>\n");
+        if (!string.IsNullOrWhiteSpace(form.Intro)) html.Append($"<p>{e.Encode(form.Intro)}</p>\n");
+        html.Append($"<form id=\"{id}\" class=\"cadence-form\" method=\"post\" action=\"{e.Encode(cmsUrl)}/forms/{form.Key}\"");
+        html.Append($" data-success=\"{e.Encode(form.SuccessMessage)}\" novalidate>\n");
+
+        foreach (var field in form.Fields) WriteField(html, id, field, e);
+
+        // Spam guards: people never see or reach the honeypot; the script stamps the page-load time.
+        html.Append($"<div class=\"hp\" hidden aria-hidden=\"true\"><label for=\"{id}-{HoneypotField}\">Leave this empty</label>");
+        html.Append($"<input id=\"{id}-{HoneypotField}\" name=\"{HoneypotField}\" type=\"text\" tabindex=\"-1\" autocomplete=\"off\"></div>\n");
+        html.Append($"<input type=\"hidden\" name=\"{StartedField}\" value=\"\">\n");
+        html.Append($"<button type=\"submit\">{e.Encode(form.SubmitLabel)}</button>\n");
+        html.Append($"<div class=\"form-status\" role=\"status\" aria-live=\"polite\"></div>\n");
+        html.Append("</form>\n</section>\n");
+        return html.ToString();
+    }
+
+    private static void WriteField(StringBuilder html, string formId, ApiFormField field, HtmlEncoder e)
+    {
+        var name = e.Encode(field.Name);
+        var id = $"{formId}-{name}";
+        var required = field.Required ? " required" : "";
+        var maxLength = field.MaxLength is > 0 ? $" maxlength=\"{field.MaxLength}\"" : "";
+        var describedBy = $" aria-describedby=\"{id}-error\"";
+        var label = e.Encode(field.Label);
+
+        switch (field.Type)
+        {
+            case "checkbox" or "consent":
+                html.Append($"<div class=\"field field-check\"><input id=\"{id}\" name=\"{name}\" type=\"checkbox\" value=\"true\"{required}{describedBy}>");
+                html.Append($"<label for=\"{id}\">{label}</label>");
+                break;
+            case "textarea":
+                html.Append($"<div class=\"field\"><label for=\"{id}\">{label}</label>");
+                html.Append($"<textarea id=\"{id}\" name=\"{name}\" rows=\"5\"{required}{maxLength}{describedBy}></textarea>");
+                break;
+            case "select":
+                html.Append($"<div class=\"field\"><label for=\"{id}\">{label}</label>");
+                html.Append($"<select id=\"{id}\" name=\"{name}\"{required}{describedBy}><option value=\"\">Choose…</option>");
+                foreach (var option in field.Options ?? []) html.Append($"<option>{e.Encode(option)}</option>");
+                html.Append("</select>");
+                break;
+            default:
+                var type = field.Type is "email" or "tel" ? field.Type : "text";
+                var autocomplete = field.Type switch { "email" => " autocomplete=\"email\"", "tel" => " autocomplete=\"tel\"", _ => "" };
+                html.Append($"<div class=\"field\"><label for=\"{id}\">{label}</label>");
+                html.Append($"<input id=\"{id}\" name=\"{name}\" type=\"{type}\"{required}{maxLength}{autocomplete}{describedBy}>");
+                break;
+        }
+        html.Append($"<p class=\"field-error\" id=\"{id}-error\"></p></div>\n");
+    }
+}

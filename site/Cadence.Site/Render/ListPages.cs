@@ -1,0 +1,102 @@
+using System.Text;
+using Cadence.Site.Model;
+using Cadence.Site.Render.Theme;
+
+namespace Cadence.Site.Render;
+
+/// <summary>A page to render: its URL and how to render it.</summary>
+public sealed record PageJob(string Url, Func<ComponentRenderer, StringBuilder> Render);
+
+/// <summary>
+/// Every page that is not a post: paginated lists (home, tags, categories, authors), indexes, archive,
+/// search, 404, thank-you pages and redirect stubs. Lists are slices of the already sorted post cards.
+/// </summary>
+public sealed class ListPages(SiteModel model, PageContext context, IReadOnlyList<PostCard> cards)
+{
+    public const int PostsPerPage = 10;
+
+    public List<PageJob> All()
+    {
+        var settings = model.Settings;
+        var jobs = new List<PageJob>();
+        AddList(jobs, Urls.Home, settings.Title, settings.Description, model.Posts, isHome: true);
+        foreach (var tag in model.Tags)
+            AddList(jobs, tag.Url, $"Posts tagged “{tag.Name}”", null, tag.Posts);
+        foreach (var category in model.Categories)
+            AddList(jobs, category.Url, category.Name, $"Posts in {category.Name}.", category.Posts);
+        foreach (var author in model.Authors)
+            AddList(jobs, author.Url, $"Posts by {author.Name}", author.Description, author.Posts);
+
+        jobs.Add(Page<GroupIndexPage>(Urls.TagIndex, new PageHead($"Tags | {settings.Title}", $"Every topic on {settings.Title}.", Urls.TagIndex),
+            new() { [nameof(GroupIndexPage.Heading)] = "Tags", [nameof(GroupIndexPage.Groups)] = model.Tags }));
+        jobs.Add(Page<ArchivePage>(Urls.Archive, new PageHead($"Archive | {settings.Title}", $"Every post on {settings.Title}, by year.", Urls.Archive),
+            new() { [nameof(ArchivePage.Heading)] = "Archive", [nameof(ArchivePage.Years)] = model.Years }));
+        foreach (var year in model.Years)
+            jobs.Add(Page<ArchivePage>(year.Url, new PageHead($"{year.Year} | {settings.Title}", $"Posts from {year.Year}.", year.Url),
+                new() { [nameof(ArchivePage.Heading)] = $"Posts from {year.Year}", [nameof(ArchivePage.Years)] = model.Years, [nameof(ArchivePage.Current)] = year }));
+        jobs.Add(Page<SearchPage>(Urls.Search, new PageHead($"Search | {settings.Title}", $"Search {settings.Title}.", Urls.Search), []));
+        jobs.Add(Page<MessagePage>("/404.html", new PageHead($"Page not found | {settings.Title}", "This page does not exist.", "/404.html", Robots: "noindex"),
+            new() { [nameof(MessagePage.Heading)] = "Page not found", [nameof(MessagePage.Message)] = "Sorry, there is no page at this address. It may have moved." }));
+
+        foreach (var form in model.FormList)
+        {
+            var path = ThankYouUrl(form.ThankYouPath);
+            if (path is null) continue;
+            jobs.Add(Page<MessagePage>(path, new PageHead($"{form.Title} | {settings.Title}", form.SuccessMessage, path, Robots: "noindex"),
+                new() { [nameof(MessagePage.Heading)] = "Thank you", [nameof(MessagePage.Message)] = form.SuccessMessage }));
+        }
+
+        foreach (var redirect in model.Redirects)
+        {
+            var target = Urls.Post(redirect.To);
+            jobs.Add(new PageJob(Urls.Post(redirect.From), r => r.Render<RedirectPage>(new()
+            {
+                [nameof(RedirectPage.Target)] = target,
+                [nameof(RedirectPage.Canonical)] = settings.Absolute(target),
+            })));
+        }
+        return jobs;
+    }
+
+    /// <summary>A thank-you path as a clean URL inside the site, or null when it is not one.</summary>
+    public static string? ThankYouUrl(string? path)
+    {
+        if (string.IsNullOrWhiteSpace(path) || !path.StartsWith('/') || path.Contains("..", StringComparison.Ordinal) || path.Contains('\\'))
+            return null;
+        var url = path.Split('?', '#')[0];
+        return url.EndsWith('/') ? url : url + "/";
+    }
+
+    private void AddList(List<PageJob> jobs, string listUrl, string heading, string? intro, IReadOnlyList<Post> posts, bool isHome = false)
+    {
+        var settings = model.Settings;
+        var pages = Math.Max(1, (posts.Count + PostsPerPage - 1) / PostsPerPage);
+        for (var page = 1; page <= pages; page++)
+        {
+            var url = Urls.Page(listUrl, page);
+            var first = (page - 1) * PostsPerPage;
+            var slice = new PostCard[Math.Min(PostsPerPage, posts.Count - first)];
+            for (var i = 0; i < slice.Length; i++) slice[i] = cards[posts[first + i].Index];
+            var title = isHome ? settings.Title : $"{heading} | {settings.Title}";
+            if (page > 1) title = $"{(isHome ? "Older posts" : heading)}, page {page} | {settings.Title}";
+            var head = new PageHead(title, intro ?? settings.Description, url);
+            var currentPage = page;
+            jobs.Add(Page<ListPage>(url, head, new()
+            {
+                [nameof(ListPage.Heading)] = isHome ? (page == 1 ? "Latest posts" : $"Older posts, page {page}") : heading,
+                [nameof(ListPage.Intro)] = page == 1 ? (isHome ? null : intro) : null,
+                [nameof(ListPage.Cards)] = slice,
+                [nameof(ListPage.ListUrl)] = listUrl,
+                [nameof(ListPage.Page)] = currentPage,
+                [nameof(ListPage.Pages)] = pages,
+            }));
+        }
+    }
+
+    private PageJob Page<TPage>(string url, PageHead head, Dictionary<string, object?> parameters) where TPage : Microsoft.AspNetCore.Components.IComponent
+    {
+        parameters["Context"] = context;
+        parameters["Head"] = head;
+        return new PageJob(url, r => r.Render<TPage>(parameters));
+    }
+}

@@ -1,0 +1,22 @@
+using System.Globalization;
+using Cadence.Site.Model;
+
+namespace Cadence.Site.Render;
+
+/// <summary>What every page needs besides its own content: settings and the fingerprinted asset URLs.</summary>
+public sealed record PageContext(SiteSettings Settings, string CssUrl, string JsUrl);
+
+/// <summary>A page's head: title, description, canonical URL and what social cards show.</summary>
+public sealed record PageHead(
+    string Title, string Description, string Path, string Type = "website",
+    string? Image = null, string? ImageAlt = null, int? ImageWidth = null, int? ImageHeight = null,
+    string? JsonLd = null, string? Robots = null, string? CanonicalUrl = null);
+
+/// <summary>One post as a list shows it; the excerpt and reading time may come from rendering its body.</summary>
+public sealed record PostCard(Post Post, string Excerpt, int ReadingMinutes);
+
+public static class Dates
+{
+    public static string Long(DateTimeOffset date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+    public static string Iso(DateTimeOffset date) => date.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,67 @@
+using System.Text;
+using Cadence.Markdown.Dialect;
+using Cadence.Site.Model;
+using Cadence.Site.Render.Theme;
+
+namespace Cadence.Site.Render;
+
+/// <summary>What rendering one post yields besides its page: the body (for feeds) and its list summary.</summary>
+public sealed record RenderedPost(string BodyHtml, PostCard Card, int WordCount);
+
+/// <summary>Renders a post page: the body through the shared Markdown dialect, then the PostPage component.</summary>
+public sealed class PostPageRenderer
+{
+    public const int ExcerptLength = 200;
+    private readonly SiteModel _model;
+    private readonly PageContext _context;
+    private readonly Dictionary<string, string> _formHtml;
+
+    public PostPageRenderer(SiteModel model, PageContext context)
+    {
+        _model = model;
+        _context = context;
+        // A form's markup is the same wherever it appears, so it is written once per build.
+        _formHtml = model.FormList.ToDictionary(f => f.Key, f => FormMarkup.Write(f, model.Settings.CmsUrl), StringComparer.Ordinal);
+    }
+
+    public string FormHtml(string key) =>
+        _formHtml.TryGetValue(key, out var html) ? html : $"<!-- No form is defined with the key {key}. -->\n";
+
+    public (StringBuilder Html, RenderedPost Post) Render(ComponentRenderer renderer, Post post, bool inModel = true)
+    {
+        var rendered = MarkdownDialect.Render(post.Body, FormHtml);
+        var facts = rendered.Facts;
+        var excerpt = post.Excerpt ?? PlainText.Shorten(facts.PlainStart, ExcerptLength);
+        var minutes = post.ReadingMinutes ?? facts.ReadingMinutes;
+        var words = post.WordCount ?? facts.WordCount;
+
+        var settings = _model.Settings;
+        var description = post.Seo?.Description ?? excerpt;
+        var canonical = post.Seo?.CanonicalUrl ?? settings.Absolute(post.Url);
+        var image = post.Seo?.SocialImage ?? post.Image?.Url;
+        var head = new PageHead(
+            $"{post.Seo?.Title ?? post.Title} | {settings.Title}", description, post.Url, "article",
+            image, post.Seo?.SocialImage is null ? post.Image?.Alt : null,
+            post.Seo?.SocialImage is null ? post.Image?.Width : null, post.Seo?.SocialImage is null ? post.Image?.Height : null,
+            StructuredData.BlogPosting(post, settings, description, words, canonical), CanonicalUrl: canonical);
+
+        var contents = new List<MarkdownHeading>();
+        foreach (var heading in facts.Headings)
+            if (heading.Level == 2 && heading.Id.Length > 0) contents.Add(heading);
+
+        var posts = _model.Posts;
+        var html = renderer.Render<PostPage>(new Dictionary<string, object?>
+        {
+            [nameof(PostPage.Context)] = _context,
+            [nameof(PostPage.Head)] = head,
+            [nameof(PostPage.Post)] = post,
+            [nameof(PostPage.BodyHtml)] = rendered.Html,
+            [nameof(PostPage.ReadingMinutes)] = minutes,
+            [nameof(PostPage.Contents)] = contents,
+            [nameof(PostPage.Newer)] = inModel && post.Index > 0 ? posts[post.Index - 1] : null,
+            [nameof(PostPage.Older)] = inModel && post.Index + 1 < posts.Count ? posts[post.Index + 1] : null,
+            [nameof(PostPage.Related)] = inModel ? _model.Related.For(post).ToArray() : Array.Empty<Post>(),
+        });
+        return (html, new RenderedPost(rendered.Html, new PostCard(post, excerpt, minutes), words));
+    }
+}

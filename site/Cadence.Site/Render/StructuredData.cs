@@ -1,0 +1,44 @@
+using System.Text.Json;
+using Cadence.Site.Model;
+
+namespace Cadence.Site.Render;
+
+/// <summary>schema.org JSON-LD for a post, so search engines can show it as an article.</summary>
+public static class StructuredData
+{
+    public static string BlogPosting(Post post, SiteSettings settings, string description, int wordCount, string canonical)
+    {
+        using var buffer = new MemoryStream();
+        // The default encoder escapes '<' and '&', so the JSON cannot close the script element it sits in.
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("@context", "https://schema.org");
+            json.WriteString("@type", "BlogPosting");
+            json.WriteString("headline", post.Title);
+            json.WriteString("description", description);
+            json.WriteString("datePublished", Dates.Iso(post.PublishedAt));
+            json.WriteString("dateModified", Dates.Iso(post.UpdatedAt));
+            json.WriteString("url", settings.Absolute(post.Url));
+            json.WriteString("mainEntityOfPage", canonical);
+            if (wordCount > 0) json.WriteNumber("wordCount", wordCount);
+            if (post.Image is not null) json.WriteString("image", settings.Absolute(post.Image.Url));
+            if (post.Tags.Count > 0) json.WriteString("keywords", string.Join(", ", post.Tags.Select(t => t.Name)));
+            if (post.Author is not null)
+            {
+                json.WriteStartObject("author");
+                json.WriteString("@type", "Person");
+                json.WriteString("name", post.Author.Name);
+                json.WriteString("url", settings.Absolute(post.Author.Url));
+                json.WriteEndObject();
+            }
+            json.WriteStartObject("publisher");
+            json.WriteString("@type", "Organization");
+            json.WriteString("name", string.IsNullOrEmpty(settings.ClinicName) ? settings.Title : settings.ClinicName);
+            json.WriteString("url", settings.Absolute("/"));
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+}

@@ -1,0 +1,90 @@
+using Cadence.Site.Cli;
+using Cadence.Site.Render;
+using Cadence.Site.Source;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Cadence.Site.Serve;
+
+/// <summary>
+/// <c>serve</c>: builds, then serves the output on 127.0.0.1 and rebuilds when the CMS webhook calls
+/// (signed), when a watched folder changes, or on start. Drafts are previewed at /preview/{slug}.
+/// </summary>
+public static class ServeCommand
+{
+    public const string RebuildPath = "/_cadence/rebuild";
+    public static readonly IReadOnlySet<string> Options =
+        new HashSet<string>(BuildCommand.Options) { "port", "watch", "preview-key", "webhook-secret" };
+
+    public static async Task<int> RunAsync(CommandLine line, CancellationToken stopping)
+    {
+        var options = BuildCommand.ReadOptions(line);
+        var port = int.TryParse(line.Get("port"), out var p) && p is > 0 and < 65536 ? p : 5080;
+        var watch = line.Get("watch") ?? options.From;
+        var secret = line.Get("webhook-secret", "CADENCE_WEBHOOK_SECRET");
+        var previewKey = line.Get("preview-key", "CADENCE_PREVIEW_KEY");
+
+        BuildResult? last = null;
+        async Task Build(CancellationToken ct)
+        {
+            var result = await SiteBuild.RunAsync(options, new BuildProgress(false), ct);
+            Volatile.Write(ref last, result);
+            Console.Out.WriteLine(result.Summary());
+        }
+
+        try
+        {
+            await Build(stopping);
+        }
+        catch (Exception e) when (e is SourceException or IOException or Cadence.Markdown.Folder.ContentFormatException)
+        {
+            Console.Error.WriteLine($"Build failed: {e.Message.ReplaceLineEndings(" ")}");
+            if (!Directory.Exists(options.Out)) return 1;
+            Console.Error.WriteLine("Serving the previous output.");
+        }
+
+        var queue = new RebuildQueue(Build, stopping);
+        using var watcher = watch is null ? null : new FolderWatcher(watch, queue.Request);
+        using var previewApi = previewKey is not null && options.Api is not null ? new DeliveryApiClient(options.Api, previewKey) : null;
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.ListenLocalhost(port));
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
+        var app = builder.Build();
+        var files = new StaticFiles(options.Out);
+        var preview = previewApi is null ? null : new DraftPreview(previewApi, () => Volatile.Read(ref last));
+
+        app.MapPost(RebuildPath, async (HttpContext http) =>
+        {
+            if (secret is null) return Results.NotFound();
+            using var body = new MemoryStream();
+            await http.Request.Body.CopyToAsync(body, http.RequestAborted);
+            if (!RebuildSignature.IsValid(http.Request.Headers[RebuildSignature.Header], secret, body.ToArray(), DateTimeOffset.UtcNow))
+                return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Bad or expired signature.");
+            queue.Request();
+            return Results.Accepted();
+        });
+        app.MapGet("/preview/{slug}", async (HttpContext http, string slug) =>
+        {
+            if (preview is null) http.Response.StatusCode = StatusCodes.Status404NotFound;
+            else await preview.ServeAsync(http, slug);
+        });
+        app.Run(files.ServeAsync);
+
+        Console.Out.WriteLine($"Serving {Path.GetFullPath(options.Out)} at http://127.0.0.1:{port}/ (Ctrl+C stops)");
+        await app.StartAsync(stopping);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stopping);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        await app.StopAsync(CancellationToken.None);
+        await queue.Idle;
+        return 0;
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Cadence.Site.Source;
+
+// The delivery API's shapes (docs/delivery-api.md). The folder source produces the same records,
+// so everything after Source/ sees one kind of content whichever way it was fetched.
+
+public sealed record ApiLink(string Label, string Url);
+
+public sealed record ApiSite(
+    string ClinicName, string Title, string Description, string BaseUrl, string CmsUrl, string TimeZone,
+    IReadOnlyList<ApiLink> Navigation, IReadOnlyList<ApiLink> Social);
+
+public sealed record ApiTerm(string Slug, string Name, int PostCount = 0);
+
+public sealed record ApiAuthor(string Slug, string Name, string? Bio, string? Avatar, int PostCount = 0);
+
+public sealed record ApiImage(string Url, string? Alt, int? Width, int? Height);
+
+public sealed record ApiSeo(string? Title, string? Description, string? SocialImage, string? CanonicalUrl);
+
+public sealed record ApiPost(
+    string Slug, string Title, string? Excerpt, string Status, DateTimeOffset? PublishedAt, DateTimeOffset? UpdatedAt,
+    int? ReadingMinutes, int? WordCount, string? Body,
+    IReadOnlyList<ApiTerm> Tags, ApiTerm? Category, ApiAuthor? Author, ApiImage? Image, ApiSeo? Seo,
+    IReadOnlyList<string>? Forms);
+
+public sealed record ApiFormField(string Name, string Type, string Label, bool Required, int? MaxLength, IReadOnlyList<string>? Options);
+
+public sealed record ApiForm(
+    string Key, string Title, string? Intro, string SubmitLabel, string SuccessMessage, string? ThankYouPath, bool HasAsset,
+    IReadOnlyList<ApiFormField> Fields);
+
+public sealed record ApiRedirect(string From, string To);
+
+public sealed record ApiPagination(int Page, int Limit, int Pages, int Total, int? Next, int? Prev);
+
+public sealed record ApiPostPage(IReadOnlyList<ApiPost> Items, ApiPagination Pagination);
+
+public sealed record ApiList<T>(IReadOnlyList<T> Items);
+
+public sealed record ApiChanges(string Cursor, IReadOnlyList<string> Changed, IReadOnlyList<string> Deleted, bool SiteChanged);
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(ApiSite))]
+[JsonSerializable(typeof(ApiPost))]
+[JsonSerializable(typeof(ApiPostPage))]
+[JsonSerializable(typeof(ApiList<ApiTerm>))]
+[JsonSerializable(typeof(ApiList<ApiAuthor>))]
+[JsonSerializable(typeof(ApiList<ApiForm>))]
+[JsonSerializable(typeof(ApiList<ApiRedirect>))]
+[JsonSerializable(typeof(ApiChanges))]
+internal sealed partial class ApiJson : JsonSerializerContext;

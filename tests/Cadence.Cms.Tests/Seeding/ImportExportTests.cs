@@ -1,0 +1,66 @@
+using Cadence.Cms.Data;
+using Cadence.Cms.Seeding;
+using Cadence.Markdown.Folder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cadence.Cms.Tests.Seeding;
+
+public class ImportExportTests
+{
+    [Test]
+    public async Task A_second_start_on_the_same_database_imports_nothing_again()
+    {
+        string dataPath;
+        int posts, media;
+        await using (var first = await CmsServer.StartAsync())
+        {
+            dataPath = first.DataPath;
+            (posts, media) = await Counts(first);
+            Assert.That(posts, Is.EqualTo(8));
+        }
+
+        await using var second = await CmsServer.StartAsync(dataPath: dataPath);
+        Assert.That(await Counts(second), Is.EqualTo((posts, media)));
+    }
+
+    [Test]
+    public async Task Import_then_export_gives_equivalent_files()
+    {
+        await using var cms = await CmsServer.StartAsync();
+        var exported = RepoPaths.NewTempFolder("export");
+        await using (var scope = cms.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<ContentExporter>().ExportAsync(exported);
+
+        var original = ContentFolderReader.Load(RepoPaths.Content);
+        var copy = ContentFolderReader.Load(exported);
+
+        Assert.That(copy.Site, Is.EqualTo(original.Site).Using<SiteFile>(SameSite));
+        Assert.That(copy.Authors, Is.EqualTo(original.Authors));
+        Assert.That(copy.Forms.Select(Describe), Is.EqualTo(original.Forms.Select(Describe)));
+        var originalPosts = original.Posts.OrderBy(p => p.Slug).Select(Describe).ToList();
+        var copiedPosts = copy.Posts.OrderBy(p => p.Slug).Select(Describe).ToList();
+        Assert.That(copiedPosts, Is.EqualTo(originalPosts));
+        Assert.That(copy.Files.Select(f => f.Url), Is.EquivalentTo(original.Files.Select(f => f.Url)));
+        foreach (var file in original.Files)
+            Assert.That(File.ReadAllBytes(copy.Files.Single(f => f.Url == file.Url).FullPath), Is.EqualTo(File.ReadAllBytes(file.FullPath)), file.Url);
+    }
+
+    private static bool SameSite(SiteFile a, SiteFile b) =>
+        a with { Navigation = [], Social = [] } == b with { Navigation = [], Social = [] }
+        && a.Navigation.SequenceEqual(b.Navigation) && a.Social.SequenceEqual(b.Social);
+
+    private static string Describe(PostFile p) =>
+        $"{p.Title}|{p.Slug}|{p.Date?.UtcDateTime:O}|{p.Status}|{p.Excerpt}|{string.Join(",", p.Tags.Order())}|{p.Category}|{p.Author}|{p.Image}|{p.ImageAlt}|{p.SeoTitle}|{p.SeoDescription}|{p.Body.Trim()}";
+
+    private static string Describe(FormFile f) =>
+        $"{f.Key}|{f.Title}|{f.Intro}|{f.SubmitLabel}|{f.SuccessMessage}|{f.ThankYouPath}|{f.NotificationEmail}|{f.Asset}|"
+        + string.Join(";", f.Fields.Select(x => $"{x.Name},{x.Type},{x.Label},{x.Required},{x.MaxLength},{string.Join("/", x.Options)}"));
+
+    private static async Task<(int Posts, int Media)> Counts(CmsServer cms)
+    {
+        await using var scope = cms.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CadenceDb>();
+        return (await db.Posts.CountAsync(), await db.Media.CountAsync());
+    }
+}
