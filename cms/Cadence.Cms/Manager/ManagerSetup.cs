@@ -1,5 +1,5 @@
 using Cadence.Cms.Accounts;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
 
 namespace Cadence.Cms.Manager;
 
@@ -17,6 +17,13 @@ public static class ManagerSetup
             options.RootDirectory = "/";
             options.Conventions.AuthorizeFolder("/", ManagerPolicies.Staff);
             options.Conventions.AddPageRoute("/Content/Pages/EditPost", "manager/posts/new");
+        }).ConfigureApplicationPartManager(parts =>
+        {
+            // Pages are found in the entry assembly; when a test host starts the CMS in-process, that is not this one.
+            var assembly = typeof(ManagerSetup).Assembly;
+            if (parts.ApplicationParts.Any(p => p.Name == assembly.GetName().Name)) return;
+            foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(assembly).GetApplicationParts(assembly))
+                parts.ApplicationParts.Add(part);
         });
         // Forms say for themselves which fields are required, in words a person understands.
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(mvc => mvc.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);

@@ -20,7 +20,7 @@ public sealed class PostsModel(CadenceDb db) : PageModel
     [BindProperty(SupportsGet = true)] public string? Tag { get; set; }
     [BindProperty(SupportsGet = true)] public string? Category { get; set; }
     [BindProperty(SupportsGet = true)] public string Sort { get; set; } = "updated";
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public int Total { get; private set; }
@@ -84,7 +84,7 @@ public sealed class PostsModel(CadenceDb db) : PageModel
     /// <summary>This list's address with one page number changed, keeping the filters.</summary>
     public string PageLink(int page)
     {
-        var query = new Dictionary<string, string?> { ["q"] = Q, ["status"] = Status, ["tag"] = Tag, ["category"] = Category, ["sort"] = Sort, ["page"] = page.ToString() };
+        var query = new Dictionary<string, string?> { ["q"] = Q, ["status"] = Status, ["tag"] = Tag, ["category"] = Category, ["sort"] = Sort, ["p"] = page.ToString() };
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/manager/posts", query.Where(p => !string.IsNullOrEmpty(p.Value)));
     }
 }

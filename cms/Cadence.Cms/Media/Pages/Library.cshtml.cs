@@ -15,7 +15,7 @@ public sealed class LibraryModel(CadenceDb db, MediaLibrary library) : PageModel
     [BindProperty, Display(Name = "File")] public IFormFile? Upload { get; set; }
     [BindProperty, StringLength(300)] public string? Alt { get; set; }
     [BindProperty] public bool Private { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<MediaFile> Files { get; private set; } = [];
     public int Total { get; private set; }
