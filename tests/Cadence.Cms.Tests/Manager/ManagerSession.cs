@@ -74,7 +74,13 @@ public sealed class ManagerSession : IDisposable
         values.RemoveAll(v => fields.ContainsKey(v.Key));
         values.AddRange(fields);
         var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? url : form.GetAttribute("action")!;
-        if (handler is not null) action += (action.Contains('?') ? "&" : "?") + "handler=" + handler;
+        if (handler is not null)
+        {
+            // Press the button that a person would press: its formaction must lead to the handler.
+            var button = form.QuerySelectorAll("button[formaction]").FirstOrDefault(b => b.GetAttribute("formaction")!.EndsWith("handler=" + handler))
+                ?? form.Owner!.QuerySelectorAll($"button[formaction][form='{form.Id}']").FirstOrDefault(b => b.GetAttribute("formaction")!.EndsWith("handler=" + handler));
+            action = button?.GetAttribute("formaction") ?? action + (action.Contains('?') ? "&" : "?") + "handler=" + handler;
+        }
         return await _http.PostAsync(action, new FormUrlEncodedContent(values));
     }
 
