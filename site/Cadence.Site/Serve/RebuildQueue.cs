@@ -38,7 +38,6 @@ public sealed class RebuildQueue(Func<CancellationToken, Task> rebuild, Cancella
     {
         while (true)
         {
-            lock (_gate) _pending = false;
             try
             {
                 await rebuild(stopping);
@@ -59,6 +58,7 @@ public sealed class RebuildQueue(Func<CancellationToken, Task> rebuild, Cancella
                     _busy = false;
                     return;
                 }
+                _pending = false; // the next build picks up everything asked for so far
             }
         }
     }

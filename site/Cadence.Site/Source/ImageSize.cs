@@ -23,9 +23,11 @@ public static class ImageSize
         }
     }
 
+    private static ReadOnlySpan<byte> PngSignature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
     public static (int Width, int Height)? Read(ReadOnlySpan<byte> data)
     {
-        if (data.Length >= 24 && data[..8].SequenceEqual("\x89PNG\r\n\x1a\n"u8))
+        if (data.Length >= 24 && data[..8].SequenceEqual(PngSignature))
             return (BinaryPrimitives.ReadInt32BigEndian(data[16..]), BinaryPrimitives.ReadInt32BigEndian(data[20..]));
         if (data.Length >= 10 && (data[..6].SequenceEqual("GIF87a"u8) || data[..6].SequenceEqual("GIF89a"u8)))
             return (BinaryPrimitives.ReadUInt16LittleEndian(data[6..]), BinaryPrimitives.ReadUInt16LittleEndian(data[8..]));

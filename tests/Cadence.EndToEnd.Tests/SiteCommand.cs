@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Cadence.EndToEnd.Tests;
+
+/// <summary>The site generator as a child process: <c>build</c> to completion, or <c>serve</c> until disposed.</summary>
+public sealed class SiteCommand : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private SiteCommand(Process process) => _process = process;
+
+    public string Output { get { lock (_output) return _output.ToString(); } }
+
+    public static string Dll => Path.Combine(AppContext.BaseDirectory, "Cadence.Site.dll");
+
+    public static async Task<(int ExitCode, string Output)> BuildAsync(params string[] args)
+    {
+        await using var build = Start(["build", .. args]);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await build._process.WaitForExitAsync(timeout.Token);
+        build._process.WaitForExit(); // drains the output readers
+        return (build._process.ExitCode, build.Output);
+    }
+
+    /// <summary>Starts <c>serve</c> on a free loopback port and waits until it answers.</summary>
+    public static async Task<(SiteCommand Server, string BaseUrl)> ServeAsync(params string[] args)
+    {
+        var port = CmsProcess.FreePort();
+        var server = Start(["serve", .. args, "--port", port.ToString()]);
+        var baseUrl = $"http://127.0.0.1:{port}";
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (server._process.HasExited) throw new InvalidOperationException("serve exited:\n" + server.Output);
+            try
+            {
+                if ((await client.GetAsync(baseUrl + "/")).IsSuccessStatusCode) return (server, baseUrl);
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(100);
+        }
+        await server.DisposeAsync();
+        throw new TimeoutException("serve did not answer:\n" + server.Output);
+    }
+
+    private static SiteCommand Start(string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Dll);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        var command = new SiteCommand(Process.Start(start)!);
+        command._process.OutputDataReceived += (_, e) => command.Append(e.Data);
+        command._process.ErrorDataReceived += (_, e) => command.Append(e.Data);
+        command._process.BeginOutputReadLine();
+        command._process.BeginErrorReadLine();
+        return command;
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (_output) _output.AppendLine(line);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+        _process.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,75 @@
+using Cadence.Markdown;
+using Cadence.Markdown.Dialect;
+using Cadence.Markdown.Folder;
+
+namespace Cadence.Site.Tests;
+
+public class DialectTests
+{
+    [Test]
+    public void Tables_task_lists_autolinks_and_heading_ids_render()
+    {
+        var html = MarkdownDialect.Render("## Warm up first\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n- [ ] todo\n\nSee https://example.com now.\n").Html;
+        Assert.Multiple(() =>
+        {
+            Assert.That(html, Does.Contain("<h2 id=\"warm-up-first\">Warm up first</h2>"));
+            Assert.That(html, Does.Contain("<table>").And.Contain("<td>1</td>"));
+            Assert.That(html, Does.Contain("type=\"checkbox\"").And.Contain("checked=\"checked\""));
+            Assert.That(html, Does.Contain("<a href=\"https://example.com\">https://example.com</a>"));
+        });
+    }
+
+    [Test]
+    public void Form_directive_is_rendered_by_the_callback_and_reported_in_facts()
+    {
+        var rendered = MarkdownDialect.Render("Before.\n\n::: form knee-ebook\n\nAfter.\n", key => $"<form id=\"form-{key}\"></form>\n");
+        Assert.That(rendered.Html, Does.Contain("<form id=\"form-knee-ebook\"></form>"));
+        Assert.That(rendered.Facts.FormKeys, Is.EqualTo(new[] { "knee-ebook" }));
+    }
+
+    [Test]
+    public void Raw_script_is_removed_and_javascript_links_are_defused()
+    {
+        var html = MarkdownDialect.Render("Hi <script>alert(1)</script>\n\n[click](javascript:alert(1))\n\n<a href=\"javascript:x()\">raw</a>\n").Html;
+        Assert.That(html, Does.Not.Contain("<script").And.Not.Contain("javascript:"));
+    }
+
+    [TestCase("Knee Pain & Hips", "knee-pain-and-hips")]
+    [TestCase("Café crème", "cafe-creme")]
+    [TestCase("  Runner's  knee!  ", "runners-knee")]
+    public void Slugs_are_lower_case_ascii_words(string text, string slug)
+    {
+        Assert.That(Slug.From(text), Is.EqualTo(slug));
+        Assert.That(Slug.IsValid(slug), Is.True);
+    }
+
+    [TestCase("Bad--slug")]
+    [TestCase("-lead")]
+    [TestCase("has space")]
+    [TestCase("")]
+    public void Invalid_slugs_are_refused(string slug) => Assert.That(Slug.IsValid(slug), Is.False);
+
+    [Test]
+    public void Hugo_front_matter_aliases_are_read()
+    {
+        var post = PostFileFormat.Parse("x.md", "---\ntitle: Hugo post\ndate: 2024-05-01T06:00:00Z\nsummary: Short.\ncategories: [Gear, Other]\ntags: [\"a\", \"b\"]\n---\nBody.\n");
+        Assert.Multiple(() =>
+        {
+            Assert.That(post.Slug, Is.EqualTo("hugo-post"));
+            Assert.That(post.Excerpt, Is.EqualTo("Short."));
+            Assert.That(post.Category, Is.EqualTo("Gear"));
+            Assert.That(post.Tags, Is.EqualTo(new[] { "a", "b" }));
+            Assert.That(post.Date, Is.EqualTo(new DateTimeOffset(2024, 5, 1, 6, 0, 0, TimeSpan.Zero)));
+        });
+    }
+
+    [TestCase("---\ndate: 2024-01-01\n---\nx", "needs a title")]
+    [TestCase("---\ntitle: T\ndate: not a date\n---\nx", "not an ISO 8601 date")]
+    [TestCase("title: T\n", "starts with front matter")]
+    [TestCase("---\ntitle: T\nstatus: maybe\n---\nx", "status 'maybe'")]
+    public void Front_matter_errors_name_the_file_and_the_problem(string text, string message)
+    {
+        var error = Assert.Throws<ContentFormatException>(() => PostFileFormat.Parse("posts/bad.md", text))!;
+        Assert.That(error.Message, Does.StartWith("posts/bad.md").And.Contain(message));
+    }
+}
