@@ -3,7 +3,9 @@ using Cadence.Cms.Content;
 using Cadence.Cms.Data;
 using Cadence.Cms.Delivery;
 using Cadence.Cms.Hosting;
+using Cadence.Cms.Mail;
 using Cadence.Cms.Manager;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Cadence.Cms.Media;
 using Cadence.Cms.Seeding;
 using Microsoft.AspNetCore.DataProtection;
@@ -48,6 +50,7 @@ public static class CmsApp
 
         services.AddCadenceManager();
         services.AddScoped<AccountMail>();
+        services.TryAddScoped<IOutgoingMail, PickupFolderMail>(); // a delivering outbox registered earlier wins
         services.AddScoped<AuthorProfiles>();
         services.AddScoped<PostRevisions>();
         services.AddScoped<PostEditing>();

@@ -1,5 +1,6 @@
 using Cadence.Cms.Data;
 using Cadence.Cms.Hosting;
+using Cadence.Cms.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -8,7 +9,8 @@ using MimeKit;
 namespace Cadence.Cms.Accounts;
 
 /// <summary>The emails accounts need: a password-reset link, and an invitation (which is a reset link too).</summary>
-public sealed class AccountMail(UserManager<CadenceUser> users, CadenceDb db, IOptions<CadenceOptions> options, IConfiguration configuration, TimeProvider clock)
+public sealed class AccountMail(
+    UserManager<CadenceUser> users, CadenceDb db, IOutgoingMail outgoing, IOptions<CadenceOptions> options, IConfiguration configuration, TimeProvider clock)
 {
     public async Task SendResetLinkAsync(CadenceUser user, string baseUrl, bool invitation, CancellationToken cancellationToken = default)
     {
@@ -30,17 +32,6 @@ public sealed class AccountMail(UserManager<CadenceUser> users, CadenceDb db, IO
                 : $"Hello,\n\nSomeone (hopefully you) asked to reset your password for the {clinic} manager. Choose a new one here:\n\n{link}\n\n" +
                   "If you did not ask, ignore this email: your password stays as it is.\n",
         };
-        await QueueAsync(message, cancellationToken);
-    }
-
-    /// <summary>Writes the message as an .eml file into the pickup folder, where a mail relay or a person collects it.</summary>
-    private async Task QueueAsync(MimeMessage message, CancellationToken cancellationToken)
-    {
-        var folder = Path.Combine(CmsApp.DataFolder(configuration), "mail-pickup");
-        Directory.CreateDirectory(folder);
-        var name = $"{clock.GetUtcNow():yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml";
-        var temporary = Path.Combine(folder, name + ".tmp");
-        await message.WriteToAsync(temporary, cancellationToken);
-        File.Move(temporary, Path.Combine(folder, name)); // a reader never sees half a message
+        await outgoing.QueueAsync(message, cancellationToken);
     }
 }
