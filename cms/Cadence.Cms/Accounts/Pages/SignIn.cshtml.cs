@@ -23,7 +23,9 @@ public sealed class SignInModel(SignInManager<CadenceUser> signIn) : PageModel
 
     public string? Message { get; private set; }
 
-    public void OnGet() { }
+    public IActionResult OnGet() => User.Identity?.IsAuthenticated == true && User.IsInRole(Roles.Admin) | User.IsInRole(Roles.Editor) | User.IsInRole(Roles.Author)
+        ? LocalRedirect("/manager")
+        : Page();
 
     public async Task<IActionResult> OnPostAsync()
     {
