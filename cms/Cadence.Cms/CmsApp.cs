@@ -8,6 +8,7 @@ using Cadence.Cms.Manager;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Cadence.Cms.Media;
 using Cadence.Cms.Seeding;
+using Cadence.Cms.Webhooks;
 using Microsoft.AspNetCore.DataProtection;
 using Scalar.AspNetCore;
 
@@ -38,6 +39,7 @@ public static class CmsApp
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, DeliveryJson.Default));
         services.AddOpenApi("v1");
+        // Manager pages live in their feature folders with absolute routes (@page "/manager/…").
 
         services.AddScoped<UserAccounts>();
         services.AddScoped<FirstRun>();
@@ -56,6 +58,7 @@ public static class CmsApp
         services.AddScoped<PostEditing>();
         services.AddScoped<MediaUsage>();
         services.AddScoped<TaxonomyEditing>();
+        services.AddCadenceWebhooks(builder.Configuration);
         return builder;
     }
 

@@ -4,6 +4,7 @@ using Cadence.Cms.Content;
 using Cadence.Cms.Forms;
 using Cadence.Cms.Media;
 using Cadence.Cms.Settings;
+using Cadence.Cms.Webhooks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,9 @@ public sealed class CadenceDb(DbContextOptions<CadenceDb> options) : IdentityDbC
     public DbSet<SiteSettings> Settings => Set<SiteSettings>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<PostRevision> PostRevisions => Set<PostRevision>();
+    public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -83,6 +87,7 @@ public sealed class CadenceDb(DbContextOptions<CadenceDb> options) : IdentityDbC
             key.HasIndex(k => k.Hash).IsUnique();
             key.Property(k => k.Kind).HasConversion<string>().HasMaxLength(16);
         });
+        builder.ConfigureWebhookModel();
     }
 
     private static readonly JsonSerializerOptions JsonColumn = new(JsonSerializerDefaults.Web);

@@ -23,7 +23,7 @@ public sealed class SignInModel(SignInManager<CadenceUser> signIn) : PageModel
 
     public string? Message { get; private set; }
 
-    public IActionResult OnGet() => User.Identity?.IsAuthenticated == true && User.IsInRole(Roles.Admin) | User.IsInRole(Roles.Editor) | User.IsInRole(Roles.Author)
+    public IActionResult OnGet() => Roles.All.Any(User.IsInRole)
         ? LocalRedirect("/manager")
         : Page();
 
