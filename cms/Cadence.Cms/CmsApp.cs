@@ -2,10 +2,10 @@ using Cadence.Cms.Accounts;
 using Cadence.Cms.Content;
 using Cadence.Cms.Data;
 using Cadence.Cms.Delivery;
+using Cadence.Cms.Forms;
 using Cadence.Cms.Hosting;
 using Cadence.Cms.Mail;
 using Cadence.Cms.Manager;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Cadence.Cms.Media;
 using Cadence.Cms.Seeding;
 using Cadence.Cms.Webhooks;
@@ -49,10 +49,11 @@ public static class CmsApp
         services.AddScoped<ContentImporter>();
         services.AddScoped<ContentExporter>();
         services.AddHostedService<ScheduledPublisher>();
+        services.AddCadenceMail(builder.Configuration);
+        services.AddCadenceForms(builder.Configuration);
 
         services.AddCadenceManager();
         services.AddScoped<AccountMail>();
-        services.TryAddScoped<IOutgoingMail, PickupFolderMail>(); // a delivering outbox registered earlier wins
         services.AddScoped<AuthorProfiles>();
         services.AddScoped<PostRevisions>();
         services.AddScoped<PostEditing>();
@@ -71,7 +72,10 @@ public static class CmsApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseTrustedForwardedHeaders();
         app.UseSecurityHeaders();
+        app.UseCors();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
 
@@ -79,6 +83,7 @@ public static class CmsApp
         app.MapScalarApiReference("/api/reference", options => options.WithTitle("Cadence delivery API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapDeliveryApi();
         app.MapPublicMedia();
+        app.MapCadenceForms();
         app.MapManager();
         app.MapGet("/", () => Results.Redirect("/manager")).ExcludeFromDescription();
         app.MapGet("/healthz", () => TypedResults.Ok("ok")).ExcludeFromDescription();

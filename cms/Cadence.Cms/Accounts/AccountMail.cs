@@ -8,9 +8,9 @@ using MimeKit;
 
 namespace Cadence.Cms.Accounts;
 
-/// <summary>The emails accounts need: a password-reset link, and an invitation (which is a reset link too).</summary>
+/// <summary>The emails accounts need: a password-reset link, and an invitation (which is a reset link too), queued in the mail outbox.</summary>
 public sealed class AccountMail(
-    UserManager<CadenceUser> users, CadenceDb db, IOutgoingMail outgoing, IOptions<CadenceOptions> options, IConfiguration configuration, TimeProvider clock)
+    UserManager<CadenceUser> users, CadenceDb db, IMailOutbox outbox, IOptions<CadenceOptions> options)
 {
     public async Task SendResetLinkAsync(CadenceUser user, string baseUrl, bool invitation, CancellationToken cancellationToken = default)
     {
@@ -20,10 +20,8 @@ public sealed class AccountMail(
         var clinic = await db.Settings.AsNoTracking().Select(s => s.ClinicName).FirstOrDefaultAsync(cancellationToken) ?? "Cadence";
 
         var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse(configuration["Cadence:Mail:From"] ?? "cadence@localhost"));
         message.To.Add(new MailboxAddress(user.DisplayName ?? user.Email, user.Email ?? throw new InvalidOperationException("The user has no email address.")));
         message.Subject = invitation ? $"You're invited to write for {clinic}" : $"Reset your {clinic} manager password";
-        message.Date = clock.GetUtcNow();
         message.Body = new TextPart("plain")
         {
             Text = invitation
@@ -32,6 +30,6 @@ public sealed class AccountMail(
                 : $"Hello,\n\nSomeone (hopefully you) asked to reset your password for the {clinic} manager. Choose a new one here:\n\n{link}\n\n" +
                   "If you did not ask, ignore this email: your password stays as it is.\n",
         };
-        await outgoing.QueueAsync(message, cancellationToken);
+        await outbox.QueueAsync(message, cancellationToken); // the outbox adds the configured sender and delivers with retries
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Cadence.Cms.Accounts;
 using Cadence.Cms.Content;
 using Cadence.Cms.Forms;
+using Cadence.Cms.Mail;
 using Cadence.Cms.Media;
 using Cadence.Cms.Settings;
 using Cadence.Cms.Webhooks;
@@ -26,6 +27,9 @@ public sealed class CadenceDb(DbContextOptions<CadenceDb> options) : IdentityDbC
     public DbSet<SiteSettings> Settings => Set<SiteSettings>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<PostRevision> PostRevisions => Set<PostRevision>();
+    public DbSet<OutboxMail> MailOutbox => Set<OutboxMail>();
+    public DbSet<Submission> Submissions => Set<Submission>();
+    public DbSet<Subscriber> Subscribers => Set<Subscriber>();
     public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
@@ -86,6 +90,29 @@ public sealed class CadenceDb(DbContextOptions<CadenceDb> options) : IdentityDbC
         {
             key.HasIndex(k => k.Hash).IsUnique();
             key.Property(k => k.Kind).HasConversion<string>().HasMaxLength(16);
+        });
+
+        builder.Entity<OutboxMail>(mail =>
+        {
+            mail.ToTable("MailOutbox");
+            mail.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
+            mail.Ignore(m => m.State);
+        });
+        builder.Entity<Submission>(submission =>
+        {
+            submission.ToTable("Submissions");
+            submission.HasIndex(s => new { s.Folder, s.FormKey, s.ReceivedAt });
+            submission.HasIndex(s => new { s.ContentHash, s.ReceivedAt });
+            submission.HasIndex(s => s.Email);
+            submission.HasIndex(s => s.ReceivedAt);
+            submission.Property(s => s.Folder).HasConversion<string>().HasMaxLength(8);
+            submission.Property(s => s.FormKey).HasMaxLength(80);
+            submission.Property(s => s.Fields).HasConversion(Json<List<SubmittedField>>()).Metadata.SetValueComparer(JsonComparer<List<SubmittedField>>());
+        });
+        builder.Entity<Subscriber>(subscriber =>
+        {
+            subscriber.HasIndex(s => s.Email).IsUnique();
+            subscriber.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
         });
         builder.ConfigureWebhookModel();
     }

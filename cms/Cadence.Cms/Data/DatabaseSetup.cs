@@ -26,6 +26,7 @@ public static class DatabaseSetup
             EnsureSqliteFolder(connectionString);
         }
 
+        services.AddSingleton<WriteGate>();
         // The recorders write the changes feed and the webhook outbox in the same transaction as the change.
         services.AddDbContextPool<CadenceDb>((provider, options) => options
             .UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(30))

@@ -1,6 +1,7 @@
 using Cadence.Cms.Accounts;
 using Cadence.Cms.Content;
 using Cadence.Cms.Data;
+using Cadence.Cms.Forms;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +20,10 @@ public sealed class DashboardModel(CadenceDb db, ManagerClock clock) : PageModel
     public PostLink? NextScheduled { get; private set; }
     public DateTime? LastChangeAt { get; private set; }
     public string? LastChangeSlug { get; private set; }
-    public IReadOnlyList<string> Submissions { get; private set; } = [];
+    public sealed record SubmissionLink(long Id, string Form, string? Email, DateTime ReceivedAt, bool IsRead);
+
+    /// <summary>Newest inbox submissions; personal data, so only for Editors and Admins (who can open the inbox).</summary>
+    public IReadOnlyList<SubmissionLink> Submissions { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -39,5 +43,14 @@ public sealed class DashboardModel(CadenceDb db, ManagerClock clock) : PageModel
         var change = await db.ContentChanges.AsNoTracking().OrderByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken);
         LastChangeAt = change?.At;
         LastChangeSlug = change?.Slug;
+
+        if (CanReview)
+        {
+            var newest = await db.Submissions.AsNoTracking().Where(s => s.Folder == SubmissionFolder.Inbox)
+                .OrderByDescending(s => s.ReceivedAt).ThenByDescending(s => s.Id).Take(5)
+                .Select(s => new { s.Id, s.FormKey, s.Email, s.ReceivedAt, s.IsRead }).ToListAsync(cancellationToken);
+            var titles = await db.Forms.AsNoTracking().ToDictionaryAsync(f => f.Key, f => f.Title, cancellationToken);
+            Submissions = newest.Select(s => new SubmissionLink(s.Id, titles.GetValueOrDefault(s.FormKey, s.FormKey), s.Email, s.ReceivedAt, s.IsRead)).ToList();
+        }
     }
 }

@@ -127,8 +127,7 @@ public class RoleAndAdminTests
         var email = $"invitee-{Guid.NewGuid():N}@clinic.test";
         var invited = await _admin.SubmitAsync("/manager/users", new() { ["Email"] = email, ["DisplayName"] = "Nia", ["Role"] = Roles.Editor, ["Invite"] = "true" });
         Assert.That(invited.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-        var mail = Directory.GetFiles(Path.Combine(_cms.DataPath, "mail-pickup"), "*.eml").Select(f => MimeKit.MimeMessage.Load(f))
-            .Single(m => m.To.Mailboxes.Any(a => a.Address == email));
+        var mail = (await OutboxReader.MessagesToAsync(_cms, email)).Single();
         Assert.That(mail.TextBody, Does.Contain("/manager/account/reset-password?email="));
         var users = await _admin.PageAsync("/manager/users");
         Assert.That(users.QuerySelectorAll("tr").Single(r => r.TextContent.Contains(email)).TextContent, Does.Contain(Roles.Editor));
