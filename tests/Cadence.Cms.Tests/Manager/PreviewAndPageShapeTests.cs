@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cadence.Cms.Tests.Manager;
 
@@ -58,6 +59,23 @@ public class PreviewAndPageShapeTests
             var labelled = (id is not null && page.QuerySelector($"label[for='{id}']") is not null) || control.HasAttribute("aria-label");
             Assert.That(labelled, Is.True, $"{url}: control {control.OuterHtml[..Math.Min(80, control.OuterHtml.Length)]} has a label");
         }
+    }
+
+    [Test]
+    public async Task The_dashboard_lists_the_newest_form_submission()
+    {
+        await using (var scope = _cms.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Cadence.Cms.Data.CadenceDb>();
+            db.Submissions.Add(new Cadence.Cms.Forms.Submission
+            {
+                FormKey = "knee-pain-ebook", ReceivedAt = DateTime.UtcNow, Email = "reader@example.test", ContentHash = Guid.NewGuid().ToString("N"),
+                Fields = [new("email", "reader@example.test")],
+            });
+            await db.SaveChangesAsync();
+        }
+        var dashboard = await _admin.PageAsync("/manager");
+        Assert.That(dashboard.QuerySelector("#newest-submissions li")!.TextContent, Does.Contain("reader@example.test"));
     }
 
     [Test]
