@@ -5,6 +5,7 @@ using Cadence.Cms.Delivery;
 using Cadence.Cms.Forms;
 using Cadence.Cms.Hosting;
 using Cadence.Cms.Mail;
+using Cadence.Cms.Manager;
 using Cadence.Cms.Media;
 using Cadence.Cms.Seeding;
 using Cadence.Cms.Webhooks;
@@ -39,7 +40,6 @@ public static class CmsApp
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, DeliveryJson.Default));
         services.AddOpenApi("v1");
         // Manager pages live in their feature folders with absolute routes (@page "/manager/…").
-        services.AddRazorPages(pages => pages.RootDirectory = "/");
 
         services.AddScoped<UserAccounts>();
         services.AddScoped<FirstRun>();
@@ -51,6 +51,14 @@ public static class CmsApp
         services.AddHostedService<ScheduledPublisher>();
         services.AddCadenceMail(builder.Configuration);
         services.AddCadenceForms(builder.Configuration);
+
+        services.AddCadenceManager();
+        services.AddScoped<AccountMail>();
+        services.AddScoped<AuthorProfiles>();
+        services.AddScoped<PostRevisions>();
+        services.AddScoped<PostEditing>();
+        services.AddScoped<MediaUsage>();
+        services.AddScoped<TaxonomyEditing>();
         services.AddCadenceWebhooks(builder.Configuration);
         return builder;
     }
@@ -74,10 +82,10 @@ public static class CmsApp
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/reference", options => options.WithTitle("Cadence delivery API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapDeliveryApi();
-        app.MapRazorPages();
         app.MapPublicMedia();
         app.MapCadenceForms();
-        app.MapGet("/", () => Results.Redirect("/api/reference")).ExcludeFromDescription();
+        app.MapManager();
+        app.MapGet("/", () => Results.Redirect("/manager")).ExcludeFromDescription();
         app.MapGet("/healthz", () => TypedResults.Ok("ok")).ExcludeFromDescription();
         return app;
     }

@@ -26,6 +26,7 @@ public sealed class CadenceDb(DbContextOptions<CadenceDb> options) : IdentityDbC
     public DbSet<FormDefinition> Forms => Set<FormDefinition>();
     public DbSet<SiteSettings> Settings => Set<SiteSettings>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<PostRevision> PostRevisions => Set<PostRevision>();
     public DbSet<OutboxMail> MailOutbox => Set<OutboxMail>();
     public DbSet<Submission> Submissions => Set<Submission>();
     public DbSet<Subscriber> Subscribers => Set<Subscriber>();
@@ -48,6 +49,13 @@ public sealed class CadenceDb(DbContextOptions<CadenceDb> options) : IdentityDbC
             post.HasOne(p => p.Category).WithMany(c => c.Posts).OnDelete(DeleteBehavior.SetNull);
             post.HasOne(p => p.Author).WithMany().OnDelete(DeleteBehavior.SetNull);
             post.Ignore(p => p.IsLive);
+        });
+        builder.Entity<PostRevision>(revision =>
+        {
+            revision.HasIndex(r => new { r.PostId, r.SavedAt });
+            revision.HasOne(r => r.Post).WithMany().OnDelete(DeleteBehavior.Cascade);
+            revision.Property(r => r.Title).HasMaxLength(200);
+            revision.Property(r => r.Slug).HasMaxLength(80);
         });
         builder.Entity<Tag>().HasIndex(t => t.Slug).IsUnique();
         builder.Entity<Category>().HasIndex(c => c.Slug).IsUnique();
