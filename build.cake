@@ -1,52 +1,257 @@
-// Cadence build: ./build.sh --target=<name>; ./build.sh --description lists the targets.
+// Cadence build script. List the targets: ./build.sh --description
+//   ./build.sh --target=run        CMS + site + live rebuild on publish, on this machine
+//   ./build.sh --target=test       everything the tests need, then all tests
+//   ./build.sh --target=publish --api=<cms url> --key=<content key> [--deploy-dir=<folder> | --deploy-branch=gh-pages]
+using System.Diagnostics;
+using System.Security.Cryptography;
+
 var target = Argument("target", "test");
 var configuration = Argument("configuration", "Release");
-var solution = "./Cadence.slnx";
+var root = MakeAbsolute(Directory(".")).FullPath;
+var solution = $"{root}/Cadence.slnx";
+var cmsProject = $"{root}/cms/Cadence.Cms/Cadence.Cms.csproj";
+var siteProject = $"{root}/site/Cadence.Site/Cadence.Site.csproj";
 
 Task("build")
-    .Description("Compiles the whole solution.")
-    .Does(() =>
-{
-    DotNetBuild(solution, new DotNetBuildSettings { Configuration = configuration });
-});
+    .Description("Builds the whole solution.")
+    .Does(() => DotNetBuild(solution, new DotNetBuildSettings { Configuration = configuration }));
 
 Task("test")
-    .Description("Installs what the tests need (Debian's chromium) and runs every test.")
+    .Description("Installs what the tests need (Chromium) and runs every test in Cadence.slnx.")
     .Does(() =>
 {
     EnsureChromium();
-    DotNetTest(solution, new DotNetTestSettings
-    {
-        Configuration = configuration,
-        Loggers = { "console;verbosity=normal" },
-    });
+    DotNetTest(solution, new DotNetTestSettings { Configuration = configuration, Loggers = { "console;verbosity=normal" } });
 });
 
 Task("run")
-    .Description("Starts the CMS on embedded SQLite with the starter content and prints the manager URL, password and keys.")
+    .Description("Runs the CMS (SQLite, starter content, fresh keys) and the site's serve, which rebuilds on every publish. Ctrl+C stops both.")
     .Does(() =>
 {
-    var exit = StartProcess("dotnet", new ProcessSettings
+    var cmsPort = Argument("cms-port", 5000);
+    var sitePort = Argument("site-port", 5080);
+    var data = $"{root}/.data/run";
+    if (HasArgument("fresh") && System.IO.Directory.Exists(data)) System.IO.Directory.Delete(data, recursive: true);
+    var firstStart = !System.IO.Directory.Exists(data);
+    System.IO.Directory.CreateDirectory(data);
+
+    DotNetBuild(cmsProject, new DotNetBuildSettings { Configuration = configuration });
+    DotNetBuild(siteProject, new DotNetBuildSettings { Configuration = configuration });
+
+    var cmsUrl = $"http://127.0.0.1:{cmsPort}";
+    var siteUrl = $"http://127.0.0.1:{sitePort}";
+    var contentKey = RandomSecret();
+    var previewKey = RandomSecret();
+    var webhookSecret = RandomSecret();
+    var adminPassword = RandomSecret();
+    var cmsEnvironment = new Dictionary<string, string>
     {
-        Arguments = "run --project cms/Cadence.Cms -c " + configuration + " -- --urls " + EnvironmentVariable("CADENCE_CMS_URL", "http://127.0.0.1:5000"),
-    });
-    if (exit != 0) throw new Exception($"The CMS exited with {exit}.");
+        ["Cadence__DataPath"] = data,
+        ["Cadence__ContentPath"] = Argument("content", $"{root}/content"),
+        ["Cadence__ContentKey"] = contentKey,
+        ["Cadence__PreviewKey"] = previewKey,
+        ["Cadence__PublicUrl"] = cmsUrl,
+        ["Cadence__Admin__Password"] = adminPassword,
+        // serve listens on loopback, which webhooks refuse unless allowed.
+        ["Cadence__Webhooks__AllowPrivateTargets"] = "true",
+        ["Cadence__Webhooks__Endpoints__0__Url"] = $"{siteUrl}/_cadence/rebuild",
+        ["Cadence__Webhooks__Endpoints__0__Secret"] = webhookSecret,
+        ["Cadence__Webhooks__Debounce"] = Argument("debounce", "00:00:02"),
+        ["Cadence__Webhooks__RetryBaseDelay"] = "00:00:02",
+        ["Cadence__Scheduling__Interval"] = "00:00:05",
+    };
+
+    var processes = new List<Process>();
+    using var stop = new System.Threading.CancellationTokenSource();
+    // Ctrl+C in a terminal, or SIGTERM from a supervisor: stop both children rather than leaving them behind.
+    using var onInterrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, signal => { signal.Cancel = true; stop.Cancel(); });
+    using var onTerminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, signal => { signal.Cancel = true; stop.Cancel(); });
+    try
+    {
+        processes.Add(Launch("cms", Dll(cmsProject), ["--urls", cmsUrl], cmsEnvironment));
+        WaitForHealth($"{cmsUrl}/healthz", processes[0], TimeSpan.FromSeconds(90));
+        var siteOut = $"{root}/artifacts/run-site";
+        processes.Add(Launch("site", Dll(siteProject),
+            ["serve", "--api", cmsUrl, "--key", contentKey, "--preview-key", previewKey, "--out", siteOut, "--port", sitePort.ToString(), "--webhook-secret", webhookSecret],
+            new Dictionary<string, string>()));
+
+        Information("");
+        Information("Cadence is running.");
+        Information($"  Manager:          {cmsUrl}/manager");
+        Information(firstStart ? $"  Sign in as:       admin@cadence.local / {adminPassword}" : "  Sign in with the password from the first run (--fresh starts over).");
+        Information($"  Site (serve):     {siteUrl}/");
+        Information($"  Content key:      {contentKey}");
+        Information($"  Preview key:      {previewKey}");
+        Information($"  Webhook secret:   {webhookSecret}");
+        Information("Publish a post in the manager and reload the site. Ctrl+C stops both.");
+        while (!stop.IsCancellationRequested && processes.All(p => !p.HasExited)) stop.Token.WaitHandle.WaitOne(500);
+        var exited = processes.FirstOrDefault(p => p.HasExited);
+        if (exited is not null && !stop.IsCancellationRequested) throw new Exception($"{exited.StartInfo.Arguments.Split(' ')[0]} exited with {exited.ExitCode}.");
+    }
+    finally
+    {
+        foreach (var process in processes)
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+    }
 });
 
-// Browser tests drive Debian's Chromium; install it when missing and we may (root on Debian).
-void EnsureChromium()
+Task("publish")
+    .Description("Builds the site from a CMS (--api/--key or CADENCE_API/CADENCE_CONTENT_KEY) and deploys it to a folder (--deploy-dir, default artifacts/public) or a git branch (--deploy-branch gh-pages [--deploy-remote origin]).")
+    .Does(() =>
 {
-    if (FileExists("/usr/bin/chromium")) return;
-    if (StartProcess("id", new ProcessSettings { Arguments = "-u", RedirectStandardOutput = true }, out var uid) != 0 || uid.FirstOrDefault() != "0")
+    var api = Argument<string>("api", null) ?? EnvironmentVariable("CADENCE_API");
+    var key = Argument<string>("key", null) ?? EnvironmentVariable("CADENCE_CONTENT_KEY");
+    if (string.IsNullOrEmpty(api) || string.IsNullOrEmpty(key))
+        throw new Exception("Give --api=<cms url> and --key=<content key>, or set CADENCE_API and CADENCE_CONTENT_KEY.");
+    var output = Argument("out", $"{root}/artifacts/site");
+    DotNetBuild(siteProject, new DotNetBuildSettings { Configuration = configuration });
+    var siteArguments = new List<string> { "build", "--api", api, "--key", key, "--out", output };
+    if (HasArgument("base-url")) siteArguments.AddRange(["--base-url", Argument<string>("base-url")]);
+    RunOrFail("dotnet", [Dll(siteProject), .. siteArguments]);
+
+    var branch = Argument<string>("deploy-branch", null);
+    if (branch is null)
     {
-        Warning("chromium is missing and this is not root: install it with 'sudo apt-get install -y chromium'.");
+        var folder = MakeAbsolute(Directory(Argument("deploy-dir", $"{root}/artifacts/public"))).FullPath;
+        if (folder != MakeAbsolute(Directory(output)).FullPath)
+        {
+            if (System.IO.Directory.Exists(folder)) System.IO.Directory.Delete(folder, recursive: true);
+            CopyDirectory(output, folder);
+        }
+        Information($"Deployed to {folder}");
         return;
     }
-    Information("Installing Debian's chromium for the browser tests…");
-    var env = new Dictionary<string, string> { ["DEBIAN_FRONTEND"] = "noninteractive" };
-    if (StartProcess("apt-get", new ProcessSettings { Arguments = "update -qq", EnvironmentVariables = env }) != 0
-        || StartProcess("apt-get", new ProcessSettings { Arguments = "install -y -qq chromium", EnvironmentVariables = env }) != 0)
-        throw new Exception("apt-get could not install chromium.");
-}
+    DeployToBranch(output, branch, Argument("deploy-remote", "origin"));
+});
+
+Task("bench")
+    .Description("Runs every benchmark script under bench/ (executable *.sh) and prints their figures.")
+    .Does(() =>
+{
+    var scripts = GetFiles($"{root}/bench/*.sh").OrderBy(f => f.FullPath).ToList();
+    if (scripts.Count == 0) Information("No benchmark scripts under bench/.");
+    foreach (var script in scripts)
+    {
+        Information($"== {script.GetFilename()}");
+        RunOrFail("bash", [script.FullPath]);
+    }
+});
 
 RunTarget(target);
+
+// ---------------------------------------------------------------------------------------------
+
+string Dll(string project)
+{
+    var name = System.IO.Path.GetFileNameWithoutExtension(project);
+    return $"{System.IO.Path.GetDirectoryName(project)}/bin/{configuration}/net10.0/{name}.dll";
+}
+
+static string RandomSecret() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+
+Process Launch(string name, string dll, IEnumerable<string> arguments, IDictionary<string, string> environment)
+{
+    var start = new ProcessStartInfo("dotnet") { WorkingDirectory = root, UseShellExecute = false };
+    start.ArgumentList.Add(dll);
+    foreach (var argument in arguments) start.ArgumentList.Add(argument);
+    foreach (var (key, value) in environment) start.Environment[key] = value;
+    start.Environment["DOTNET_NOLOGO"] = "1";
+    Information($"Starting {name}: dotnet {System.IO.Path.GetFileName(dll)} {string.Join(' ', arguments.Where(a => !a.Contains("key") && a.Length < 40))}");
+    return Process.Start(start) ?? throw new Exception($"Could not start {name}.");
+}
+
+void WaitForHealth(string url, Process process, TimeSpan timeout)
+{
+    using var http = new System.Net.Http.HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+    var deadline = DateTime.UtcNow + timeout;
+    while (DateTime.UtcNow < deadline)
+    {
+        if (process.HasExited) throw new Exception($"The CMS exited with {process.ExitCode}.");
+        try
+        {
+            if (http.GetAsync(url).GetAwaiter().GetResult().IsSuccessStatusCode) return;
+        }
+        catch (Exception e) when (e is System.Net.Http.HttpRequestException or TaskCanceledException) { }
+        System.Threading.Thread.Sleep(200);
+    }
+    throw new Exception($"{url} did not answer within {timeout}.");
+}
+
+void RunOrFail(string file, IEnumerable<string> arguments, string workingDirectory = null)
+{
+    var start = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory ?? root, UseShellExecute = false };
+    foreach (var argument in arguments) start.ArgumentList.Add(argument);
+    using var process = Process.Start(start) ?? throw new Exception($"Could not start {file}.");
+    process.WaitForExit();
+    if (process.ExitCode != 0) throw new Exception($"{file} exited with {process.ExitCode}.");
+}
+
+void EnsureChromium()
+{
+    if (System.IO.File.Exists("/usr/bin/chromium")) return;
+    if (Environment.UserName != "root")
+    {
+        Warning("Chromium is missing and this is not root: install it with 'sudo apt-get install -y chromium' for the browser tests.");
+        return;
+    }
+    Information("Installing Chromium for the browser tests.");
+    var environment = new Dictionary<string, string> { ["DEBIAN_FRONTEND"] = "noninteractive" };
+    if (StartProcess("apt-get", new ProcessSettings { Arguments = "update -qq", EnvironmentVariables = environment }) != 0)
+        throw new Exception("apt-get update failed.");
+    if (StartProcess("apt-get", new ProcessSettings { Arguments = "install -y -qq chromium", EnvironmentVariables = environment }) != 0)
+        throw new Exception("apt-get install chromium failed.");
+}
+
+static void CopyDirectory(string from, string to)
+{
+    foreach (var directory in System.IO.Directory.EnumerateDirectories(from, "*", System.IO.SearchOption.AllDirectories))
+        System.IO.Directory.CreateDirectory(System.IO.Path.Combine(to, System.IO.Path.GetRelativePath(from, directory)));
+    System.IO.Directory.CreateDirectory(to);
+    foreach (var file in System.IO.Directory.EnumerateFiles(from, "*", System.IO.SearchOption.AllDirectories))
+        System.IO.File.Copy(file, System.IO.Path.Combine(to, System.IO.Path.GetRelativePath(from, file)), overwrite: true);
+}
+
+// Adds one commit with the new output on top of the branch (or starts it), then pushes: the branch keeps its history.
+void DeployToBranch(string output, string branch, string remote)
+{
+    var remoteUrl = GitOutput(root, "remote", "get-url", remote);
+    var work = $"{root}/artifacts/deploy-{branch}";
+    if (System.IO.Directory.Exists(work)) System.IO.Directory.Delete(work, recursive: true);
+    var cloned = StartProcess("git", new ProcessSettings { Arguments = $"clone --quiet --depth 1 --branch {branch} \"{remoteUrl}\" \"{work}\"" }) == 0;
+    if (!cloned)
+    {
+        System.IO.Directory.CreateDirectory(work);
+        RunOrFail("git", ["init", "--quiet", "--initial-branch", branch], work);
+        RunOrFail("git", ["remote", "add", "origin", remoteUrl], work);
+    }
+    foreach (var entry in System.IO.Directory.EnumerateFileSystemEntries(work).Where(e => System.IO.Path.GetFileName(e) != ".git"))
+    {
+        if (System.IO.Directory.Exists(entry)) System.IO.Directory.Delete(entry, recursive: true);
+        else System.IO.File.Delete(entry);
+    }
+    CopyDirectory(output, work);
+    System.IO.File.WriteAllText($"{work}/.nojekyll", ""); // GitHub Pages would otherwise skip folders starting with _
+    RunOrFail("git", ["add", "--all"], work);
+    if (StartProcess("git", new ProcessSettings { Arguments = "diff --cached --quiet", WorkingDirectory = work }) == 0)
+    {
+        Information($"{branch} already holds this site; nothing to push.");
+        return;
+    }
+    RunOrFail("git", ["-c", "user.name=Cadence publish", "-c", "user.email=publish@cadence.invalid", "commit", "--quiet", "-m", $"Publish site {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC"], work);
+    RunOrFail("git", ["push", "--quiet", "origin", $"HEAD:{branch}"], work);
+    Information($"Pushed the site to {remote}/{branch}");
+}
+
+string GitOutput(string directory, params string[] arguments)
+{
+    var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, UseShellExecute = false };
+    foreach (var argument in arguments) start.ArgumentList.Add(argument);
+    using var process = Process.Start(start)!;
+    var text = process.StandardOutput.ReadToEnd().Trim();
+    process.WaitForExit();
+    if (process.ExitCode != 0) throw new Exception($"git {string.Join(' ', arguments)} failed.");
+    return text;
+}

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Bootstraps Cake from the tool manifest and runs build.cake with the given arguments.
+# Restores the pinned Cake tool, then runs build.cake: ./build.sh --target=test, ./build.sh --description
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1

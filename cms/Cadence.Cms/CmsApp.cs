@@ -2,9 +2,13 @@ using Cadence.Cms.Accounts;
 using Cadence.Cms.Content;
 using Cadence.Cms.Data;
 using Cadence.Cms.Delivery;
+using Cadence.Cms.Forms;
 using Cadence.Cms.Hosting;
+using Cadence.Cms.Mail;
+using Cadence.Cms.Manager;
 using Cadence.Cms.Media;
 using Cadence.Cms.Seeding;
+using Cadence.Cms.Webhooks;
 using Microsoft.AspNetCore.DataProtection;
 using Scalar.AspNetCore;
 
@@ -35,6 +39,7 @@ public static class CmsApp
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, DeliveryJson.Default));
         services.AddOpenApi("v1");
+        // Manager pages live in their feature folders with absolute routes (@page "/manager/…").
 
         services.AddScoped<UserAccounts>();
         services.AddScoped<FirstRun>();
@@ -44,6 +49,17 @@ public static class CmsApp
         services.AddScoped<ContentImporter>();
         services.AddScoped<ContentExporter>();
         services.AddHostedService<ScheduledPublisher>();
+        services.AddCadenceMail(builder.Configuration);
+        services.AddCadenceForms(builder.Configuration);
+
+        services.AddCadenceManager();
+        services.AddScoped<AccountMail>();
+        services.AddScoped<AuthorProfiles>();
+        services.AddScoped<PostRevisions>();
+        services.AddScoped<PostEditing>();
+        services.AddScoped<MediaUsage>();
+        services.AddScoped<TaxonomyEditing>();
+        services.AddCadenceWebhooks(builder.Configuration);
         return builder;
     }
 
@@ -56,7 +72,10 @@ public static class CmsApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseTrustedForwardedHeaders();
         app.UseSecurityHeaders();
+        app.UseCors();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
 
@@ -64,7 +83,9 @@ public static class CmsApp
         app.MapScalarApiReference("/api/reference", options => options.WithTitle("Cadence delivery API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapDeliveryApi();
         app.MapPublicMedia();
-        app.MapGet("/", () => Results.Redirect("/api/reference")).ExcludeFromDescription();
+        app.MapCadenceForms();
+        app.MapManager();
+        app.MapGet("/", () => Results.Redirect("/manager")).ExcludeFromDescription();
         app.MapGet("/healthz", () => TypedResults.Ok("ok")).ExcludeFromDescription();
         return app;
     }

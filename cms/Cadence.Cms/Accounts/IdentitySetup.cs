@@ -27,7 +27,12 @@ public static class IdentitySetup
             })
             .AddEntityFrameworkStores<CadenceDb>()
             .AddDefaultTokenProviders()
+            .AddSignInManager<CadenceSignIn>()
+            .AddClaimsPrincipalFactory<CadenceClaims>()
             .AddPasswordValidator<CommonPasswords>();
+
+        // Disabling a user or changing roles takes effect within a minute on every open session.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.ConfigureApplicationCookie(cookie =>
         {

@@ -35,5 +35,8 @@ public sealed class Post
     /// <summary>The user who created the post; Authors may edit only their own.</summary>
     public string? OwnerId { get; set; }
 
+    /// <summary>UTC. Set when an Author asks for review; cleared when the post is published or scheduled.</summary>
+    public DateTime? ReviewRequestedAt { get; set; }
+
     public bool IsLive => Status == PostStatus.Published && DeletedAt is null;
 }

@@ -2,8 +2,10 @@ using System.Text.Json;
 using Cadence.Cms.Accounts;
 using Cadence.Cms.Content;
 using Cadence.Cms.Forms;
+using Cadence.Cms.Mail;
 using Cadence.Cms.Media;
 using Cadence.Cms.Settings;
+using Cadence.Cms.Webhooks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +26,13 @@ public sealed class CadenceDb(DbContextOptions<CadenceDb> options) : IdentityDbC
     public DbSet<FormDefinition> Forms => Set<FormDefinition>();
     public DbSet<SiteSettings> Settings => Set<SiteSettings>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<PostRevision> PostRevisions => Set<PostRevision>();
+    public DbSet<OutboxMail> MailOutbox => Set<OutboxMail>();
+    public DbSet<Submission> Submissions => Set<Submission>();
+    public DbSet<Subscriber> Subscribers => Set<Subscriber>();
+    public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -40,6 +49,13 @@ public sealed class CadenceDb(DbContextOptions<CadenceDb> options) : IdentityDbC
             post.HasOne(p => p.Category).WithMany(c => c.Posts).OnDelete(DeleteBehavior.SetNull);
             post.HasOne(p => p.Author).WithMany().OnDelete(DeleteBehavior.SetNull);
             post.Ignore(p => p.IsLive);
+        });
+        builder.Entity<PostRevision>(revision =>
+        {
+            revision.HasIndex(r => new { r.PostId, r.SavedAt });
+            revision.HasOne(r => r.Post).WithMany().OnDelete(DeleteBehavior.Cascade);
+            revision.Property(r => r.Title).HasMaxLength(200);
+            revision.Property(r => r.Slug).HasMaxLength(80);
         });
         builder.Entity<Tag>().HasIndex(t => t.Slug).IsUnique();
         builder.Entity<Category>().HasIndex(c => c.Slug).IsUnique();
@@ -75,6 +91,30 @@ public sealed class CadenceDb(DbContextOptions<CadenceDb> options) : IdentityDbC
             key.HasIndex(k => k.Hash).IsUnique();
             key.Property(k => k.Kind).HasConversion<string>().HasMaxLength(16);
         });
+
+        builder.Entity<OutboxMail>(mail =>
+        {
+            mail.ToTable("MailOutbox");
+            mail.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
+            mail.Ignore(m => m.State);
+        });
+        builder.Entity<Submission>(submission =>
+        {
+            submission.ToTable("Submissions");
+            submission.HasIndex(s => new { s.Folder, s.FormKey, s.ReceivedAt });
+            submission.HasIndex(s => new { s.ContentHash, s.ReceivedAt });
+            submission.HasIndex(s => s.Email);
+            submission.HasIndex(s => s.ReceivedAt);
+            submission.Property(s => s.Folder).HasConversion<string>().HasMaxLength(8);
+            submission.Property(s => s.FormKey).HasMaxLength(80);
+            submission.Property(s => s.Fields).HasConversion(Json<List<SubmittedField>>()).Metadata.SetValueComparer(JsonComparer<List<SubmittedField>>());
+        });
+        builder.Entity<Subscriber>(subscriber =>
+        {
+            subscriber.HasIndex(s => s.Email).IsUnique();
+            subscriber.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
+        });
+        builder.ConfigureWebhookModel();
     }
 
     private static readonly JsonSerializerOptions JsonColumn = new(JsonSerializerDefaults.Web);

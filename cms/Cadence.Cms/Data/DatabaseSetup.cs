@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Cadence.Cms.Content;
 using Cadence.Cms.Hosting;
+using Cadence.Cms.Webhooks;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -25,9 +26,12 @@ public static class DatabaseSetup
             EnsureSqliteFolder(connectionString);
         }
 
+        services.AddSingleton<WriteGate>();
+        // The recorders write the changes feed and the webhook outbox in the same transaction as the change.
         services.AddDbContextPool<CadenceDb>((provider, options) => options
             .UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(30))
-            .AddInterceptors(new SqlitePragmas(), provider.GetRequiredService<ContentChangeRecorder>()));
+            .AddInterceptors(new SqlitePragmas(), provider.GetRequiredService<ContentChangeRecorder>(),
+                provider.GetRequiredService<WebhookEventRecorder>(), provider.GetRequiredService<CommitSignal>()));
         return services;
     }
 

@@ -1,6 +1,7 @@
 using Cadence.Cms.Accounts;
 using Cadence.Cms.Data;
 using Cadence.Cms.Seeding;
+using Cadence.Cms.Webhooks;
 using Microsoft.Extensions.Options;
 
 namespace Cadence.Cms.Hosting;
@@ -15,7 +16,9 @@ public static class StartupTasks
         await DatabaseSetup.MigrateAsync(provider.GetRequiredService<CadenceDb>(), cancellationToken);
         var report = await provider.GetRequiredService<FirstRun>().RunAsync(cancellationToken);
         var options = provider.GetRequiredService<IOptions<CadenceOptions>>().Value;
-        await provider.GetRequiredService<ContentImporter>().ImportIfEmptyAsync(options.ContentPath, cancellationToken);
+        // Seeding an empty database is not an edit: there is no built site yet for a webhook to refresh.
+        using (WebhookEventRecorder.Suppress())
+            await provider.GetRequiredService<ContentImporter>().ImportIfEmptyAsync(options.ContentPath, cancellationToken);
         return report;
     }
 

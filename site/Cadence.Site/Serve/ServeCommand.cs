@@ -72,7 +72,8 @@ public static class ServeCommand
             if (preview is null) http.Response.StatusCode = StatusCodes.Status404NotFound;
             else await preview.ServeAsync(http, slug);
         });
-        app.Run(files.ServeAsync);
+        // A fallback endpoint, not app.Run: terminal middleware would run before the endpoints and swallow the rebuild POST.
+        app.MapFallback("{**path}", files.ServeAsync);
 
         Console.Out.WriteLine($"Serving {Path.GetFullPath(options.Out)} at http://127.0.0.1:{port}/ (Ctrl+C stops)");
         await app.StartAsync(stopping);

@@ -1,0 +1,35 @@
+using Cadence.Cms.Data;
+using Cadence.Cms.Hosting;
+using Cadence.Cms.Mail;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Cadence.Cms.Accounts;
+
+/// <summary>The emails accounts need: a password-reset link, and an invitation (which is a reset link too), queued in the mail outbox.</summary>
+public sealed class AccountMail(
+    UserManager<CadenceUser> users, CadenceDb db, IMailOutbox outbox, IOptions<CadenceOptions> options)
+{
+    public async Task SendResetLinkAsync(CadenceUser user, string baseUrl, bool invitation, CancellationToken cancellationToken = default)
+    {
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var link = $"{(options.Value.PublicUrl ?? baseUrl).TrimEnd('/')}/manager/account/reset-password" +
+                   $"?email={Uri.EscapeDataString(user.Email!)}&token={Uri.EscapeDataString(token)}";
+        var clinic = await db.Settings.AsNoTracking().Select(s => s.ClinicName).FirstOrDefaultAsync(cancellationToken) ?? "Cadence";
+
+        var message = new MimeMessage();
+        message.To.Add(new MailboxAddress(user.DisplayName ?? user.Email, user.Email ?? throw new InvalidOperationException("The user has no email address.")));
+        message.Subject = invitation ? $"You're invited to write for {clinic}" : $"Reset your {clinic} manager password";
+        message.Body = new TextPart("plain")
+        {
+            Text = invitation
+                ? $"Hello,\n\nAn account has been made for you in the {clinic} manager. Choose your password here:\n\n{link}\n\n" +
+                  "The link works once and for a limited time. Then sign in with this email address.\n"
+                : $"Hello,\n\nSomeone (hopefully you) asked to reset your password for the {clinic} manager. Choose a new one here:\n\n{link}\n\n" +
+                  "If you did not ask, ignore this email: your password stays as it is.\n",
+        };
+        await outbox.QueueAsync(message, cancellationToken); // the outbox adds the configured sender and delivers with retries
+    }
+}

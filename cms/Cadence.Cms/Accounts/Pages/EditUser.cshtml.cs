@@ -1,0 +1,66 @@
+using Cadence.Cms.Manager;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Cadence.Cms.Accounts.Pages;
+
+[Authorize(Policy = ManagerPolicies.Admins)]
+public sealed class EditUserModel(UserManager<CadenceUser> users, AccountMail mail) : PageModel
+{
+    [BindProperty] public string Role { get; set; } = Roles.Author;
+
+    public CadenceUser Person { get; private set; } = null!;
+    public bool IsMe => Person.Id == users.GetUserId(User);
+
+    public async Task<IActionResult> OnGetAsync(string id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        Role = (await users.GetRolesAsync(Person)).FirstOrDefault() ?? Roles.Author;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRoleAsync(string id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        if (IsMe) return Forbid(); // an admin who demotes themselves may leave nobody to undo it
+        if (!Roles.All.Contains(Role)) return BadRequest();
+        await users.RemoveFromRolesAsync(Person, await users.GetRolesAsync(Person));
+        await users.AddToRoleAsync(Person, Role);
+        await users.UpdateSecurityStampAsync(Person); // open sessions pick up the new role at the next check
+        TempData.Notice($"{Person.Email} is now {Role}.");
+        return Redirect($"/manager/users/{id}");
+    }
+
+    public Task<IActionResult> OnPostDisableAsync(string id) => SetDisabledAsync(id, true);
+
+    public Task<IActionResult> OnPostEnableAsync(string id) => SetDisabledAsync(id, false);
+
+    public async Task<IActionResult> OnPostResetAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        await mail.SendResetLinkAsync(Person, $"{Request.Scheme}://{Request.Host}", invitation: false, cancellationToken);
+        TempData.Notice($"A password-reset link is on its way to {Person.Email}.");
+        return Redirect($"/manager/users/{id}");
+    }
+
+    private async Task<IActionResult> SetDisabledAsync(string id, bool disabled)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        if (IsMe) return Forbid();
+        Person.IsDisabled = disabled;
+        await users.UpdateAsync(Person);
+        await users.UpdateSecurityStampAsync(Person); // ends their open sessions at the next check
+        TempData.Notice(disabled ? $"{Person.Email} is disabled and cannot sign in." : $"{Person.Email} can sign in again.");
+        return Redirect($"/manager/users/{id}");
+    }
+
+    private async Task<bool> LoadAsync(string id)
+    {
+        var person = await users.FindByIdAsync(id);
+        if (person is null) return false;
+        Person = person;
+        return true;
+    }
+}

@@ -1,0 +1,65 @@
+using System.ComponentModel.DataAnnotations;
+using Cadence.Cms.Manager;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cadence.Cms.Accounts.Pages;
+
+[Authorize(Policy = ManagerPolicies.Admins)]
+public sealed class UsersModel(UserManager<CadenceUser> users, UserAccounts accounts, AccountMail mail, TimeProvider clock) : PageModel
+{
+    public sealed record Person(string Id, string? Name, string Email, string Role, bool Disabled, bool LockedOut);
+
+    [BindProperty, Required(ErrorMessage = "Enter their email address."), EmailAddress(ErrorMessage = "Enter an email address like name@example.com.")]
+    public string Email { get; set; } = "";
+
+    [BindProperty, StringLength(100)] public string? DisplayName { get; set; }
+    [BindProperty] public string Role { get; set; } = Roles.Author;
+    [BindProperty] public bool Invite { get; set; } = true;
+    [BindProperty, DataType(DataType.Password)] public string? Password { get; set; }
+
+    public IReadOnlyList<Person> People { get; private set; } = [];
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!Roles.All.Contains(Role)) ModelState.AddModelError(nameof(Role), "Choose Admin, Editor or Author.");
+        if (!Invite && string.IsNullOrEmpty(Password)) ModelState.AddModelError(nameof(Password), "Enter a password, or choose to email an invitation.");
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                var user = await accounts.CreateAsync(Email.Trim(), Role, Invite ? Passwords.Random() : Password!, string.IsNullOrWhiteSpace(DisplayName) ? null : DisplayName.Trim());
+                if (Invite)
+                {
+                    await mail.SendResetLinkAsync(user, $"{Request.Scheme}://{Request.Host}", invitation: true, cancellationToken);
+                    TempData.Notice($"{user.Email} is added as {Role} and an invitation is on its way.");
+                }
+                else TempData.Notice($"{user.Email} is added as {Role}. Tell them their password in person or by phone, not by email.");
+                return Redirect("/manager/users");
+            }
+            catch (AccountException e)
+            {
+                ModelState.AddModelError(Invite ? nameof(Email) : nameof(Password), e.Message);
+            }
+        }
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task LoadAsync()
+    {
+        var now = clock.GetUtcNow();
+        var people = new List<Person>();
+        foreach (var user in await users.Users.OrderBy(u => u.Email).ToListAsync())
+        {
+            var roles = await users.GetRolesAsync(user);
+            people.Add(new Person(user.Id, user.DisplayName, user.Email ?? "", string.Join(", ", roles), user.IsDisabled, user.LockoutEnd > now));
+        }
+        People = people;
+    }
+}

@@ -1,0 +1,96 @@
+using System.Security.Claims;
+using Cadence.Cms.Accounts;
+using Cadence.Cms.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cadence.Cms.Content;
+
+/// <summary>What the editor form sends; every field is text as typed, checked by <see cref="PostEditing.ApplyAsync"/>.</summary>
+public sealed record PostInput(
+    string Title, string? Slug, string Body, string? Excerpt, string? Tags, int? CategoryId, int? AuthorId,
+    string? Image, string? ImageAlt, string? SeoTitle, string? SeoDescription);
+
+/// <summary>Turns editor input into a post: slug rules, tags made on the fly, image checks, and who may do what.</summary>
+public sealed class PostEditing(CadenceDb db, PostWorkflow workflow)
+{
+    public const int TitleMax = 200, ExcerptMax = 500, SeoTitleMax = 70, SeoDescriptionMax = 200;
+
+    public static bool CanPublish(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Editor);
+
+    /// <summary>Editors edit everything; Authors edit their own posts while they are drafts.</summary>
+    public static bool CanEdit(ClaimsPrincipal user, Post post) =>
+        CanPublish(user) || (post.OwnerId == user.FindFirstValue(ClaimTypes.NameIdentifier) && post.Status == PostStatus.Draft);
+
+    /// <summary>Problems keyed by field name; empty when the input can be saved.</summary>
+    public async Task<Dictionary<string, string>> CheckAsync(PostInput input, CancellationToken cancellationToken = default)
+    {
+        var problems = new Dictionary<string, string>();
+        if (string.IsNullOrWhiteSpace(input.Title)) problems["Title"] = "Give the post a title.";
+        else if (input.Title.Length > TitleMax) problems["Title"] = $"Keep the title under {TitleMax} characters.";
+        if (!string.IsNullOrWhiteSpace(input.Slug) && !Cadence.Markdown.Slug.IsValid(input.Slug.Trim()))
+            problems["Slug"] = "Use lower-case letters, digits and single hyphens, like knee-pain-when-running.";
+        if (input.Excerpt?.Length > ExcerptMax) problems["Excerpt"] = $"Keep the excerpt under {ExcerptMax} characters.";
+        if (input.SeoTitle?.Length > SeoTitleMax) problems["SeoTitle"] = $"Search engines cut titles after about 60 characters; keep it under {SeoTitleMax}.";
+        if (input.SeoDescription?.Length > SeoDescriptionMax) problems["SeoDescription"] = $"Keep the description under {SeoDescriptionMax} characters.";
+        if (!string.IsNullOrWhiteSpace(input.Image))
+        {
+            if (string.IsNullOrWhiteSpace(input.ImageAlt))
+                problems["ImageAlt"] = "Describe the image for people who cannot see it (for example: Runner stretching a calf on a kerb).";
+            var file = input.Image.StartsWith("/media/", StringComparison.Ordinal) ? input.Image["/media/".Length..] : input.Image;
+            if (!await db.Media.AnyAsync(m => m.FileName == file && m.IsPublic, cancellationToken))
+                problems["Image"] = "Choose an image from the media library.";
+        }
+        if (input.CategoryId is { } category && !await db.Categories.AnyAsync(c => c.Id == category, cancellationToken))
+            problems["CategoryId"] = "Choose a category from the list.";
+        if (input.AuthorId is { } author && !await db.Authors.AnyAsync(a => a.Id == author, cancellationToken))
+            problems["AuthorId"] = "Choose an author from the list.";
+        return problems;
+    }
+
+    /// <summary>Copies checked input into the post (loaded with its tags). Throws <see cref="ContentRuleException"/> for a taken slug.</summary>
+    public async Task ApplyAsync(Post post, PostInput input, DateTime now, CancellationToken cancellationToken = default)
+    {
+        post.Title = input.Title.Trim();
+        post.Body = input.Body.Replace("\r\n", "\n");
+        post.Excerpt = Blank(input.Excerpt);
+        post.CategoryId = input.CategoryId;
+        post.AuthorId = input.AuthorId;
+        post.Image = Blank(input.Image) is { } image && !image.StartsWith("/media/", StringComparison.Ordinal) ? "/media/" + image : Blank(input.Image);
+        post.ImageAlt = post.Image is null ? null : Blank(input.ImageAlt);
+        post.SeoTitle = Blank(input.SeoTitle);
+        post.SeoDescription = Blank(input.SeoDescription);
+        post.UpdatedAt = now;
+
+        var wanted = Blank(input.Slug);
+        if (post.Id == 0) post.Slug = await workflow.FreeSlugAsync(wanted ?? post.Title, null, cancellationToken);
+        else if (wanted is not null && wanted != post.Slug) await workflow.RenameAsync(post, wanted, cancellationToken);
+
+        post.Tags.Clear();
+        post.Tags.AddRange(await TagsAsync(input.Tags, cancellationToken));
+    }
+
+    /// <summary>Comma-separated names; a name no tag has yet becomes a new tag.</summary>
+    private async Task<List<Tag>> TagsAsync(string? text, CancellationToken cancellationToken)
+    {
+        var names = (text ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Where(n => Cadence.Markdown.Slug.From(n).Length > 0)
+            .DistinctBy(n => Cadence.Markdown.Slug.From(n)).ToList();
+        var slugs = names.Select(Cadence.Markdown.Slug.From).ToList();
+        var existing = await db.Tags.Where(t => slugs.Contains(t.Slug)).ToListAsync(cancellationToken);
+        var tags = new List<Tag>();
+        foreach (var name in names)
+        {
+            var slug = Cadence.Markdown.Slug.From(name);
+            var tag = existing.FirstOrDefault(t => t.Slug == slug) ?? db.Tags.Local.FirstOrDefault(t => t.Slug == slug);
+            if (tag is null)
+            {
+                tag = new Tag { Slug = slug, Name = name.Length > 60 ? name[..60] : name };
+                db.Tags.Add(tag);
+            }
+            tags.Add(tag);
+        }
+        return tags;
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

@@ -1,0 +1,89 @@
+using System.Net;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
+
+namespace Cadence.Cms.Forms;
+
+public static class FormsSetup
+{
+    public const string RateLimitPolicy = "forms";
+
+    public static IServiceCollection AddCadenceForms(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<FormsOptions>().Bind(configuration.GetSection(FormsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<FormsCatalog>();
+        services.AddSingleton<SignedTokens>();
+        services.AddSingleton<SubmissionMails>();
+        services.AddSingleton<PublicLinks>();
+        services.AddSingleton<SubmissionWriter>();
+        services.AddHostedService(provider => provider.GetRequiredService<SubmissionWriter>());
+        services.AddScoped<InboxQueries>();
+        services.AddScoped<PersonalDataEraser>();
+        services.AddHostedService<SubmissionRetention>();
+
+        services.AddSingleton<ICorsPolicyProvider, FormsCorsPolicyProvider>();
+        services.AddCors();
+
+        // Behind a reverse proxy the client address comes from X-Forwarded-For, but only from the proxies named here.
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<FormsOptions>>((forwarded, forms) =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            forwarded.KnownIPNetworks.Clear();
+#pragma warning disable ASPDEPR005 // the obsolete list is still consulted, and it holds loopback by default
+            forwarded.KnownNetworks.Clear();
+#pragma warning restore ASPDEPR005
+            forwarded.KnownProxies.Clear();
+            foreach (var proxy in forms.Value.TrustedProxies) forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
+        });
+
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(RateLimitPolicy, http =>
+            {
+                var forms = http.RequestServices.GetRequiredService<IOptions<FormsOptions>>().Value;
+                return RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = forms.RateLimitPermits, Window = TimeSpan.FromSeconds(forms.RateLimitWindowSeconds), QueueLimit = 0,
+                });
+            });
+            limiter.OnRejected = async (context, cancellationToken) =>
+            {
+                var http = context.HttpContext;
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                    http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var message = "Too many forms were sent from your address. Please wait a minute and send it again.";
+                var answer = FormCallers.WantsJson(http.Request)
+                    ? TypedResults.Problem(statusCode: 429, title: message)
+                    : ReaderPage.Render(429, "Please wait a moment", message);
+                await answer.ExecuteAsync(http);
+            };
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// Takes the client address from X-Forwarded-For only when proxies are configured: with an empty list the
+    /// middleware would believe the header from anybody, letting a bot pick a fresh address for every post.
+    /// </summary>
+    public static IApplicationBuilder UseTrustedForwardedHeaders(this IApplicationBuilder app)
+    {
+        var forms = app.ApplicationServices.GetRequiredService<IOptions<FormsOptions>>().Value;
+        return forms.TrustedProxies.Count == 0 ? app : app.UseForwardedHeaders();
+    }
+
+    public static IEndpointRouteBuilder MapCadenceForms(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/forms/{key}", SubmissionEndpoint.HandleAsync)
+            .RequireCors(FormsCorsPolicyProvider.PolicyName).RequireRateLimiting(RateLimitPolicy)
+            .DisableAntiforgery().AllowAnonymous()
+            .WithTags("Forms").WithSummary("Submit a form (urlencoded, multipart or JSON)")
+            .Produces<SubmissionAccepted>(201).ProducesValidationProblem().Produces(303).ProducesProblem(403).ProducesProblem(404)
+            .ProducesProblem(413).ProducesProblem(415).ProducesProblem(429);
+        app.MapGet("/downloads/{token}", DownloadEndpoint.HandleAsync).AllowAnonymous().ExcludeFromDescription();
+        app.MapNewsletter();
+        return app;
+    }
+}

@@ -1,0 +1,127 @@
+using System.Threading.Channels;
+using Cadence.Cms.Data;
+using Cadence.Cms.Mail;
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+
+namespace Cadence.Cms.Forms;
+
+/// <summary>A newsletter sign-up riding along with its submission; the confirmation goes out unless already confirmed.</summary>
+public sealed record NewsletterSignup(string Email, string? FirstName, MimeMessage Confirmation);
+
+/// <summary>Everything one submission writes, committed together or not at all.</summary>
+public sealed record SubmissionWrite(Submission Submission, IReadOnlyList<MimeMessage> Mails, NewsletterSignup? Signup, TimeSpan DuplicateWindow);
+
+public enum WriteOutcome { Stored, Duplicate }
+
+/// <summary>
+/// The single writer for submissions. Requests put their write on a channel and wait; the writer takes everything
+/// waiting (up to <see cref="MaxBatch"/>) and commits it in one SQLite transaction, then answers each request.
+/// One commit for many submissions is what lets SQLite keep up with a burst, and a request is only answered once
+/// its submission and its mail are on disk.
+/// </summary>
+public sealed class SubmissionWriter(IServiceScopeFactory scopes, MailDeliverySignal mailSignal, WriteGate gate, ILogger<SubmissionWriter> log) : IHostedService
+{
+    public const int MaxBatch = 256;
+    private readonly Channel<(SubmissionWrite Write, TaskCompletionSource<WriteOutcome> Done)> queue =
+        Channel.CreateBounded<(SubmissionWrite, TaskCompletionSource<WriteOutcome>)>(new BoundedChannelOptions(10_000) { SingleReader = true });
+    private Task? loop;
+
+    /// <summary>Completes once the submission is committed (or recognised as a recent duplicate).</summary>
+    public async Task<WriteOutcome> WriteAsync(SubmissionWrite write, CancellationToken cancellationToken)
+    {
+        var done = new TaskCompletionSource<WriteOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await queue.Writer.WriteAsync((write, done), cancellationToken);
+        // Not cancelled with the request: once queued it will be written, and the answer must not claim otherwise.
+        return await done.Task;
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        loop = Task.Run(RunAsync, CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Stops taking new writes and finishes the ones already queued.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        queue.Writer.TryComplete();
+        if (loop is not null) await loop.WaitAsync(cancellationToken);
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<(SubmissionWrite Write, TaskCompletionSource<WriteOutcome> Done)>(MaxBatch);
+        while (await queue.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && queue.Reader.TryRead(out var item)) batch.Add(item);
+            try
+            {
+                var outcomes = await CommitAsync(batch.Select(b => b.Write).ToList());
+                for (var i = 0; i < batch.Count; i++) batch[i].Done.TrySetResult(outcomes[i]);
+            }
+            catch (Exception batchError)
+            {
+                // One bad write must not fail its neighbours: write them one by one and fail only the bad one.
+                log.LogWarning(batchError, "A batch of {Count} submissions failed; writing them one at a time", batch.Count);
+                foreach (var (write, done) in batch)
+                {
+                    try { done.TrySetResult((await CommitAsync([write]))[0]); }
+                    catch (Exception e) { done.TrySetException(e); }
+                }
+            }
+            if (batch.Any(b => b.Done.Task.IsCompletedSuccessfully && b.Write.Mails.Count + (b.Write.Signup is null ? 0 : 1) > 0))
+                mailSignal.Wake();
+        }
+    }
+
+    private async Task<WriteOutcome[]> CommitAsync(IReadOnlyList<SubmissionWrite> writes)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CadenceDb>();
+        using var turn = await gate.EnterAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var recent = await RecentHashesAsync(db, writes);
+        var outcomes = new WriteOutcome[writes.Count];
+        for (var i = 0; i < writes.Count; i++)
+        {
+            var (submission, mails, signup, window) = writes[i];
+            var key = submission.ContentHash;
+            if (recent.TryGetValue(key, out var last) && submission.ReceivedAt - last < window)
+            {
+                outcomes[i] = WriteOutcome.Duplicate;
+                continue;
+            }
+            recent[key] = submission.ReceivedAt;
+            db.Submissions.Add(submission);
+            foreach (var mail in mails) db.MailOutbox.Add(MailOutbox.ToRow(mail, submission.ReceivedAt));
+            if (signup is not null) await SignUpAsync(db, signup, submission.ReceivedAt);
+            outcomes[i] = WriteOutcome.Stored;
+        }
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return outcomes;
+    }
+
+    private static async Task<Dictionary<string, DateTime>> RecentHashesAsync(CadenceDb db, IReadOnlyList<SubmissionWrite> writes)
+    {
+        var since = writes.Min(w => w.Submission.ReceivedAt - w.DuplicateWindow);
+        var hashes = writes.Select(w => w.Submission.ContentHash).Distinct().ToList();
+        var rows = await db.Submissions.Where(s => hashes.Contains(s.ContentHash) && s.ReceivedAt >= since)
+            .Select(s => new { s.ContentHash, s.ReceivedAt }).ToListAsync();
+        return rows.GroupBy(r => r.ContentHash).ToDictionary(g => g.Key, g => g.Max(r => r.ReceivedAt), StringComparer.Ordinal);
+    }
+
+    private static async Task SignUpAsync(CadenceDb db, NewsletterSignup signup, DateTime now)
+    {
+        var subscriber = db.Subscribers.Local.FirstOrDefault(s => s.Email == signup.Email)
+            ?? await db.Subscribers.SingleOrDefaultAsync(s => s.Email == signup.Email);
+        if (subscriber is null) db.Subscribers.Add(subscriber = new Subscriber { Email = signup.Email, SubscribedAt = now });
+        if (subscriber.Status == SubscriberStatus.Confirmed) return;
+        subscriber.Status = SubscriberStatus.Pending;
+        subscriber.FirstName = signup.FirstName ?? subscriber.FirstName;
+        subscriber.SubscribedAt = now;
+        db.MailOutbox.Add(MailOutbox.ToRow(signup.Confirmation, now));
+    }
+}

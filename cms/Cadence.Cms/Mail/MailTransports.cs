@@ -1,0 +1,47 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Cadence.Cms.Mail;
+
+/// <summary>Hands one message to the outside world. Throwing means "try again later".</summary>
+public interface IMailTransport
+{
+    Task SendAsync(long id, MimeMessage message, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Writes each message as <c>&lt;id&gt;.eml</c> into a pickup folder, for local use and tests. Named by outbox id, so a
+/// message sent again after a crash replaces its earlier copy; written to a temporary name first, so readers never see half a file.
+/// </summary>
+public sealed class PickupMailTransport(string folder) : IMailTransport
+{
+    public string Folder { get; } = folder;
+
+    public async Task SendAsync(long id, MimeMessage message, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Folder);
+        var path = Path.Combine(Folder, $"{id:D10}.eml");
+        var temporary = path + ".tmp";
+        await using (var file = File.Create(temporary))
+            await message.WriteToAsync(file, cancellationToken);
+        File.Move(temporary, path, overwrite: true);
+    }
+}
+
+/// <summary>Sends over SMTP with MailKit.</summary>
+public sealed class SmtpMailTransport(IOptions<MailOptions> options) : IMailTransport
+{
+    public async Task SendAsync(long id, MimeMessage message, CancellationToken cancellationToken)
+    {
+        var smtp = options.Value.Smtp;
+        using var client = new SmtpClient();
+        var security = !smtp.UseTls ? SecureSocketOptions.None
+            : smtp.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls;
+        await client.ConnectAsync(smtp.Host ?? "localhost", smtp.Port, security, cancellationToken);
+        if (!string.IsNullOrEmpty(smtp.User)) await client.AuthenticateAsync(smtp.User, smtp.Password ?? "", cancellationToken);
+        await client.SendAsync(message, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
+    }
+}

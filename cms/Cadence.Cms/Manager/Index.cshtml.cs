@@ -1,0 +1,56 @@
+using Cadence.Cms.Accounts;
+using Cadence.Cms.Content;
+using Cadence.Cms.Data;
+using Cadence.Cms.Forms;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cadence.Cms.Manager;
+
+public sealed class DashboardModel(CadenceDb db, ManagerClock clock) : PageModel
+{
+    public sealed record PostLink(int Id, string Title, DateTime? PublishedAt);
+
+    public int Drafts { get; private set; }
+    public int Scheduled { get; private set; }
+    public int Published { get; private set; }
+    public int AwaitingReview { get; private set; }
+    public bool CanReview { get; private set; }
+    public PostLink? LastPublished { get; private set; }
+    public PostLink? NextScheduled { get; private set; }
+    public DateTime? LastChangeAt { get; private set; }
+    public string? LastChangeSlug { get; private set; }
+    public sealed record SubmissionLink(long Id, string Form, string? Email, DateTime ReceivedAt, bool IsRead);
+
+    /// <summary>Newest inbox submissions; personal data, so only for Editors and Admins (who can open the inbox).</summary>
+    public IReadOnlyList<SubmissionLink> Submissions { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var live = db.Posts.AsNoTracking().Where(p => p.DeletedAt == null);
+        var counts = await live.GroupBy(p => p.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        Drafts = counts.FirstOrDefault(c => c.Key == PostStatus.Draft)?.Count ?? 0;
+        Scheduled = counts.FirstOrDefault(c => c.Key == PostStatus.Scheduled)?.Count ?? 0;
+        Published = counts.FirstOrDefault(c => c.Key == PostStatus.Published)?.Count ?? 0;
+        CanReview = User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Editor);
+        AwaitingReview = await live.CountAsync(p => p.ReviewRequestedAt != null && p.Status == PostStatus.Draft, cancellationToken);
+
+        LastPublished = await live.Where(p => p.Status == PostStatus.Published).OrderByDescending(p => p.PublishedAt)
+            .Select(p => new PostLink(p.Id, p.Title, p.PublishedAt)).FirstOrDefaultAsync(cancellationToken);
+        var now = clock.UtcNow;
+        NextScheduled = await live.Where(p => p.Status == PostStatus.Scheduled && p.PublishedAt > now).OrderBy(p => p.PublishedAt)
+            .Select(p => new PostLink(p.Id, p.Title, p.PublishedAt)).FirstOrDefaultAsync(cancellationToken);
+        var change = await db.ContentChanges.AsNoTracking().OrderByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken);
+        LastChangeAt = change?.At;
+        LastChangeSlug = change?.Slug;
+
+        if (CanReview)
+        {
+            var newest = await db.Submissions.AsNoTracking().Where(s => s.Folder == SubmissionFolder.Inbox)
+                .OrderByDescending(s => s.ReceivedAt).ThenByDescending(s => s.Id).Take(5)
+                .Select(s => new { s.Id, s.FormKey, s.Email, s.ReceivedAt, s.IsRead }).ToListAsync(cancellationToken);
+            var titles = await db.Forms.AsNoTracking().ToDictionaryAsync(f => f.Key, f => f.Title, cancellationToken);
+            Submissions = newest.Select(s => new SubmissionLink(s.Id, titles.GetValueOrDefault(s.FormKey, s.FormKey), s.Email, s.ReceivedAt, s.IsRead)).ToList();
+        }
+    }
+}

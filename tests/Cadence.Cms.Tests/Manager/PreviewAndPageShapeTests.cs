@@ -1,0 +1,87 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cadence.Cms.Tests.Manager;
+
+public class PreviewAndPageShapeTests
+{
+    private CmsServer _cms = null!;
+    private ManagerSession _admin = null!;
+
+    [OneTimeSetUp]
+    public async Task Start()
+    {
+        _cms = await CmsServer.StartAsync(new Dictionary<string, string?> { ["Cadence:Site:PreviewUrl"] = "http://127.0.0.1:5080" });
+        _admin = await ManagerSession.SignedInAsync(_cms);
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop()
+    {
+        _admin.Dispose();
+        await _cms.DisposeAsync();
+    }
+
+    [Test]
+    public async Task Preview_opens_the_site_preview_server_when_one_is_configured()
+    {
+        var page = await _admin.PageAsync("/manager/posts/1");
+        var slug = page.QuerySelector("#Slug")!.GetAttribute("value");
+        Assert.That(page.QuerySelector("#preview-link")!.GetAttribute("href"), Is.EqualTo($"http://127.0.0.1:5080/preview/{slug}"));
+    }
+
+    [Test]
+    public async Task The_fallback_preview_renders_the_body_with_the_dialect()
+    {
+        var preview = await _admin.PageAsync("/manager/posts/1/preview");
+        Assert.That(preview.QuerySelector("article.rendered h1"), Is.Not.Null);
+        Assert.That(preview.QuerySelectorAll("article.rendered p"), Is.Not.Empty);
+    }
+
+    [TestCase("/manager")]
+    [TestCase("/manager/posts")]
+    [TestCase("/manager/posts/new")]
+    [TestCase("/manager/media")]
+    [TestCase("/manager/settings")]
+    public async Task Pages_keep_the_strict_content_security_policy_and_have_landmarks(string url)
+    {
+        var response = await _admin.GetAsync(url);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(string.Join(";", response.Headers.GetValues("Content-Security-Policy")), Does.Contain("script-src 'self'").And.Not.Contain("unsafe-inline"));
+        var page = await ManagerSession.ParseAsync(response);
+        Assert.That(page.QuerySelectorAll("script:not([src])"), Is.Empty, "no inline script");
+        Assert.That(page.QuerySelectorAll("[style]"), Is.Empty, "no inline style");
+        Assert.That(page.QuerySelector("main#main"), Is.Not.Null);
+        Assert.That(page.QuerySelector("nav[aria-label=Manager]"), Is.Not.Null);
+        foreach (var control in page.QuerySelectorAll("main input:not([type=hidden]), main select, main textarea"))
+        {
+            var id = control.Id;
+            var labelled = (id is not null && page.QuerySelector($"label[for='{id}']") is not null) || control.HasAttribute("aria-label");
+            Assert.That(labelled, Is.True, $"{url}: control {control.OuterHtml[..Math.Min(80, control.OuterHtml.Length)]} has a label");
+        }
+    }
+
+    [Test]
+    public async Task The_dashboard_lists_the_newest_form_submission()
+    {
+        await using (var scope = _cms.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Cadence.Cms.Data.CadenceDb>();
+            db.Submissions.Add(new Cadence.Cms.Forms.Submission
+            {
+                FormKey = "knee-pain-ebook", ReceivedAt = DateTime.UtcNow, Email = "reader@example.test", ContentHash = Guid.NewGuid().ToString("N"),
+                Fields = [new("email", "reader@example.test")],
+            });
+            await db.SaveChangesAsync();
+        }
+        var dashboard = await _admin.PageAsync("/manager");
+        Assert.That(dashboard.QuerySelector("#newest-submissions li")!.TextContent, Does.Contain("reader@example.test"));
+    }
+
+    [Test]
+    public async Task Static_scripts_and_styles_are_served()
+    {
+        foreach (var file in new[] { "/manager/manager.css", "/manager/manager.js", "/manager/editor.js" })
+            Assert.That((await _admin.GetAsync(file)).StatusCode, Is.EqualTo(HttpStatusCode.OK), file);
+    }
+}

@@ -1,0 +1,172 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Cadence.Cms.Accounts;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Cadence.EndToEnd.Tests.Manager;
+
+/// <summary>What a clinic owner does in the manager, in a real browser against the real CMS on loopback.</summary>
+public class ManagerInBrowserTests
+{
+    private const string AuthorPassword = "granite-willow-ferry-nine";
+    private CmsServer _cms = null!;
+
+    [OneTimeSetUp]
+    public async Task Start() => _cms = await CmsServer.StartAsync();
+
+    [OneTimeTearDown]
+    public async Task Stop() => await _cms.DisposeAsync();
+
+    [Test]
+    public async Task Write_a_post_with_a_call_to_action_and_schedule_it_then_publish_another_and_find_it_in_the_api()
+    {
+        await using var browser = await Chromium.LaunchAsync();
+        var page = await SignInAsync(browser, CmsServer.AdminEmail, CmsServer.AdminPassword);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Write a new post" }).ClickAsync();
+        await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Calf raises for runners");
+        Assert.That(await page.GetByLabel("Web address (slug)").InputValueAsync(), Is.EqualTo("calf-raises-for-runners"));
+        var body = page.GetByLabel("Text", new() { Exact = true });
+        await body.FillAsync("Do three sets of fifteen.\n");
+        await page.GetByLabel("Form to insert").SelectOptionAsync("knee-pain-ebook");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Insert call to action" }).ClickAsync();
+        Assert.That(await body.InputValueAsync(), Does.Contain("::: form knee-pain-ebook"));
+        await Assertions.Expect(page.Locator("#live-preview .cta-preview")).ToContainTextAsync("knee-pain-ebook");
+
+        var tomorrow = DateTime.UtcNow.AddDays(1);
+        await page.GetByLabel("Publish on").FillAsync(tomorrow.ToString("yyyy-MM-dd") + "T08:15");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Schedule" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Scheduled for");
+        await Assertions.Expect(page.Locator("#post-status")).ToContainTextAsync("Scheduled for");
+
+        await page.GotoAsync(_cms.BaseUrl + "/manager/posts/new");
+        await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Ankle mobility in five minutes");
+        await page.GetByLabel("Text", new() { Exact = true }).FillAsync("Circle each ankle ten times.\n\n::: form knee-pain-ebook\n");
+        await page.GetByLabel("Image", new() { Exact = true }).SelectOptionAsync("/media/foot-mobility-for-runners.png");
+        await page.GetByLabel("Image description (alt text)").FillAsync("A runner rolling an ankle on a mat");
+        await page.GetByLabel("Tags").FillAsync("Ankles, Mobility");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish now" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice").First).ToContainTextAsync("Published");
+
+        using var api = _cms.Client(_cms.ContentKey);
+        var post = await api.GetFromJsonAsync<JsonElement>("api/v1/posts/ankle-mobility-in-five-minutes");
+        Assert.That(post.GetProperty("status").GetString(), Is.EqualTo("published"));
+        Assert.That(post.GetProperty("forms")[0].GetString(), Is.EqualTo("knee-pain-ebook"));
+        Assert.That(post.GetProperty("image").GetProperty("alt").GetString(), Is.EqualTo("A runner rolling an ankle on a mat"));
+        Assert.That((await api.GetAsync("api/v1/posts/calf-raises-for-runners")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "scheduled, not live yet");
+    }
+
+    [Test]
+    public async Task Typing_saves_a_draft_by_itself_so_closing_the_tab_loses_nothing()
+    {
+        await using var browser = await Chromium.LaunchAsync();
+        var page = await SignInAsync(browser, CmsServer.AdminEmail, CmsServer.AdminPassword);
+        await page.GotoAsync(_cms.BaseUrl + "/manager/posts/new");
+        await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Unsaved thoughts on tempo runs");
+        await page.GetByLabel("Text", new() { Exact = true }).FillAsync("Tempo means comfortably hard.");
+        await Assertions.Expect(page.Locator("#autosave-status")).ToContainTextAsync("Draft saved", new() { Timeout = 15_000 });
+        Assert.That(page.Url, Does.Match(@"/manager/posts/\d+$"));
+
+        var again = await browser.NewPageAsync();
+        await again.GotoAsync(page.Url);
+        Assert.That(await again.GetByLabel("Text", new() { Exact = true }).InputValueAsync(), Is.EqualTo("Tempo means comfortably hard."));
+        await page.CloseAsync();
+    }
+
+    [Test]
+    public async Task Restore_an_earlier_revision()
+    {
+        await using var browser = await Chromium.LaunchAsync();
+        var page = await SignInAsync(browser, CmsServer.AdminEmail, CmsServer.AdminPassword);
+        await page.GotoAsync(_cms.BaseUrl + "/manager/posts/new");
+        await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Hill repeats");
+        await page.GetByLabel("Text", new() { Exact = true }).FillAsync("Run up for sixty seconds.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/manager/posts/\d+$"));
+        await page.GetByLabel("Text", new() { Exact = true }).FillAsync("Run up for ninety seconds, walk down.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Text", new() { Exact = true })).ToHaveValueAsync("Run up for ninety seconds, walk down.");
+        await Assertions.Expect(page.Locator("p.notice")).ToHaveTextAsync("Saved.");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Revisions" }).ClickAsync();
+        await Assertions.Expect(page.Locator("pre.diff .removed")).ToContainTextAsync("sixty seconds");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Restore this revision" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice").First).ToContainTextAsync("restored");
+        Assert.That(await page.GetByLabel("Text", new() { Exact = true }).InputValueAsync(), Is.EqualTo("Run up for sixty seconds."));
+    }
+
+    [Test]
+    public async Task An_author_does_not_see_settings_and_is_turned_away_from_them()
+    {
+        var email = $"author-{Guid.NewGuid():N}@clinic.test";
+        await using (var scope = _cms.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<UserAccounts>().CreateAsync(email, Roles.Author, AuthorPassword, "Sam Author");
+        await using var browser = await Chromium.LaunchAsync();
+        var page = await SignInAsync(browser, email, AuthorPassword);
+        Assert.That(await page.GetByRole(AriaRole.Navigation, new() { Name = "Manager" }).GetByRole(AriaRole.Link, new() { Name = "Settings" }).CountAsync(), Is.Zero);
+
+        var response = await page.GotoAsync(_cms.BaseUrl + "/manager/settings");
+        Assert.That(page.Url, Does.Contain("/manager/account/denied"));
+        Assert.That(response!.Status, Is.EqualTo(403));
+        await page.GotoAsync(_cms.BaseUrl + "/manager/posts/new");
+        Assert.That(await page.GetByRole(AriaRole.Button, new() { Name = "Publish now" }).CountAsync(), Is.Zero);
+        Assert.That(await page.GetByRole(AriaRole.Button, new() { Name = "Send for review" }).CountAsync(), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Five_wrong_passwords_show_the_lockout_and_the_right_one_is_refused()
+    {
+        var email = $"locked-{Guid.NewGuid():N}@clinic.test";
+        await using (var scope = _cms.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<UserAccounts>().CreateAsync(email, Roles.Editor, AuthorPassword);
+        await using var browser = await Chromium.LaunchAsync();
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(_cms.BaseUrl + "/manager");
+        for (var attempt = 1; attempt <= IdentitySetup.MaxFailedSignIns; attempt++)
+            await SubmitSignInAsync(page, email, "wrong-password-" + attempt);
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("locked");
+
+        await SubmitSignInAsync(page, email, AuthorPassword);
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("locked");
+        Assert.That(page.Url, Does.Contain("/manager/account/sign-in"));
+    }
+
+    [Test]
+    public async Task Publishing_works_with_javascript_switched_off()
+    {
+        await using var browser = await Chromium.LaunchAsync(javaScriptEnabled: false);
+        var page = await SignInAsync(browser, CmsServer.AdminEmail, CmsServer.AdminPassword);
+        await page.GotoAsync(_cms.BaseUrl + "/manager/posts/new");
+        Assert.That(await page.Locator(".toolbar").IsHiddenAsync(), Is.True, "the toolbar needs script, so it stays hidden");
+        await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Plain form posting");
+        await page.GetByLabel("Text", new() { Exact = true }).FillAsync("No script needed.\n\n::: form newsletter\n");
+        await page.GetByLabel("Tags").FillAsync("Basics");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish now" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice").First).ToContainTextAsync("Published");
+
+        using var api = _cms.Client(_cms.ContentKey);
+        var post = await api.GetFromJsonAsync<JsonElement>("api/v1/posts/plain-form-posting");
+        Assert.That(post.GetProperty("tags")[0].GetProperty("slug").GetString(), Is.EqualTo("basics"));
+    }
+
+    private async Task<IPage> SignInAsync(ChromiumSession browser, string email, string password)
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(_cms.BaseUrl + "/manager");
+        await SubmitSignInAsync(page, email, password);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard" })).ToBeVisibleAsync();
+        return page;
+    }
+
+    private static async Task SubmitSignInAsync(IPage page, string email, string password)
+    {
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        // Wait for the answer page, so the next step never types into the page being left.
+        await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync(),
+            response => response.Request.Method == "POST" && response.Url.Contains("/manager/account/sign-in"));
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+    }
+}
