@@ -2,12 +2,14 @@ namespace Cadence.Site.Model;
 
 /// <summary>
 /// Up to <see cref="Count"/> posts per post that share the most tags with it; ties go to the post closest in date
-/// (then the newer). Tags are bit sets, so comparing two posts costs a few instructions; 10,000 posts take well
-/// under a second, and an incremental build reuses the lists when no post's slug, date order or tags changed.
+/// (then the newer). Scores are counted over the posts of each of the post's tags (an inverted index), so only
+/// posts that share a tag are looked at. An incremental build reuses the lists when no post's slug, date order or
+/// tags changed.
 /// </summary>
 public sealed class RelatedPosts
 {
     public const int Count = 3;
+
     private readonly int[][] _related;
     private readonly IReadOnlyList<Post> _posts;
 
@@ -29,12 +31,11 @@ public sealed class RelatedPosts
 
     public static RelatedPosts Compute(IReadOnlyList<Post> posts, IReadOnlyDictionary<string, int[]> postsByTag)
     {
-        // Each post's tags as a bit set, so the tags two posts share are an AND and a population count.
+        // Each post's tags as a bit set (a tag listed twice counts once), numbered as the lists below.
         var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var tag in postsByTag.Keys) numbers[tag] = numbers.Count;
         var words = Math.Max(1, (numbers.Count + 63) / 64);
         var masks = new ulong[posts.Count * words];
-        var tagCounts = new int[posts.Count];
         for (var i = 0; i < posts.Count; i++)
         {
             foreach (var tag in posts[i].Tags)
@@ -42,46 +43,58 @@ public sealed class RelatedPosts
                 var bit = numbers[tag.Slug];
                 masks[i * words + bit / 64] |= 1UL << (bit % 64);
             }
-            for (var w = 0; w < words; w++) tagCounts[i] += System.Numerics.BitOperations.PopCount(masks[i * words + w]);
         }
 
+        // Candidates are only the posts that share a tag: each of the post's tags adds one to the score of every
+        // post in its list (an inverted index, tag → posts), so the work is the length of those lists rather than
+        // every pair of posts.
+        var lists = new int[numbers.Count][];
+        foreach (var (tag, number) in numbers) lists[number] = postsByTag[tag];
         var related = new int[posts.Count][];
         var count = posts.Count;
-        Parallel.For(0, count, i =>
+        Parallel.For(0, count, () => (Scores: new int[count], Touched: new int[count]), (i, _, scratch) =>
         {
+            var (scores, touched) = scratch;
+            var candidates = 0;
+            for (var w = 0; w < words; w++)
+            {
+                for (var bits = masks[i * words + w]; bits != 0; bits &= bits - 1)
+                {
+                    foreach (var j in lists[w * 64 + System.Numerics.BitOperations.TrailingZeroCount(bits)])
+                        if (j != i && scores[j]++ == 0) touched[candidates++] = j;
+                }
+            }
             Span<int> best = stackalloc int[Count];
             Span<int> bestScore = stackalloc int[Count];
             var found = 0;
-            var most = tagCounts[i];
-            var own = masks.AsSpan(i * words, words);
-            // Candidates in order of distance in date (the earlier post first at equal distance), so a later
-            // candidate only displaces an earlier one by sharing more tags; the walk ends early once the list
-            // is full of posts that share every tag.
-            for (var distance = 1; most > 0 && (distance <= i || i + distance < count); distance++)
+            for (var c = 0; c < candidates; c++)
             {
-                if (found == Count && bestScore[Count - 1] == most) break;
-                for (var side = 0; side < 2; side++)
+                var j = touched[c];
+                var score = scores[j];
+                scores[j] = 0;
+                var slot = found;
+                while (slot > 0 && Ranks(score, j, bestScore[slot - 1], best[slot - 1], i)) slot--;
+                if (slot >= Count) continue;
+                for (var m = Math.Min(found, Count - 1); m > slot; m--)
                 {
-                    var j = side == 0 ? i - distance : i + distance;
-                    if (j < 0 || j >= count) continue;
-                    var score = 0;
-                    var other = masks.AsSpan(j * words, words);
-                    for (var w = 0; w < own.Length; w++) score += System.Numerics.BitOperations.PopCount(own[w] & other[w]);
-                    if (score == 0 || found == Count && bestScore[Count - 1] >= score) continue;
-                    var slot = found;
-                    while (slot > 0 && bestScore[slot - 1] < score) slot--;
-                    for (var k = Math.Min(found, Count - 1); k > slot; k--)
-                    {
-                        best[k] = best[k - 1];
-                        bestScore[k] = bestScore[k - 1];
-                    }
-                    best[slot] = j;
-                    bestScore[slot] = score;
-                    if (found < Count) found++;
+                    best[m] = best[m - 1];
+                    bestScore[m] = bestScore[m - 1];
                 }
+                best[slot] = j;
+                bestScore[slot] = score;
+                if (found < Count) found++;
             }
             related[i] = best[..found].ToArray();
-        });
+            return scratch;
+        }, _ => { });
         return new RelatedPosts(posts, related);
+    }
+
+    /// <summary>True when candidate <paramref name="j"/> ranks above <paramref name="k"/> as a related post of <paramref name="i"/>.</summary>
+    private static bool Ranks(int score, int j, int kScore, int k, int i)
+    {
+        if (score != kScore) return score > kScore;
+        int dj = Math.Abs(i - j), dk = Math.Abs(i - k);
+        return dj != dk ? dj < dk : j < k;
     }
 }
