@@ -7,7 +7,10 @@ namespace Cadence.Site.Write;
 /// What a build wrote: every output file with its content hash, and the CMS's change cursor at fetch time.
 /// The next build compares against it to keep unchanged files, and can ask the CMS what changed since the cursor.
 /// </summary>
-public sealed record BuildManifest(int Version, string? ChangesCursor, SortedDictionary<string, string> Files)
+/// <param name="Files">Written in ordinal path order (a <see cref="SortedDictionary{TKey,TValue}"/> with an ordinal
+/// comparer); read back into a hash map, since a sorted dictionary made by the deserialiser would compare paths
+/// with the culture's collation (ICU: most of the manifest's read time).</param>
+public sealed record BuildManifest(int Version, string? ChangesCursor, IReadOnlyDictionary<string, string> Files)
 {
     public const string FileName = ".cadence-manifest.json";
     public const int CurrentVersion = 1;

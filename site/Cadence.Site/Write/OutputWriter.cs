@@ -134,7 +134,7 @@ public sealed class OutputWriter : IDisposable
                 WriteFile(temporary, pair.Value);
                 File.Move(temporary, target, overwrite: true);
             });
-            foreach (var stale in _previous!.Files.Keys.Where(path => !files.ContainsKey(path)))
+            foreach (var stale in _previous!.Files.Keys.Where(path => !_hashes.ContainsKey(path)).Order(StringComparer.Ordinal))
             {
                 var path = Path.Combine(_output, stale);
                 if (File.Exists(path)) File.Delete(path);
