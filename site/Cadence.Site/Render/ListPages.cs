@@ -19,14 +19,23 @@ public sealed class ListPages(SiteModel model, PageContext context, IReadOnlyLis
     public List<PageJob> All()
     {
         var settings = model.Settings;
-        var jobs = new List<PageJob>();
-        AddList(jobs, Urls.Home, settings.Title, settings.Description, model.Posts, isHome: true);
-        foreach (var tag in model.Tags)
-            AddList(jobs, tag.Url, $"Posts tagged “{tag.Name}”", null, tag.Posts);
-        foreach (var category in model.Categories)
-            AddList(jobs, category.Url, category.Name, $"Posts in {category.Name}.", category.Posts);
-        foreach (var author in model.Authors)
-            AddList(jobs, author.Url, $"Posts by {author.Name}", author.Description, author.Posts);
+        var lists = new List<(string Url, string Heading, string? Intro, IReadOnlyList<Post> Posts, bool IsHome)>
+        {
+            (Urls.Home, settings.Title, settings.Description, model.Posts, true),
+        };
+        foreach (var tag in model.Tags) lists.Add((tag.Url, $"Posts tagged “{tag.Name}”", null, tag.Posts, false));
+        foreach (var category in model.Categories) lists.Add((category.Url, category.Name, $"Posts in {category.Name}.", category.Posts, false));
+        foreach (var author in model.Authors) lists.Add((author.Url, $"Posts by {author.Name}", author.Description, author.Posts, false));
+        // Each list's pages (and their input keys, hashed from every card) are made in parallel: with a build
+        // cache this is most of what an incremental build does for the lists.
+        var pagesOfList = new List<PageJob>[lists.Count];
+        Parallel.For(0, lists.Count, i =>
+        {
+            var (url, heading, intro, posts, isHome) = lists[i];
+            AddList(pagesOfList[i] = [], url, heading, intro, posts, isHome);
+        });
+        var jobs = new List<PageJob>(pagesOfList.Sum(pages => pages.Count) + model.Years.Count + model.Redirects.Count + 8);
+        foreach (var pages in pagesOfList) jobs.AddRange(pages);
 
         var tagsKey = new InputKey();
         foreach (var tag in model.Tags) tagsKey.Add(tag.Url).Add(tag.Name).Add(tag.Posts.Count);
