@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Cadence.Site.Build;
 using Cadence.Site.Model;
 using Cadence.Site.Outputs;
 using Cadence.Site.Render;
@@ -9,7 +9,7 @@ namespace Cadence.Site;
 
 /// <summary>Where a build reads from and writes to. Exactly one of <see cref="Api"/> and <see cref="From"/> is set.</summary>
 public sealed record BuildOptions(string Out, Uri? Api = null, string? Key = null, string? From = null, string? BaseUrl = null,
-    string CmsUrl = BuildOptions.DefaultCmsUrl)
+    string CmsUrl = BuildOptions.DefaultCmsUrl, bool Timings = false)
 {
     public const string DefaultCmsUrl = "http://127.0.0.1:5000";
 }
@@ -25,59 +25,112 @@ public sealed record BuildResult(int Pages, TimeSpan Elapsed, WriteCounts Counts
     }
 }
 
-/// <summary>The pipeline: Source → Model → Render → Outputs → Write.</summary>
+/// <summary>
+/// The pipeline: Source → Model → Render → Outputs → Write. Nothing in the output changes until everything has
+/// been fetched and rendered; the build cache beside the output lets a build read, render and write only what changed.
+/// </summary>
 public static class SiteBuild
 {
-    private static readonly bool ShowTimings = Environment.GetEnvironmentVariable("CADENCE_TIMINGS") == "1";
-
-    /// <summary>Stage timings on stderr when CADENCE_TIMINGS=1, for finding where a slow build spends its time.</summary>
-    private static void Checkpoint(string stage, Stopwatch clock)
-    {
-        if (ShowTimings) Console.Error.WriteLine($"{stage,-8} done at {clock.Elapsed.TotalMilliseconds,7:0} ms");
-    }
-
     public static async Task<BuildResult> RunAsync(BuildOptions options, BuildProgress progress, CancellationToken ct = default)
     {
-        var clock = Stopwatch.StartNew();
+        var timings = new StageTimings(options.Timings || StageTimings.FromEnvironment);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var output = Path.GetFullPath(options.Out);
+        string? manifestHash = null;
+        var manifest = Directory.Exists(output) ? BuildManifest.ReadFrom(output, out manifestHash) : null;
+        var cache = manifest is null ? null : BuildCache.Read(output, manifestHash);
+        var assets = ThemeAssets.Load();
+        string GlobalKey(UInt128 siteKey) =>
+            BuildCache.Hex(new InputKey().Add(BuildInputs.GlobalKey(siteKey, options)).Add(assets.CssUrl).Add(assets.JsUrl).Value);
+        BuildCache? CacheFor(UInt128 siteKey) => cache is not null && cache.GlobalKey == GlobalKey(siteKey) ? cache : null;
+        timings.Stage("start", cache is null ? "no usable cache" : "cache read");
+
         using var api = options.Api is null ? null : new DeliveryApiClient(options.Api, options.Key ?? "");
         string? cursor = null;
         SourceContent content;
         if (api is not null)
         {
-            cursor = await ApiSource.ChangesCursorAsync(api, ct); // taken first, so nothing that changes mid-fetch is missed
-            content = await ApiSource.LoadAsync(api, ct);
+            // Taken first, so nothing that changes mid-fetch is missed.
+            var changes = await ApiSource.ChangesAsync(api, cache is null ? null : manifest?.ChangesCursor, ct);
+            cursor = changes?.Cursor;
+            var partial = changes is { SiteChanged: false } && cache is not null ? await ApiSource.LoadChangesAsync(api, changes, CacheFor, ct) : null;
+            content = partial ?? await ApiSource.LoadAsync(api, ct);
         }
         else
         {
-            content = FolderSource.Load(options.From ?? throw new ArgumentException("Give --api or --from."), options.CmsUrl);
+            content = FolderSource.Load(options.From ?? throw new ArgumentException("Give --api or --from."), options.CmsUrl, CacheFor);
         }
+        var usable = CacheFor(content.SiteKey);
+        timings.Stage("source", $"{content.Posts.Count} posts, {content.Posts.Count(p => p.Body is not null)} read");
 
-        Checkpoint("source", clock);
-        var model = SiteModelBuilder.Build(content, options.BaseUrl);
-        Checkpoint("model", clock);
-        var assets = ThemeAssets.Load();
+        var model = SiteModelBuilder.Build(content, options.BaseUrl,
+            key => usable is not null && usable.RelatedKey == BuildCache.Hex(key) ? usable.Related : null);
         var context = new PageContext(model.Settings, assets.CssUrl, assets.JsUrl);
+        timings.Stage("model");
 
-        using var writer = new OutputWriter(options.Out);
+        using var writer = new OutputWriter(output, manifest);
         assets.WriteTo(writer);
-        var renderer = new SiteRenderer(model, context, writer, progress);
-        var (cards, latest) = renderer.RenderAll();
-        Checkpoint("render", clock);
+        var renderer = new SiteRenderer(model, context, writer, progress, usable, content.LoadBody, timings);
+        var (cards, words, bodies) = renderer.RenderAll();
+        timings.Stage("render", $"{renderer.Rendered} of {renderer.Pages} pages rendered");
 
-        writer.Write("feed.xml", SyndicationFeeds.Rss(model.Settings, latest));
-        writer.Write("atom.xml", SyndicationFeeds.Atom(model.Settings, latest));
-        writer.Write("feed.json", JsonFeed.Write(model.Settings, latest));
+        WriteFeeds(model, renderer, writer, cards, bodies);
         writer.Write("sitemap.xml", Sitemap.Write(model));
         writer.WriteText("robots.txt", SiteFiles.Robots(model.Settings));
         writer.Write("search-index.json", SiteFiles.SearchIndex(cards));
         writer.WriteText("_redirects", SiteFiles.Redirects(model));
+        await Parallel.ForEachAsync(content.Media, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (media, token) =>
+        {
+            var path = media.Url.TrimStart('/');
+            if (content.MediaUnchanged && usable is not null && writer.Keep(path)) return;
+            writer.Write(path, await media.ReadAsync(token));
+        });
+        timings.Stage("outputs");
 
-        await Parallel.ForEachAsync(content.Media, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct },
-            async (media, token) => writer.Write(media.Url.TrimStart('/'), await media.ReadAsync(token)));
+        // The cache describes the output as it is; from here on it may not, until the new one is written.
+        BuildCache.Delete(output);
+        var (counts, newManifestHash) = writer.Commit(cursor);
+        timings.Stage("commit", $"{counts.Written} written, {counts.Deleted} deleted");
 
-        Checkpoint("outputs", clock);
-        var counts = writer.Commit(cursor);
-        Checkpoint("commit", clock);
+        NewCache(content, model, cards, words, renderer, GlobalKey(content.SiteKey), newManifestHash).Write(output);
+        timings.Stage("cache");
         return new BuildResult(renderer.Pages, clock.Elapsed, counts, model, context);
+    }
+
+    /// <summary>RSS, Atom and JSON Feed carry the newest posts in full; they are rendered again only when those change.</summary>
+    private static void WriteFeeds(SiteModel model, SiteRenderer renderer, OutputWriter writer, PostCard[] cards, string?[] bodies)
+    {
+        string[] files = ["feed.xml", "atom.xml", "feed.json"];
+        var key = BuildCache.Hex(SiteRenderer.FeedKey(model, cards));
+        foreach (var file in files) renderer.PageKeys[file] = key;
+        if (files.All(file => renderer.Matches(file, key)))
+        {
+            foreach (var file in files) writer.Keep(file);
+            return;
+        }
+        var latest = renderer.LatestItems(cards, bodies);
+        writer.Write("feed.xml", SyndicationFeeds.Rss(model.Settings, latest));
+        writer.Write("atom.xml", SyndicationFeeds.Atom(model.Settings, latest));
+        writer.Write("feed.json", JsonFeed.Write(model.Settings, latest));
+    }
+
+    private static BuildCache NewCache(SourceContent content, SiteModel model, PostCard[] cards, int[] words, SiteRenderer renderer,
+        string globalKey, string manifestHash)
+    {
+        var sources = new Dictionary<string, ApiPost>(StringComparer.Ordinal);
+        foreach (var post in content.Posts) sources[post.Slug] = post;
+        var posts = new Dictionary<string, CachedPost>(StringComparer.Ordinal);
+        foreach (var post in model.Posts)
+        {
+            var source = sources[post.Slug];
+            var media = source.Body is null
+                ? content.Reused.TryGetValue(post.Slug, out var known) ? known.Media : []
+                : content.Files is null ? ApiSource.MediaNames(source, content.Site.CmsUrl) : [];
+            posts[post.Slug] = new CachedPost(source with { Body = null }, BuildCache.Hex(post.Key), BuildCache.Hex(post.BodyKey),
+                cards[post.Index].Excerpt, cards[post.Index].ReadingMinutes, words[post.Index], media);
+        }
+        return new BuildCache(BuildCache.CurrentVersion, globalKey, manifestHash, posts,
+            new Dictionary<string, string>(renderer.PageKeys, StringComparer.Ordinal), content.Files,
+            BuildCache.Hex(model.RelatedKey), model.Related.Indexes);
     }
 }

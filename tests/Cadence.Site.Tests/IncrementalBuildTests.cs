@@ -10,7 +10,7 @@ public class IncrementalBuildTests
     [SetUp]
     public void Create()
     {
-        _content = TestContent.Create(posts: 12);
+        _content = TestContent.Create(posts: 30);
         _root = Directory.CreateTempSubdirectory("cadence-inc-").FullName;
     }
 
@@ -46,11 +46,11 @@ public class IncrementalBuildTests
 
         // A post's closing lines change: its page and the three feeds (which carry whole posts) are rewritten;
         // lists, which show only titles and excerpts, are not.
-        var path = Path.Combine(_content, "posts", "post-03.md");
+        var path = Path.Combine(_content, "posts", "post-25.md");
         File.WriteAllText(path, File.ReadAllText(path) + "\nA new closing line.\n");
         var third = await Build("site");
         Assert.That(third.Counts.Written, Is.EqualTo(4));
-        Assert.That(File.ReadAllText(Path.Combine(_root, "site", "posts", "post-03", "index.html")), Does.Contain("A new closing line."));
+        Assert.That(File.ReadAllText(Path.Combine(_root, "site", "posts", "post-25", "index.html")), Does.Contain("A new closing line."));
 
         File.Delete(Path.Combine(_content, "posts", "post-01.md"));
         var fourth = await Build("site");
@@ -66,5 +66,101 @@ public class IncrementalBuildTests
         File.WriteAllText(Path.Combine(foreign, "keep.txt"), "mine");
         Assert.ThrowsAsync<IOException>(() => Build("foreign"));
         Assert.That(File.ReadAllText(Path.Combine(foreign, "keep.txt")), Is.EqualTo("mine"));
+    }
+
+    /// <summary>A clean build of the same content into a new folder gives the same files, byte for byte.</summary>
+    private async Task AssertSameAsCleanBuild(string output)
+    {
+        var clean = "clean-" + Guid.NewGuid().ToString("N");
+        await Build(clean);
+        var expected = TestContent.Snapshot(Path.Combine(_root, clean));
+        var actual = TestContent.Snapshot(Path.Combine(_root, output));
+        Assert.That(actual.Keys, Is.EqualTo(expected.Keys));
+        Assert.That(expected.Keys.Where(k => !expected[k].AsSpan().SequenceEqual(actual[k])), Is.Empty, "files that differ from a clean build");
+    }
+
+    private static string[] Changed(SortedDictionary<string, byte[]> before, SortedDictionary<string, byte[]> after) =>
+        after.Keys.Where(k => !before.TryGetValue(k, out var old) || !old.AsSpan().SequenceEqual(after[k]))
+            .Concat(before.Keys.Where(k => !after.ContainsKey(k))).Order(StringComparer.Ordinal).ToArray();
+
+    [Test]
+    public async Task An_edited_body_rewrites_only_its_page_and_the_result_equals_a_clean_build()
+    {
+        await Build("site");
+        var before = TestContent.Snapshot(Path.Combine(_root, "site"));
+        var path = Path.Combine(_content, "posts", "post-03.md");
+        File.WriteAllText(path, File.ReadAllText(path) + "\nOne more paragraph at the end.\n");
+
+        var result = await Build("site");
+
+        // post-03 is older than the feeds' latest 20 posts, and lists show only its title and excerpt.
+        Assert.That(result.Counts.Written, Is.EqualTo(1));
+        var changed = Changed(before, TestContent.Snapshot(Path.Combine(_root, "site")));
+        Assert.That(changed, Is.EqualTo(new[] { ".cadence-manifest.json", "posts/post-03/index.html" }));
+        await AssertSameAsCleanBuild("site");
+    }
+
+    [Test]
+    public async Task A_touched_but_unchanged_file_writes_nothing()
+    {
+        await Build("site");
+        File.SetLastWriteTimeUtc(Path.Combine(_content, "posts", "post-04.md"), DateTime.UtcNow.AddMinutes(5));
+        var result = await Build("site");
+        Assert.That(result.Counts.Written, Is.Zero);
+        Assert.That(result.Counts.Deleted, Is.Zero);
+    }
+
+    [Test]
+    public async Task A_new_title_reaches_every_page_that_shows_it()
+    {
+        await Build("site");
+        var before = TestContent.Snapshot(Path.Combine(_root, "site"));
+        var path = Path.Combine(_content, "posts", "post-06.md");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("title: Post number 6", "title: A renamed sixth post"));
+
+        var result = await Build("site");
+
+        var changed = Changed(before, TestContent.Snapshot(Path.Combine(_root, "site")));
+        Assert.That(changed, Does.Contain("posts/post-06/index.html"));
+        Assert.That(changed, Does.Contain("posts/post-05/index.html").And.Contain("posts/post-07/index.html"), "the neighbours link it by title");
+        Assert.That(changed, Does.Contain("page/3/index.html").And.Contain("tags/strength/page/2/index.html").And.Contain("search-index.json"));
+        Assert.That(changed, Does.Contain("posts/post-04/index.html"), "a post that lists it as related");
+        Assert.That(changed, Does.Not.Contain("posts/post-01/index.html"), "an unrelated post page is left alone");
+        Assert.That(result.Counts.Written, Is.EqualTo(changed.Length - 1), "every rewritten file, and the manifest");
+        await AssertSameAsCleanBuild("site");
+    }
+
+    [Test]
+    public async Task Unpublished_deleted_and_newly_published_posts_match_a_clean_build()
+    {
+        await Build("site");
+        var post05 = Path.Combine(_content, "posts", "post-05.md");
+        File.WriteAllText(post05, File.ReadAllText(post05).Replace("author: ann-lee", "author: ann-lee\nstatus: draft"));
+        File.Delete(Path.Combine(_content, "posts", "post-08.md"));
+        File.WriteAllText(Path.Combine(_content, "posts", "draft.md"), "---\ntitle: A draft no more\ndate: 2025-03-01T07:00:00Z\ntags: [Hips]\n---\nNow live.\n");
+
+        var result = await Build("site");
+
+        var site = Path.Combine(_root, "site");
+        Assert.Multiple(() =>
+        {
+            Assert.That(Directory.Exists(Path.Combine(site, "posts", "post-05")), Is.False, "an unpublished post's page is removed");
+            Assert.That(Directory.Exists(Path.Combine(site, "posts", "post-08")), Is.False, "a deleted post's page is removed");
+            Assert.That(File.Exists(Path.Combine(site, "posts", "a-draft-no-more", "index.html")), Is.True);
+            Assert.That(result.Counts.Deleted, Is.EqualTo(2));
+        });
+        await AssertSameAsCleanBuild("site");
+    }
+
+    [Test]
+    public async Task A_changed_site_setting_renders_everything_again_and_equals_a_clean_build()
+    {
+        await Build("site");
+        var siteYml = Path.Combine(_content, "site.yml");
+        File.WriteAllText(siteYml, File.ReadAllText(siteYml).Replace("title: Test Tips", "title: Better Tips"));
+        var result = await Build("site");
+        Assert.That(result.Counts.Unchanged, Is.LessThan(10), "every page shows the title; assets, media, robots.txt and the like do not");
+        Assert.That(result.Counts.Written, Is.GreaterThan(50));
+        await AssertSameAsCleanBuild("site");
     }
 }

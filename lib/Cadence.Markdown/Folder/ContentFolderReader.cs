@@ -5,10 +5,8 @@ public static class ContentFolderReader
 {
     public static ContentFolder Load(string root)
     {
-        if (!Directory.Exists(root)) throw new ContentFormatException($"{root}: the content folder does not exist.");
+        var folder = LoadWithoutPosts(root);
         var postsFolder = Path.Combine(root, "posts");
-        if (!Directory.Exists(postsFolder)) throw new ContentFormatException($"{root}: a content folder holds a posts/ folder.");
-
         var postPaths = Directory.GetFiles(postsFolder, "*.md", SearchOption.AllDirectories);
         Array.Sort(postPaths, StringComparer.Ordinal);
         var posts = new PostFile[postPaths.Length];
@@ -17,7 +15,15 @@ public static class ContentFolderReader
         var duplicate = posts.GroupBy(p => p.Slug).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new ContentFormatException($"{postsFolder}: two posts share the slug '{duplicate.Key}'.");
 
-        return new ContentFolder(root, ReadSite(root), ReadAuthors(root), posts, ReadForms(root), ReadFiles(root));
+        return folder with { Posts = posts };
+    }
+
+    /// <summary>Everything but the posts, for a reader that decides itself which post files it must read again.</summary>
+    public static ContentFolder LoadWithoutPosts(string root)
+    {
+        if (!Directory.Exists(root)) throw new ContentFormatException($"{root}: the content folder does not exist.");
+        if (!Directory.Exists(Path.Combine(root, "posts"))) throw new ContentFormatException($"{root}: a content folder holds a posts/ folder.");
+        return new ContentFolder(root, ReadSite(root), ReadAuthors(root), [], ReadForms(root), ReadFiles(root));
     }
 
     private static SiteFile? ReadSite(string root)

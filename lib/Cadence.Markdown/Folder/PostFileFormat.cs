@@ -8,10 +8,13 @@ public static class PostFileFormat
 {
     public static readonly string[] Statuses = [PostFile.Published, PostFile.Draft, PostFile.Scheduled];
 
-    public static PostFile Parse(string path, string text)
+    public static PostFile Parse(string path, string text) => Parse(path, text, fastFrontMatter: true);
+
+    /// <param name="fastFrontMatter">Try the flat front-matter reader before YamlDotNet (false in tests that compare the two).</param>
+    internal static PostFile Parse(string path, string text, bool fastFrontMatter)
     {
         var (frontMatter, body) = Split(path, text);
-        var yaml = YamlFiles.Read<PostYaml>(path, frontMatter);
+        var yaml = (fastFrontMatter ? FlatFrontMatter.TryRead(frontMatter) : null) ?? YamlFiles.Read<PostYaml>(path, frontMatter);
 
         var title = yaml.Title?.Trim();
         if (string.IsNullOrEmpty(title)) throw new ContentFormatException($"{path}: front matter needs a title.");

@@ -1,11 +1,16 @@
 namespace Cadence.Site.Cli;
 
-/// <summary>A verb and its <c>--name value</c> options; every option takes exactly one value.</summary>
+/// <summary>A verb and its <c>--name value</c> options; every option takes exactly one value, except the flags.</summary>
 public sealed class CommandLine
 {
     private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
 
+    /// <summary>Options that take no value.</summary>
+    public static readonly IReadOnlySet<string> Flags = new HashSet<string> { "timings" };
+
     private CommandLine(string verb) => Verb = verb;
+
+    public bool Has(string flag) => _options.ContainsKey(flag);
 
     public string Verb { get; }
 
@@ -24,6 +29,10 @@ public sealed class CommandLine
             {
                 value = name[(equals + 1)..];
                 name = name[..equals];
+            }
+            else if (Flags.Contains(name))
+            {
+                value = "true";
             }
             else
             {

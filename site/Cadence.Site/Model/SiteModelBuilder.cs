@@ -1,3 +1,4 @@
+using Cadence.Site.Build;
 using Cadence.Site.Source;
 
 namespace Cadence.Site.Model;
@@ -7,7 +8,8 @@ public static class SiteModelBuilder
 {
     public const string DefaultBaseUrl = "http://127.0.0.1:5080";
 
-    public static SiteModel Build(SourceContent content, string? baseUrlOverride = null)
+    /// <param name="cachedRelated">The related-post lists of the cached build, used when its related key is this model's.</param>
+    public static SiteModel Build(SourceContent content, string? baseUrlOverride = null, Func<UInt128, int[][]?>? cachedRelated = null)
     {
         var settings = Settings(content.Site, baseUrlOverride);
         var authorInfo = content.Authors.ToDictionary(a => a.Slug, StringComparer.Ordinal);
@@ -20,7 +22,7 @@ public static class SiteModelBuilder
         });
 
         var posts = new Post[sorted.Length];
-        for (var i = 0; i < sorted.Length; i++) posts[i] = ToPost(i, sorted[i], settings, authorInfo);
+        Parallel.For(0, sorted.Length, i => posts[i] = ToPost(i, sorted[i], settings, authorInfo, content.Reused));
 
         var tags = Group(posts, p => p.Tags, Urls.Tag, content.Tags);
         var categories = Group(posts, p => p.Category is null ? [] : [p.Category], Urls.Category, content.Categories);
@@ -31,18 +33,28 @@ public static class SiteModelBuilder
         foreach (var tag in tags) postsByTag[tag.Slug] = tag.Posts.Select(p => p.Index).ToArray();
 
         var forms = content.Forms.OrderBy(f => f.Key, StringComparer.Ordinal).ToArray();
+        var relatedKey = new InputKey();
+        foreach (var post in posts)
+        {
+            relatedKey.Add(post.Slug).Add(post.Tags.Count);
+            foreach (var tag in post.Tags) relatedKey.Add(tag.Slug);
+        }
+        var related = cachedRelated?.Invoke(relatedKey.Value) is { } known && known.Length == posts.Length
+            ? RelatedPosts.From(posts, known)
+            : RelatedPosts.Compute(posts, postsByTag);
         return new SiteModel(
             settings, posts, tags, categories, authors, years,
             forms.ToDictionary(f => f.Key, StringComparer.Ordinal), forms,
             content.Redirects.Select(r => new Redirect(r.From, r.To)).OrderBy(r => r.From, StringComparer.Ordinal).ToArray(),
-            RelatedPosts.Compute(posts, postsByTag));
+            related) { RelatedKey = relatedKey.Value };
     }
 
     /// <summary>A single post outside the model (a draft being previewed); it has no place in any list.</summary>
     public static Post Standalone(ApiPost post, SiteModel model)
     {
         var authors = model.Authors.ToDictionary(a => a.Slug, a => new ApiAuthor(a.Slug, a.Name, a.Description, a.Image), StringComparer.Ordinal);
-        return ToPost(-1, post with { PublishedAt = post.PublishedAt ?? post.UpdatedAt ?? DateTimeOffset.UnixEpoch }, model.Settings, authors);
+        return ToPost(-1, post with { PublishedAt = post.PublishedAt ?? post.UpdatedAt ?? DateTimeOffset.UnixEpoch }, model.Settings, authors,
+            new Dictionary<string, CachedPost>());
     }
 
     private static SiteSettings Settings(ApiSite site, string? baseUrlOverride)
@@ -62,7 +74,8 @@ public static class SiteModelBuilder
             site.Navigation, site.Social);
     }
 
-    private static Post ToPost(int index, ApiPost p, SiteSettings settings, Dictionary<string, ApiAuthor> authorInfo)
+    private static Post ToPost(int index, ApiPost p, SiteSettings settings, Dictionary<string, ApiAuthor> authorInfo,
+        IReadOnlyDictionary<string, CachedPost> reused)
     {
         var published = p.PublishedAt!.Value;
         Author? author = null;
@@ -72,14 +85,28 @@ public static class SiteModelBuilder
             var info = authorInfo.GetValueOrDefault(p.Author.Slug) ?? p.Author;
             author = new Author(info.Slug, info.Name, info.Bio ?? p.Author.Bio, info.Avatar ?? p.Author.Avatar, Urls.Author(info.Slug));
         }
-        return new Post(
+        var bodyKey = p.Body is not null ? InputKey.Of(p.Body) : UInt128.Parse(reused[p.Slug].BodyHash, System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
+        var post = new Post(
             index, p.Slug, p.Title, p.Excerpt, published, p.UpdatedAt ?? published,
-            TimeZoneInfo.ConvertTime(published, settings.TimeZone), p.ReadingMinutes, p.WordCount, p.Body ?? "",
+            TimeZoneInfo.ConvertTime(published, settings.TimeZone), p.ReadingMinutes, p.WordCount, p.Body,
             p.Tags.Select(t => new Term(t.Slug, t.Name, Urls.Tag(t.Slug))).ToArray(),
             p.Category is null ? null : new Term(p.Category.Slug, p.Category.Name, Urls.Category(p.Category.Slug)),
             author,
             p.Image is null ? null : new FeaturedImage(p.Image.Url, p.Image.Alt ?? "", p.Image.Width, p.Image.Height),
             p.Seo);
+        return post with { BodyKey = bodyKey, Key = KeyOf(post, bodyKey) };
+    }
+
+    private static UInt128 KeyOf(Post post, UInt128 bodyKey)
+    {
+        var key = new InputKey().Add(bodyKey).Add(post.Slug).Add(post.Title).Add(post.Excerpt).Add(post.PublishedAt).Add(post.UpdatedAt)
+            .Add(post.LocalDate).Add(post.ReadingMinutes).Add(post.WordCount).Add(post.Tags.Count);
+        foreach (var tag in post.Tags) key.Add(tag.Slug).Add(tag.Name);
+        key.Add(post.Category?.Slug).Add(post.Category?.Name);
+        key.Add(post.Author?.Slug).Add(post.Author?.Name).Add(post.Author?.Bio).Add(post.Author?.Avatar);
+        key.Add(post.Image?.Url).Add(post.Image?.Alt).Add(post.Image?.Width).Add(post.Image?.Height);
+        key.Add(post.Seo?.Title).Add(post.Seo?.Description).Add(post.Seo?.SocialImage).Add(post.Seo?.CanonicalUrl);
+        return key.Value;
     }
 
     /// <summary>Groups posts (already newest first, so every group is too); groups are ordered by name.</summary>

@@ -23,9 +23,15 @@ public sealed record FeaturedImage(string Url, string Alt, int? Width, int? Heig
 
 public sealed record Post(
     int Index, string Slug, string Title, string? Excerpt, DateTimeOffset PublishedAt, DateTimeOffset UpdatedAt,
-    DateTimeOffset LocalDate, int? ReadingMinutes, int? WordCount, string Body,
+    DateTimeOffset LocalDate, int? ReadingMinutes, int? WordCount, string? Body,
     IReadOnlyList<Term> Tags, Term? Category, Author? Author, FeaturedImage? Image, ApiSeo? Seo)
 {
+    /// <summary>A hash of everything the post's own page shows of it (body included): see <see cref="Build.InputKey"/>.</summary>
+    public UInt128 Key { get; init; }
+
+    /// <summary>A hash of the body alone, kept in the build cache.</summary>
+    public UInt128 BodyKey { get; init; }
+
     public string Url => Urls.Post(Slug);
 }
 
@@ -49,4 +55,8 @@ public sealed record SiteModel(
     IReadOnlyDictionary<string, ApiForm> Forms,
     IReadOnlyList<ApiForm> FormList,
     IReadOnlyList<Redirect> Redirects,
-    RelatedPosts Related);
+    RelatedPosts Related)
+{
+    /// <summary>A hash of every post's slug, date and tags: what the related-post lists are computed from.</summary>
+    public UInt128 RelatedKey { get; init; }
+}

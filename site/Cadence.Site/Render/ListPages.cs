@@ -1,11 +1,12 @@
 using System.Text;
+using Cadence.Site.Build;
 using Cadence.Site.Model;
 using Cadence.Site.Render.Theme;
 
 namespace Cadence.Site.Render;
 
-/// <summary>A page to render: its URL and how to render it.</summary>
-public sealed record PageJob(string Url, Func<ComponentRenderer, StringBuilder> Render);
+/// <summary>A page to render: its URL, how to render it, and a hash of what it shows (the same key, the same page).</summary>
+public sealed record PageJob(string Url, Func<ComponentRenderer, StringBuilder> Render, UInt128 Key);
 
 /// <summary>
 /// Every page that is not a post: paginated lists (home, tags, categories, authors), indexes, archive,
@@ -27,23 +28,31 @@ public sealed class ListPages(SiteModel model, PageContext context, IReadOnlyLis
         foreach (var author in model.Authors)
             AddList(jobs, author.Url, $"Posts by {author.Name}", author.Description, author.Posts);
 
+        var tagsKey = new InputKey();
+        foreach (var tag in model.Tags) tagsKey.Add(tag.Url).Add(tag.Name).Add(tag.Posts.Count);
         jobs.Add(Page<GroupIndexPage>(Urls.TagIndex, new PageHead($"Tags | {settings.Title}", $"Every topic on {settings.Title}.", Urls.TagIndex),
-            new() { [nameof(GroupIndexPage.Heading)] = "Tags", [nameof(GroupIndexPage.Groups)] = model.Tags }));
+            new() { [nameof(GroupIndexPage.Heading)] = "Tags", [nameof(GroupIndexPage.Groups)] = model.Tags }, tagsKey));
+        var yearsKey = new InputKey();
+        foreach (var year in model.Years) yearsKey.Add(year.Year).Add(year.Posts.Count);
         jobs.Add(Page<ArchivePage>(Urls.Archive, new PageHead($"Archive | {settings.Title}", $"Every post on {settings.Title}, by year.", Urls.Archive),
-            new() { [nameof(ArchivePage.Heading)] = "Archive", [nameof(ArchivePage.Years)] = model.Years }));
+            new() { [nameof(ArchivePage.Heading)] = "Archive", [nameof(ArchivePage.Years)] = model.Years }, new InputKey().Add(yearsKey.Value)));
         foreach (var year in model.Years)
+        {
+            var key = new InputKey().Add(yearsKey.Value);
+            foreach (var post in year.Posts) key.Add(post.Url).Add(post.Title).Add(post.LocalDate);
             jobs.Add(Page<ArchivePage>(year.Url, new PageHead($"{year.Year} | {settings.Title}", $"Posts from {year.Year}.", year.Url),
-                new() { [nameof(ArchivePage.Heading)] = $"Posts from {year.Year}", [nameof(ArchivePage.Years)] = model.Years, [nameof(ArchivePage.Current)] = year }));
-        jobs.Add(Page<SearchPage>(Urls.Search, new PageHead($"Search | {settings.Title}", $"Search {settings.Title}.", Urls.Search), []));
+                new() { [nameof(ArchivePage.Heading)] = $"Posts from {year.Year}", [nameof(ArchivePage.Years)] = model.Years, [nameof(ArchivePage.Current)] = year }, key));
+        }
+        jobs.Add(Page<SearchPage>(Urls.Search, new PageHead($"Search | {settings.Title}", $"Search {settings.Title}.", Urls.Search), [], new InputKey()));
         jobs.Add(Page<MessagePage>("/404.html", new PageHead($"Page not found | {settings.Title}", "This page does not exist.", "/404.html", Robots: "noindex"),
-            new() { [nameof(MessagePage.Heading)] = "Page not found", [nameof(MessagePage.Message)] = "Sorry, there is no page at this address. It may have moved." }));
+            new() { [nameof(MessagePage.Heading)] = "Page not found", [nameof(MessagePage.Message)] = "Sorry, there is no page at this address. It may have moved." }, new InputKey()));
 
         foreach (var form in model.FormList)
         {
             var path = ThankYouUrl(form.ThankYouPath);
             if (path is null) continue;
             jobs.Add(Page<MessagePage>(path, new PageHead($"{form.Title} | {settings.Title}", form.SuccessMessage, path, Robots: "noindex"),
-                new() { [nameof(MessagePage.Heading)] = "Thank you", [nameof(MessagePage.Message)] = form.SuccessMessage }));
+                new() { [nameof(MessagePage.Heading)] = "Thank you", [nameof(MessagePage.Message)] = form.SuccessMessage }, new InputKey()));
         }
 
         foreach (var redirect in model.Redirects)
@@ -53,7 +62,7 @@ public sealed class ListPages(SiteModel model, PageContext context, IReadOnlyLis
             {
                 [nameof(RedirectPage.Target)] = target,
                 [nameof(RedirectPage.Canonical)] = settings.Absolute(target),
-            })));
+            }), new InputKey().Add(target).Value));
         }
         return jobs;
     }
@@ -81,6 +90,8 @@ public sealed class ListPages(SiteModel model, PageContext context, IReadOnlyLis
             if (page > 1) title = $"{(isHome ? "Older posts" : heading)}, page {page} | {settings.Title}";
             var head = new PageHead(title, intro ?? settings.Description, url);
             var currentPage = page;
+            var key = new InputKey().Add(heading).Add(intro).Add(listUrl).Add(page).Add(pages);
+            foreach (var card in slice) key.Add(card.Post.Url).Add(card.Post.Title).Add(card.Post.LocalDate).Add(card.ReadingMinutes).Add(card.Excerpt);
             jobs.Add(Page<ListPage>(url, head, new()
             {
                 [nameof(ListPage.Heading)] = isHome ? (page == 1 ? "Latest posts" : $"Older posts, page {page}") : heading,
@@ -89,14 +100,18 @@ public sealed class ListPages(SiteModel model, PageContext context, IReadOnlyLis
                 [nameof(ListPage.ListUrl)] = listUrl,
                 [nameof(ListPage.Page)] = currentPage,
                 [nameof(ListPage.Pages)] = pages,
-            }));
+            }, key));
         }
     }
 
-    private PageJob Page<TPage>(string url, PageHead head, Dictionary<string, object?> parameters) where TPage : Microsoft.AspNetCore.Components.IComponent
+    /// <param name="key">What the page shows besides its head; the head and the page type are added here.</param>
+    private PageJob Page<TPage>(string url, PageHead head, Dictionary<string, object?> parameters, InputKey key) where TPage : Microsoft.AspNetCore.Components.IComponent
     {
         parameters["Context"] = context;
         parameters["Head"] = head;
-        return new PageJob(url, r => r.Render<TPage>(parameters));
+        key.Add(typeof(TPage).Name).Add(head.Title).Add(head.Description).Add(head.Path).Add(head.Robots);
+        foreach (var (name, value) in parameters)
+            if (value is string or int or null) key.Add(name).Add(value?.ToString());
+        return new PageJob(url, r => r.Render<TPage>(parameters), key.Value);
     }
 }

@@ -16,8 +16,12 @@ public sealed class PostPageRenderer
     private readonly PageContext _context;
     private readonly Dictionary<string, string> _formHtml;
 
-    public PostPageRenderer(SiteModel model, PageContext context)
+    private readonly Func<string, string>? _loadBody;
+
+    /// <param name="loadBody">Fetches the body of a post that came from the build cache without one.</param>
+    public PostPageRenderer(SiteModel model, PageContext context, Func<string, string>? loadBody = null)
     {
+        _loadBody = loadBody;
         _model = model;
         _context = context;
         // A form's markup is the same wherever it appears, so it is written once per build.
@@ -27,9 +31,14 @@ public sealed class PostPageRenderer
     public string FormHtml(string key) =>
         _formHtml.TryGetValue(key, out var html) ? html : $"<!-- No form is defined with the key {key}. -->\n";
 
+    public RenderedMarkdown RenderBody(Post post) => MarkdownDialect.Render(post.Body ?? LoadBody(post), FormHtml);
+
+    private string LoadBody(Post post) =>
+        _loadBody?.Invoke(post.Slug) ?? throw new InvalidOperationException($"The body of '{post.Slug}' is not loaded.");
+
     public (StringBuilder Html, RenderedPost Post) Render(ComponentRenderer renderer, Post post, bool inModel = true)
     {
-        var rendered = MarkdownDialect.Render(post.Body, FormHtml);
+        var rendered = RenderBody(post);
         var facts = rendered.Facts;
         var excerpt = post.Excerpt ?? PlainText.Shorten(facts.PlainStart, ExcerptLength);
         var minutes = post.ReadingMinutes ?? facts.ReadingMinutes;

@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Cadence.Markdown;
+using Cadence.Site.Build;
 
 namespace Cadence.Site.Source;
 
@@ -9,7 +12,43 @@ public static partial class ApiSource
     private const int PageSize = 100;
     private const int ParallelPages = 4;
 
+    /// <summary>Everything, with every published post's body.</summary>
     public static async Task<SourceContent> LoadAsync(DeliveryApiClient api, CancellationToken ct)
+    {
+        var meta = await LoadMetaAsync(api, ct);
+        return Complete(meta with { Posts = await LoadPostsAsync(api, ct) }, api, []);
+    }
+
+    /// <summary>
+    /// Settings, terms, authors, forms and redirects (small documents, always fetched), then only the posts the
+    /// changes feed names; the rest come from the cache without their bodies. A post that has gone (unpublished,
+    /// deleted, renamed) is left out. Null when the cache does not fit the site inputs: a full fetch is due.
+    /// </summary>
+    public static async Task<SourceContent?> LoadChangesAsync(DeliveryApiClient api, ApiChanges changes, Func<UInt128, BuildCache?> cacheFor, CancellationToken ct)
+    {
+        var meta = await LoadMetaAsync(api, ct);
+        var cache = cacheFor(meta.SiteKey);
+        if (cache is null) return null;
+        var fetched = new ConcurrentBag<ApiPost>();
+        await Parallel.ForEachAsync(changes.Changed, new ParallelOptions { MaxDegreeOfParallelism = ParallelPages, CancellationToken = ct },
+            async (slug, token) =>
+            {
+                if (!Slug.IsValid(slug)) throw new SourceException($"The CMS answered something unexpected: changed slug '{slug}' is not a slug.");
+                var post = await api.GetJsonOrNullAsync($"api/v1/posts/{slug}", ApiJson.Default.ApiPost, token);
+                if (post is not null && post.Status == "published") fetched.Add(post);
+            });
+        var gone = new HashSet<string>(changes.Deleted.Concat(changes.Changed), StringComparer.Ordinal);
+        var reused = cache.Posts.Values.Where(p => !gone.Contains(p.Post.Slug)).ToDictionary(p => p.Post.Slug, StringComparer.Ordinal);
+        var posts = reused.Values.Select(p => p.Post).Concat(fetched).ToList();
+        return Complete(meta with { Posts = posts, Reused = reused }, api, reused.Values.SelectMany(p => p.Media)) with
+        {
+            LoadBody = slug => api.GetJsonAsync($"api/v1/posts/{slug}", ApiJson.Default.ApiPost, CancellationToken.None).GetAwaiter().GetResult().Body
+                ?? throw new SourceException($"The CMS answered something unexpected: post '{slug}' came without its body."),
+            MediaUnchanged = true,
+        };
+    }
+
+    private static async Task<SourceContent> LoadMetaAsync(DeliveryApiClient api, CancellationToken ct)
     {
         var siteTask = api.GetJsonAsync("api/v1/site", ApiJson.Default.ApiSite, ct);
         var tagsTask = api.GetJsonAsync("api/v1/tags", ApiJson.Default.ApiListApiTerm, ct);
@@ -17,14 +56,24 @@ public static partial class ApiSource
         var authorsTask = api.GetJsonAsync("api/v1/authors", ApiJson.Default.ApiListApiAuthor, ct);
         var formsTask = api.GetJsonAsync("api/v1/forms", ApiJson.Default.ApiListApiForm, ct);
         var redirectsTask = api.GetJsonAsync("api/v1/redirects", ApiJson.Default.ApiListApiRedirect, ct);
-        var posts = await LoadPostsAsync(api, ct);
         await Task.WhenAll(siteTask, tagsTask, categoriesTask, authorsTask, formsTask, redirectsTask);
-
         var content = new SourceContent(
-            siteTask.Result, posts, tagsTask.Result.Items, categoriesTask.Result.Items, authorsTask.Result.Items,
+            siteTask.Result, [], tagsTask.Result.Items, categoriesTask.Result.Items, authorsTask.Result.Items,
             formsTask.Result.Items, redirectsTask.Result.Items, []);
+        // Post counts change with every publish and no page shows them, so they are not part of the key.
+        var key = new InputKey()
+            .Add(JsonSerializer.Serialize(content.Site, ApiJson.Default.ApiSite))
+            .Add(JsonSerializer.Serialize(new ApiList<ApiTerm>(content.Tags.Select(t => t with { PostCount = 0 }).ToList()), ApiJson.Default.ApiListApiTerm))
+            .Add(JsonSerializer.Serialize(new ApiList<ApiTerm>(content.Categories.Select(t => t with { PostCount = 0 }).ToList()), ApiJson.Default.ApiListApiTerm))
+            .Add(JsonSerializer.Serialize(new ApiList<ApiAuthor>(content.Authors.Select(a => a with { PostCount = 0 }).ToList()), ApiJson.Default.ApiListApiAuthor))
+            .Add(JsonSerializer.Serialize(new ApiList<ApiForm>(content.Forms), ApiJson.Default.ApiListApiForm));
+        return content with { SiteKey = key.Value };
+    }
+
+    private static SourceContent Complete(SourceContent content, DeliveryApiClient api, IEnumerable<string> knownMedia)
+    {
         ApiContentCheck.Validate(content);
-        return content with { Media = ReferencedMedia(content, api) };
+        return content with { Media = ReferencedMedia(content, api, knownMedia) };
     }
 
     /// <summary>Every published post, following pagination; pages after the first are fetched a few at a time.</summary>
@@ -45,38 +94,59 @@ public static partial class ApiSource
         return posts;
     }
 
-    /// <summary>The CMS's current change cursor, kept in the build manifest; null when the CMS has no changes feed.</summary>
-    public static async Task<string?> ChangesCursorAsync(DeliveryApiClient api, CancellationToken ct)
+    /// <summary>
+    /// What changed since <paramref name="cursor"/> (everything when it is null), with the cursor to keep in the
+    /// manifest; null when the CMS has no changes feed. A cursor the CMS no longer knows gives a full answer.
+    /// </summary>
+    public static async Task<ApiChanges?> ChangesAsync(DeliveryApiClient api, string? cursor, CancellationToken ct)
     {
-        var changes = await api.GetJsonOrNullAsync("api/v1/changes", ApiJson.Default.ApiChanges, ct);
-        return changes?.Cursor;
+        if (cursor is not null)
+        {
+            try
+            {
+                return await api.GetJsonOrNullAsync($"api/v1/changes?since={Uri.EscapeDataString(cursor)}", ApiJson.Default.ApiChanges, ct);
+            }
+            catch (SourceException e) when (e.Message.Contains(" 400 ", StringComparison.Ordinal))
+            {
+                // A reset CMS: its cursors start again. Fall through to a full answer.
+            }
+        }
+        var all = await api.GetJsonOrNullAsync("api/v1/changes", ApiJson.Default.ApiChanges, ct);
+        return all is null ? null : all with { SiteChanged = true };
     }
 
     private static string PostsPath(int page) => $"api/v1/posts?include=body&limit={PageSize}&page={page}";
 
     /// <summary>The media files posts and authors point at, to be downloaded into the output's media/ folder.</summary>
-    private static List<MediaFile> ReferencedMedia(SourceContent content, DeliveryApiClient api)
+    private static List<MediaFile> ReferencedMedia(SourceContent content, DeliveryApiClient api, IEnumerable<string> knownMedia)
     {
-        var names = new SortedSet<string>(StringComparer.Ordinal);
-        void Add(string? url)
-        {
-            if (url is null) return;
-            var match = MediaUrl().Match(url);
-            if (match.Success && match.Index == 0 || match.Success && url.StartsWith(content.Site.CmsUrl, StringComparison.Ordinal))
-                names.Add(match.Groups["file"].Value);
-        }
+        var names = new SortedSet<string>(knownMedia, StringComparer.Ordinal);
         foreach (var post in content.Posts)
-        {
-            Add(post.Image?.Url);
-            Add(post.Seo?.SocialImage);
-            Add(post.Author?.Avatar);
-            foreach (Match m in MediaUrl().Matches(post.Body ?? "")) names.Add(m.Groups["file"].Value);
-        }
-        foreach (var author in content.Authors) Add(author.Avatar);
+            if (post.Body is not null) names.UnionWith(MediaNames(post, content.Site.CmsUrl)); // the others' are in knownMedia
+        foreach (var author in content.Authors) AddMedia(names, author.Avatar, content.Site.CmsUrl);
 
         return names.Select(name => new MediaFile("/media/" + name, async ct =>
             await api.GetBytesOrNullAsync("media/" + Uri.EscapeDataString(name), ct)
             ?? throw new SourceException($"The CMS has no media file '{name}' that the content refers to."))).ToList();
+    }
+
+    /// <summary>The CMS media files a post shows (featured and social image, author avatar, images in its body).</summary>
+    public static List<string> MediaNames(ApiPost post, string cmsUrl)
+    {
+        var names = new List<string>();
+        AddMedia(names, post.Image?.Url, cmsUrl);
+        AddMedia(names, post.Seo?.SocialImage, cmsUrl);
+        AddMedia(names, post.Author?.Avatar, cmsUrl);
+        foreach (Match m in MediaUrl().Matches(post.Body ?? "")) names.Add(m.Groups["file"].Value);
+        return names;
+    }
+
+    private static void AddMedia(ICollection<string> names, string? url, string cmsUrl)
+    {
+        if (url is null) return;
+        var match = MediaUrl().Match(url);
+        if (match.Success && match.Index == 0 || match.Success && url.StartsWith(cmsUrl, StringComparison.Ordinal))
+            names.Add(match.Groups["file"].Value);
     }
 
     [GeneratedRegex(@"/media/(?<file>[A-Za-z0-9][A-Za-z0-9._-]*)")]
@@ -93,7 +163,7 @@ public static class ApiContentCheck
         {
             if (!Slug.IsValid(post.Slug)) throw Unexpected($"post slug '{post.Slug}' is not a slug");
             if (post.PublishedAt is null) throw Unexpected($"published post '{post.Slug}' has no publishedAt");
-            if (post.Body is null) throw Unexpected($"post '{post.Slug}' came without its body");
+            if (post.Body is null && !content.Reused.ContainsKey(post.Slug)) throw Unexpected($"post '{post.Slug}' came without its body");
             foreach (var tag in post.Tags) CheckSlug(tag.Slug, "tag");
             if (post.Category is not null) CheckSlug(post.Category.Slug, "category");
             if (post.Author is not null) CheckSlug(post.Author.Slug, "author");

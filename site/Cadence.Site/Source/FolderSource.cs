@@ -1,22 +1,32 @@
+using System.Text;
 using Cadence.Markdown;
 using Cadence.Markdown.Folder;
+using Cadence.Site.Build;
 
 namespace Cadence.Site.Source;
 
-/// <summary>Reads a content folder (the format the CMS imports and exports) into the API's shapes, with no CMS.</summary>
+/// <summary>
+/// Reads a content folder (the format the CMS imports and exports) into the API's shapes, with no CMS. With a
+/// build cache, only post files whose size or time changed are read, and only those whose bytes changed are parsed.
+/// </summary>
 public static class FolderSource
 {
-    public static SourceContent Load(string root, string cmsUrl)
+    public static SourceContent Load(string root, string cmsUrl) => Load(root, cmsUrl, _ => null);
+
+    /// <param name="cacheFor">The previous build's cache if it is usable with these site inputs (by site key).</param>
+    public static SourceContent Load(string root, string cmsUrl, Func<UInt128, BuildCache?> cacheFor)
     {
         ContentFolder folder;
         try
         {
-            folder = ContentFolderReader.Load(root);
+            folder = ContentFolderReader.LoadWithoutPosts(root);
         }
         catch (ContentFormatException e)
         {
             throw new SourceException(e.Message, e);
         }
+        var siteKey = SiteKey(root, folder, cmsUrl);
+        var cache = cacheFor(siteKey);
 
         var site = folder.Site;
         var apiSite = new ApiSite(
@@ -30,21 +40,42 @@ public static class FolderSource
         foreach (var a in folder.Authors) authors[a.Slug] = new ApiAuthor(a.Slug, a.Name, a.Bio, a.Avatar);
         var authorsByName = folder.Authors.ToDictionary(a => a.Name, a => a.Slug, StringComparer.OrdinalIgnoreCase);
 
-        var posts = new List<ApiPost>(folder.Posts.Count);
-        foreach (var post in folder.Posts)
+        var files = ReadPostFiles(root, cache);
+        var reused = new Dictionary<string, CachedPost>(StringComparer.Ordinal);
+        var posts = new List<ApiPost>(files.Length);
+        var paths = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in files)
         {
+            if (file.Parsed is null)
+            {
+                if (file.Stamp.Slug is null) continue; // a draft, unchanged
+                var cached = cache!.Posts[file.Stamp.Slug];
+                reused[cached.Post.Slug] = cached;
+                posts.Add(cached.Post);
+                if (cached.Post.Author is { } known) authors.TryAdd(known.Slug, known);
+                paths[cached.Post.Slug] = file.FullPath;
+                continue;
+            }
+            var post = file.Parsed;
             if (post.Status != PostFile.Published) continue;
             if (post.Date is null) throw new SourceException($"{root}/posts: published post '{post.Slug}' needs a date.");
-            posts.Add(new ApiPost(
-                post.Slug, post.Title, post.Excerpt, post.Status, post.Date, post.Date, null, null, post.Body,
-                post.Tags.Select(Term).ToArray(), post.Category is null ? null : Term(post.Category),
-                AuthorOf(post.Author), ImageOf(post, media), Seo(post), null));
+            posts.Add(ToApiPost(post, AuthorOf(post.Author), media));
+            paths[post.Slug] = file.FullPath;
         }
+        var duplicate = posts.GroupBy(p => p.Slug).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null) throw new SourceException($"{root}/posts: two posts share the slug '{duplicate.Key}'.");
 
         return new SourceContent(
             apiSite, posts, [], [], authors.Values.OrderBy(a => a.Slug, StringComparer.Ordinal).ToList(),
             folder.Forms.Select(ToForm).ToList(), [],
-            media.Values.Select(f => new MediaFile(f.Url, ct => File.ReadAllBytesAsync(f.FullPath, ct))).ToList());
+            media.Values.Select(f => new MediaFile(f.Url, ct => File.ReadAllBytesAsync(f.FullPath, ct))).ToList())
+        {
+            SiteKey = siteKey,
+            Reused = reused,
+            Files = files.Select(f => f.Stamp).ToList(),
+            MediaUnchanged = cache is not null,
+            LoadBody = slug => Parse(paths[slug], File.ReadAllText(paths[slug])).Body,
+        };
 
         ApiAuthor? AuthorOf(string? reference)
         {
@@ -56,6 +87,85 @@ public static class FolderSource
             return created;
         }
     }
+
+    private sealed record PostFileRead(string FullPath, CachedFile Stamp, PostFile? Parsed);
+
+    /// <summary>Every post file: unchanged ones (same size and time, or same bytes) come back unparsed.</summary>
+    private static PostFileRead[] ReadPostFiles(string root, BuildCache? cache)
+    {
+        var folder = Path.Combine(root, "posts");
+        var entries = new DirectoryInfo(folder).EnumerateFiles("*.md", SearchOption.AllDirectories).ToArray();
+        Array.Sort(entries, (a, b) => string.CompareOrdinal(a.FullName, b.FullName));
+        var previous = cache?.Files?.ToDictionary(f => f.Path, StringComparer.Ordinal);
+        var reads = new PostFileRead[entries.Length];
+        Parallel.For(0, entries.Length, i =>
+        {
+            var entry = entries[i];
+            var relative = Path.GetRelativePath(folder, entry.FullName);
+            var size = entry.Length;
+            var modified = entry.LastWriteTimeUtc.Ticks;
+            CachedFile? before = null;
+            if (previous?.TryGetValue(relative, out before) == true && before.Size == size && before.Modified == modified && Cached(before))
+            {
+                reads[i] = new PostFileRead(entry.FullName, before, null);
+                return;
+            }
+            var bytes = File.ReadAllBytes(entry.FullName);
+            var hash = BuildCache.Hex(InputKey.Of(bytes));
+            if (before is not null && before.Hash == hash && Cached(before))
+            {
+                reads[i] = new PostFileRead(entry.FullName, before with { Size = size, Modified = modified }, null);
+                return;
+            }
+            var post = Parse(entry.FullName, Encoding.UTF8.GetString(bytes));
+            reads[i] = new PostFileRead(entry.FullName,
+                new CachedFile(relative, size, modified, hash, post.Status == PostFile.Published ? post.Slug : null), post);
+        });
+        return reads;
+
+        bool Cached(CachedFile file) => file.Slug is null || cache!.Posts.ContainsKey(file.Slug);
+    }
+
+    private static PostFile Parse(string path, string text)
+    {
+        try
+        {
+            return PostFileFormat.Parse(path, text);
+        }
+        catch (ContentFormatException e)
+        {
+            throw new SourceException(e.Message, e);
+        }
+    }
+
+    /// <summary>Everything in the folder but the posts, as a hash: the files' bytes, the media files' sizes and times.</summary>
+    private static UInt128 SiteKey(string root, ContentFolder folder, string cmsUrl)
+    {
+        var key = new InputKey().Add(cmsUrl);
+        foreach (var name in new[] { "site.yml", "authors.yml" })
+        {
+            var path = Path.Combine(root, name);
+            key.Add(File.Exists(path) ? BuildCache.Hex(InputKey.Of(File.ReadAllBytes(path))) : null);
+        }
+        var forms = Path.Combine(root, "forms");
+        if (Directory.Exists(forms))
+        {
+            var names = Directory.GetFiles(forms, "*.yml");
+            Array.Sort(names, StringComparer.Ordinal);
+            foreach (var path in names) key.Add(path).Add(BuildCache.Hex(InputKey.Of(File.ReadAllBytes(path))));
+        }
+        foreach (var file in folder.Files.Where(f => f.IsPublic))
+        {
+            var info = new FileInfo(file.FullPath);
+            key.Add(file.Url).Add(info.Length).Add(info.LastWriteTimeUtc.Ticks);
+        }
+        return key.Value;
+    }
+
+    private static ApiPost ToApiPost(PostFile post, ApiAuthor? author, Dictionary<string, BinaryFile> media) => new(
+        post.Slug, post.Title, post.Excerpt, post.Status, post.Date, post.Date, null, null, post.Body,
+        post.Tags.Select(Term).ToArray(), post.Category is null ? null : Term(post.Category),
+        author, ImageOf(post, media), Seo(post), null);
 
     private static ApiTerm Term(string name) => new(Slug.From(name), name);
 

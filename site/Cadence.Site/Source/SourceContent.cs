@@ -1,9 +1,16 @@
+using Cadence.Site.Build;
+
 namespace Cadence.Site.Source;
 
 /// <summary>A media file to publish at <see cref="Url"/> (e.g. <c>/media/knee.png</c>), read when it is written.</summary>
 public sealed record MediaFile(string Url, Func<CancellationToken, Task<byte[]>> ReadAsync);
 
 /// <summary>Everything a build needs, fetched from the CMS or read from a content folder.</summary>
+/// <remarks>
+/// In an incremental build the posts that did not change since the cached build come without their body
+/// (<see cref="ApiPost.Body"/> is null) and with their facts in <see cref="Reused"/>; <see cref="LoadBody"/>
+/// fetches a body when a page that shows it must be rendered again anyway.
+/// </remarks>
 public sealed record SourceContent(
     ApiSite Site,
     IReadOnlyList<ApiPost> Posts,
@@ -12,7 +19,22 @@ public sealed record SourceContent(
     IReadOnlyList<ApiAuthor> Authors,
     IReadOnlyList<ApiForm> Forms,
     IReadOnlyList<ApiRedirect> Redirects,
-    IReadOnlyList<MediaFile> Media);
+    IReadOnlyList<MediaFile> Media)
+{
+    /// <summary>A hash of everything but the posts (settings, terms, authors, forms, media list); a change means a full render.</summary>
+    public UInt128 SiteKey { get; init; }
+
+    /// <summary>The cached facts of the posts that came without a body, by slug.</summary>
+    public IReadOnlyDictionary<string, CachedPost> Reused { get; init; } = new Dictionary<string, CachedPost>();
+
+    public Func<string, string>? LoadBody { get; init; }
+
+    /// <summary>The content folder's post files as read now (folder source only), for the next build's cache.</summary>
+    public List<CachedFile>? Files { get; init; }
+
+    /// <summary>True when media already in the previous output can be kept without reading them again.</summary>
+    public bool MediaUnchanged { get; init; }
+}
 
 /// <summary>The source cannot be read; the message is one line meant for the person running the build.</summary>
 public sealed class SourceException(string message, Exception? inner = null) : Exception(message, inner);

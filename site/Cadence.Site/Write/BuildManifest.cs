@@ -12,14 +12,21 @@ public sealed record BuildManifest(int Version, string? ChangesCursor, SortedDic
     public const string FileName = ".cadence-manifest.json";
     public const int CurrentVersion = 1;
 
-    public static BuildManifest? ReadFrom(string outputFolder)
+    public static BuildManifest? ReadFrom(string outputFolder) => ReadFrom(outputFolder, out _);
+
+    /// <param name="hash">A hash of the manifest's bytes, which the build cache must match to be trusted.</param>
+    public static BuildManifest? ReadFrom(string outputFolder, out string? hash)
     {
+        hash = null;
         var path = Path.Combine(outputFolder, FileName);
         if (!File.Exists(path)) return null;
         try
         {
-            var manifest = JsonSerializer.Deserialize(File.ReadAllBytes(path), ManifestJson.Default.BuildManifest);
-            return manifest?.Version == CurrentVersion ? manifest : null;
+            var bytes = File.ReadAllBytes(path);
+            var manifest = JsonSerializer.Deserialize(bytes, ManifestJson.Default.BuildManifest);
+            if (manifest?.Version != CurrentVersion) return null;
+            hash = Build.BuildCache.HashOf(bytes);
+            return manifest;
         }
         catch (JsonException)
         {

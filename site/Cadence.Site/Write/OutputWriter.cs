@@ -8,39 +8,58 @@ namespace Cadence.Site.Write;
 public sealed record WriteCounts(int Written, int Unchanged, int Deleted);
 
 /// <summary>
-/// Writes a build into a temporary sibling of the output folder, then swaps it in, so a failed build leaves
-/// the previous site untouched. Files whose hash matches the previous build's manifest are hard-linked from it
-/// instead of written. Safe to call from many threads.
+/// Writes a build without ever leaving a half-written site behind. Into a new or empty folder, files are written
+/// as they are rendered into a temporary sibling, which is renamed into place at the end. Over a previous build,
+/// nothing is touched until everything has been rendered: files whose hash matches the previous manifest are
+/// kept, changed files are held in memory and then written in place (temporary file + rename), stale files are
+/// removed, and the manifest is written last. Safe to call from many threads.
 /// </summary>
 public sealed class OutputWriter : IDisposable
 {
     private readonly string _output;
-    private readonly string _staging;
+    private readonly string? _staging;
     private readonly BuildManifest? _previous;
     private readonly ConcurrentDictionary<string, string> _hashes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte[]> _pending = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _folders = new(StringComparer.Ordinal);
     private int _written;
     private int _unchanged;
     private bool _committed;
 
-    public OutputWriter(string output)
+    /// <param name="previous">The output's manifest, read by the caller; null for a new or empty folder.</param>
+    public OutputWriter(string output, BuildManifest? previous)
     {
         _output = Path.GetFullPath(output).TrimEnd(Path.DirectorySeparatorChar);
         var parent = Path.GetDirectoryName(_output) ?? throw new ArgumentException("The output folder cannot be a root.", nameof(output));
+        _previous = previous;
+        if (_previous is not null) return;
+        // Without a manifest the folder must be new or empty: never overwrite what some other tool put there.
+        if (Directory.Exists(_output) && Directory.EnumerateFileSystemEntries(_output).Any())
+            throw new IOException($"{_output} is not empty and holds no {BuildManifest.FileName}; choose an empty or new output folder.");
         Directory.CreateDirectory(parent);
         _staging = Path.Combine(parent, $".{Path.GetFileName(_output)}.building-{Environment.ProcessId}");
         if (Directory.Exists(_staging)) Directory.Delete(_staging, recursive: true);
         Directory.CreateDirectory(_staging);
-        _previous = Directory.Exists(_output) ? BuildManifest.ReadFrom(_output) : null;
-        // The swap replaces the whole folder: never do that to a folder some other tool filled.
-        if (_previous is null && Directory.Exists(_output) && Directory.EnumerateFileSystemEntries(_output).Any())
-        {
-            Directory.Delete(_staging);
-            throw new IOException($"{_output} is not empty and holds no {BuildManifest.FileName}; choose an empty or new output folder.");
-        }
     }
 
-    public string StagingFolder => _staging;
+    public OutputWriter(string output) : this(output, Directory.Exists(output) ? BuildManifest.ReadFrom(output) : null)
+    {
+    }
+
+    /// <summary>The previous build's hash of a file, or null when it did not write it.</summary>
+    public string? PreviousHash(string relativePath) =>
+        _previous is not null && _previous.Files.TryGetValue(relativePath, out var hash) ? hash : null;
+
+    /// <summary>Keeps a file of the previous build as it is, without rendering it again.</summary>
+    /// <returns>False when the previous build did not write it (the caller must render it).</returns>
+    public bool Keep(string relativePath)
+    {
+        var hash = PreviousHash(relativePath);
+        if (hash is null) return false;
+        if (!_hashes.TryAdd(relativePath, hash)) throw new InvalidOperationException($"Two outputs were written to {relativePath}.");
+        Interlocked.Increment(ref _unchanged);
+        return true;
+    }
 
     public void WriteText(string relativePath, string text)
     {
@@ -76,58 +95,87 @@ public sealed class OutputWriter : IDisposable
     {
         var hash = Convert.ToHexStringLower(XxHash128.Hash(content));
         if (!_hashes.TryAdd(relativePath, hash)) throw new InvalidOperationException($"Two outputs were written to {relativePath}.");
-        var target = Path.Combine(_staging, relativePath);
-        EnsureFolder(Path.GetDirectoryName(target)!);
-
-        if (_previous is not null && _previous.Files.TryGetValue(relativePath, out var old) && old == hash)
+        if (_staging is not null)
         {
-            var existing = Path.Combine(_output, relativePath);
-            if (File.Exists(existing))
-            {
-                HardLink.CreateOrCopy(existing, target);
-                Interlocked.Increment(ref _unchanged);
-                return;
-            }
+            WriteFile(Path.Combine(_staging, relativePath), content);
+            Interlocked.Increment(ref _written);
+            return;
         }
-        using (var file = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None))
-            file.Write(content);
+        if (PreviousHash(relativePath) == hash)
+        {
+            Interlocked.Increment(ref _unchanged);
+            return;
+        }
+        _pending[relativePath] = content.ToArray();
         Interlocked.Increment(ref _written);
     }
 
     public bool Contains(string relativePath) => _hashes.ContainsKey(relativePath);
 
-    /// <summary>Writes the manifest and swaps the staging folder in place of the output.</summary>
-    public WriteCounts Commit(string? changesCursor)
+    /// <summary>Makes the output the new build: writes what changed, removes what is gone, then the manifest.</summary>
+    /// <returns>The counts, and the hash of the manifest written (the build cache records it).</returns>
+    public (WriteCounts Counts, string ManifestHash) Commit(string? changesCursor)
     {
         var files = new SortedDictionary<string, string>(_hashes, StringComparer.Ordinal);
-        var manifest = new BuildManifest(BuildManifest.CurrentVersion, changesCursor, files);
-        File.WriteAllBytes(Path.Combine(_staging, BuildManifest.FileName), manifest.ToJson());
-        var deleted = _previous?.Files.Keys.Count(path => !files.ContainsKey(path)) ?? 0;
-
-        string? retired = null;
-        if (Directory.Exists(_output))
+        var manifest = new BuildManifest(BuildManifest.CurrentVersion, changesCursor, files).ToJson();
+        var deleted = 0;
+        if (_staging is not null)
         {
-            retired = Path.Combine(Path.GetDirectoryName(_output)!, $".{Path.GetFileName(_output)}.old-{Environment.ProcessId}");
-            if (Directory.Exists(retired)) Directory.Delete(retired, recursive: true);
-            Directory.Move(_output, retired);
+            File.WriteAllBytes(Path.Combine(_staging, BuildManifest.FileName), manifest);
+            if (Directory.Exists(_output)) Directory.Delete(_output); // empty, checked at the start
+            Directory.Move(_staging, _output);
         }
-        Directory.Move(_staging, _output);
+        else
+        {
+            Parallel.ForEach(_pending, new ParallelOptions { MaxDegreeOfParallelism = 4 }, pair =>
+            {
+                var target = Path.Combine(_output, pair.Key);
+                var temporary = target + ".cadence-tmp";
+                WriteFile(temporary, pair.Value);
+                File.Move(temporary, target, overwrite: true);
+            });
+            foreach (var stale in _previous!.Files.Keys.Where(path => !files.ContainsKey(path)))
+            {
+                var path = Path.Combine(_output, stale);
+                if (File.Exists(path)) File.Delete(path);
+                RemoveEmptyFolders(Path.GetDirectoryName(path)!);
+                deleted++;
+            }
+            var manifestPath = Path.Combine(_output, BuildManifest.FileName);
+            File.WriteAllBytes(manifestPath + ".cadence-tmp", manifest);
+            File.Move(manifestPath + ".cadence-tmp", manifestPath, overwrite: true);
+        }
         _committed = true;
-        if (retired is not null) Directory.Delete(retired, recursive: true);
-        return new WriteCounts(_written, _unchanged, deleted);
+        return (new WriteCounts(_written, _unchanged, deleted), Build.BuildCache.HashOf(manifest));
     }
 
-    private void EnsureFolder(string folder)
+    /// <summary>A removed post leaves its folder (posts/x/) empty; it goes too, but never the output itself.</summary>
+    private void RemoveEmptyFolders(string folder)
     {
-        if (_folders.ContainsKey(folder)) return;
-        Directory.CreateDirectory(folder);
-        _folders.TryAdd(folder, 0);
+        while (folder.Length > _output.Length && folder.StartsWith(_output, StringComparison.Ordinal)
+               && Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+        {
+            Directory.Delete(folder);
+            folder = Path.GetDirectoryName(folder)!;
+        }
     }
 
-    /// <summary>Without a commit, throws the staging folder away and leaves the output as it was.</summary>
+    private void WriteFile(string target, ReadOnlySpan<byte> content)
+    {
+        var folder = Path.GetDirectoryName(target)!;
+        if (!_folders.ContainsKey(folder))
+        {
+            Directory.CreateDirectory(folder);
+            _folders.TryAdd(folder, 0);
+        }
+        using var handle = File.OpenHandle(target, FileMode.Create, FileAccess.Write, FileShare.None);
+        RandomAccess.Write(handle, content, 0);
+    }
+
+    /// <summary>Without a commit, throws the staging folder away: the output stays as it was.</summary>
     public void Dispose()
     {
-        if (_committed || !Directory.Exists(_staging)) return;
+        if (_committed || _staging is null || !Directory.Exists(_staging)) return;
         try
         {
             Directory.Delete(_staging, recursive: true);

@@ -1,0 +1,78 @@
+using System.IO.Hashing;
+using Cadence.Site.Source;
+
+namespace Cadence.Site.Build;
+
+/// <summary>A post as the last build saw it, without its body: enough to list it, link it and decide what changed.</summary>
+/// <param name="Key">The post's <see cref="Model.Post.Key"/>: the card below is valid for a post with this key.</param>
+public sealed record CachedPost(ApiPost Post, string Key, string BodyHash, string Excerpt, int ReadingMinutes, int WordCount, IReadOnlyList<string> Media);
+
+/// <summary>A content-folder post file as last read: a changed size or time means reading it again (and then its hash decides).</summary>
+public sealed record CachedFile(string Path, long Size, long Modified, string Hash, string? Slug);
+
+/// <summary>
+/// What the last build knew, kept beside the output (<c>.{out}.cadence-cache/</c>, never published): every post's
+/// facts, every page's input key, the folder's file stamps and the related-post lists. It is trusted only when it
+/// was written with the manifest now in the output and by the same code with the same site inputs.
+/// </summary>
+public sealed record BuildCache(
+    int Version, string GlobalKey, string ManifestHash,
+    Dictionary<string, CachedPost> Posts,
+    Dictionary<string, string> Pages,
+    List<CachedFile>? Files,
+    string? RelatedKey, int[][]? Related)
+{
+    public const int CurrentVersion = 1;
+    private const string FileName = "cache.bin";
+
+    public static string FolderFor(string output)
+    {
+        var full = Path.GetFullPath(output).TrimEnd(Path.DirectorySeparatorChar);
+        return Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.cadence-cache");
+    }
+
+    /// <returns>The cache, or null when there is none, it is unreadable, or it does not belong to this manifest.</returns>
+    public static BuildCache? Read(string output, string? manifestHash)
+    {
+        if (manifestHash is null) return null;
+        var path = Path.Combine(FolderFor(output), FileName);
+        if (!File.Exists(path)) return null;
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(File.ReadAllBytes(path)));
+            var cache = BuildCacheFormat.Read(reader);
+            return cache is not null && cache.ManifestHash == manifestHash ? cache : null;
+        }
+        catch (Exception e) when (e is EndOfStreamException or IOException or FormatException or ArgumentException)
+        {
+            return null; // a lost cache only costs a full render
+        }
+    }
+
+    public static void Delete(string output)
+    {
+        var path = Path.Combine(FolderFor(output), FileName);
+        if (File.Exists(path)) File.Delete(path);
+    }
+
+    public void Write(string output)
+    {
+        var folder = FolderFor(output);
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, FileName);
+        var buffer = new MemoryStream(4 << 20);
+        using (var writer = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true)) BuildCacheFormat.Write(writer, this);
+        using (var file = File.Create(path + ".tmp")) file.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
+        File.Move(path + ".tmp", path, overwrite: true);
+    }
+
+    public static string Hex(UInt128 value)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt128BigEndian(bytes, value);
+        return Convert.ToHexStringLower(bytes);
+    }
+
+    public static string HashOf(byte[] manifest) => Hex(XxHash128.HashToUInt128(manifest));
+}
+
