@@ -22,6 +22,7 @@ public static class FormsSetup
         services.AddSingleton<SubmissionWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<SubmissionWriter>());
         services.AddScoped<InboxQueries>();
+        services.AddScoped<SubscriberQueries>();
         services.AddScoped<PersonalDataEraser>();
         services.AddHostedService<SubmissionRetention>();
 
