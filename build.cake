@@ -59,6 +59,8 @@ Task("run")
         ["Cadence__Webhooks__Debounce"] = Argument("debounce", "00:00:02"),
         ["Cadence__Webhooks__RetryBaseDelay"] = "00:00:02",
         ["Cadence__Scheduling__Interval"] = "00:00:05",
+        // The manager's Preview button shows drafts through serve, exactly as the site will.
+        ["Cadence__Site__PreviewUrl"] = siteUrl,
     };
 
     var processes = new List<Process>();

@@ -1,9 +1,10 @@
-// Publish-to-live latency: from the publish (the save the manager's Publish button makes) to the new post's page
-// being served by the site's `serve`, rebuilt by the signed webhook.
+// Publish-to-live latency: from the manager's Publish request (a signed-in POST, as the button sends it) to the new
+// post's page being served by the site's `serve`, rebuilt by the signed webhook.
 //   dotnet run -c Release --project bench/publish-latency -- --content <folder> --site-dll <Cadence.Site.dll> [--rounds 5]
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
 using Cadence.Cms;
 using Cadence.Cms.Content;
 using Cadence.Cms.Data;
@@ -21,12 +22,15 @@ var work = Path.Combine(Path.GetTempPath(), "cadence-latency-" + Guid.NewGuid().
 var servePort = FreePort();
 var secret = "latency-bench-secret-" + Guid.NewGuid().ToString("N");
 var contentKey = "latency-bench-content-key-" + Guid.NewGuid().ToString("N");
+const string adminEmail = "bench@clinic.test";
+var adminPassword = "bench-" + Guid.NewGuid().ToString("N");
 var builder = CmsApp.CreateBuilder([], new Dictionary<string, string?>
 {
     ["Cadence:DataPath"] = Path.Combine(work, "data"),
     ["Cadence:ContentPath"] = content,
     ["Cadence:ContentKey"] = contentKey,
-    ["Cadence:Admin:Password"] = "bench-" + Guid.NewGuid().ToString("N"),
+    ["Cadence:Admin:Email"] = adminEmail,
+    ["Cadence:Admin:Password"] = adminPassword,
     ["Cadence:Webhooks:Endpoints:0:Url"] = $"http://127.0.0.1:{servePort}/_cadence/rebuild",
     ["Cadence:Webhooks:Endpoints:0:Secret"] = secret,
     ["Cadence:Webhooks:AllowPrivateTargets"] = "true",
@@ -54,6 +58,12 @@ var firstBuild = Stopwatch.StartNew();
 while (!await Ok("/")) await Task.Delay(100);
 Console.WriteLine($"serve's first build answered after {firstBuild.Elapsed.TotalSeconds:0.0} s");
 
+// The owner, signed in to the manager: cookies kept, antiforgery tokens read from the pages the server sends.
+using var manager = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+    { BaseAddress = new Uri(cmsUrl) };
+var signedIn = await PostFormAsync("/manager/account/sign-in", "/manager/account/sign-in", new() { ["Email"] = adminEmail, ["Password"] = adminPassword });
+if (signedIn.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Sign-in answered {signedIn.StatusCode}");
+
 var latencies = new List<double>();
 try
 {
@@ -61,20 +71,22 @@ try
     {
         await Task.Delay(debounce + TimeSpan.FromMilliseconds(500)); // a quiet spell, as between two real publishes
         string slug;
-        Stopwatch watch;
+        int id;
+        var title = $"Latency round {round} {Guid.NewGuid():N}"[..30];
         await using (var scope = cms.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<CadenceDb>();
             var workflow = scope.ServiceProvider.GetRequiredService<PostWorkflow>();
-            var title = $"Latency round {round} {Guid.NewGuid():N}"[..30];
             var post = new Post { Title = title, Slug = await workflow.FreeSlugAsync(title, null), Body = "Easy miles today.", Status = PostStatus.Draft };
             db.Posts.Add(post);
             await db.SaveChangesAsync();
-            slug = post.Slug;
-            watch = Stopwatch.StartNew();
-            workflow.Publish(post);
-            await db.SaveChangesAsync();
+            (slug, id) = (post.Slug, post.Id);
         }
+        var editor = $"/manager/posts/{id}";
+        var token = await TokenAsync(editor);
+        var watch = Stopwatch.StartNew();
+        var published = await PostAsync($"{editor}?handler=Publish", token, new() { ["Title"] = title, ["Slug"] = slug, ["Body"] = "Easy miles today." });
+        if (published.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Publish answered {published.StatusCode}");
         while (!await Ok($"/posts/{slug}/"))
         {
             if (watch.Elapsed > TimeSpan.FromSeconds(120)) throw new TimeoutException($"/posts/{slug}/ never appeared");
@@ -94,6 +106,22 @@ finally
     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     try { Directory.Delete(work, recursive: true); } catch (IOException) { }
 }
+
+async Task<string> TokenAsync(string page)
+{
+    var html = await manager.GetStringAsync(page);
+    return Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value is { Length: > 0 } token
+        ? token : throw new InvalidOperationException($"No antiforgery token on {page}");
+}
+
+async Task<HttpResponseMessage> PostAsync(string url, string token, Dictionary<string, string> fields)
+{
+    fields["__RequestVerificationToken"] = token;
+    return await manager.PostAsync(url, new FormUrlEncodedContent(fields));
+}
+
+async Task<HttpResponseMessage> PostFormAsync(string page, string url, Dictionary<string, string> fields) =>
+    await PostAsync(url, await TokenAsync(page), fields);
 
 async Task<bool> Ok(string path)
 {

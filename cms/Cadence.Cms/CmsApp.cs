@@ -36,6 +36,7 @@ public static class CmsApp
         services.AddSingleton<ContentChangeRecorder>();
         services.AddCadenceDatabase(builder.Configuration);
         services.AddCadenceIdentity();
+        services.AddSignInRateLimit(builder.Configuration);
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, DeliveryJson.Default));
         services.AddOpenApi("v1");

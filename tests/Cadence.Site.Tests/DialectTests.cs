@@ -14,7 +14,8 @@ public class DialectTests
         {
             Assert.That(html, Does.Contain("<h2 id=\"warm-up-first\">Warm up first</h2>"));
             Assert.That(html, Does.Contain("<table>").And.Contain("<td>1</td>"));
-            Assert.That(html, Does.Contain("type=\"checkbox\"").And.Contain("checked=\"checked\""));
+            Assert.That(html, Does.Contain("<input type=\"checkbox\" disabled checked aria-label=\"Done\""));
+            Assert.That(html, Does.Contain("<input type=\"checkbox\" disabled aria-label=\"Not done\""));
             Assert.That(html, Does.Contain("<a href=\"https://example.com\">https://example.com</a>"));
         });
     }

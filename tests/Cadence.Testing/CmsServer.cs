@@ -57,6 +57,8 @@ public sealed class CmsServer : IAsyncDisposable
             ["Cadence:Admin:Email"] = AdminEmail,
             ["Cadence:Admin:Password"] = AdminPassword,
             ["Logging:LogLevel:Default"] = "Warning",
+            // Tests sign in far more often than a person; the limit itself has its own test.
+            ["Cadence:Accounts:AttemptsPerMinute"] = "10000",
             ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) config[key] = value;

@@ -105,6 +105,12 @@ public sealed class CadenceDb(DbContextOptions<CadenceDb> options) : IdentityDbC
             submission.HasIndex(s => new { s.ContentHash, s.ReceivedAt });
             submission.HasIndex(s => s.Email);
             submission.HasIndex(s => s.ReceivedAt);
+            submission.HasIndex(s => new { s.Folder, s.IsRead });
+            submission.HasIndex(s => s.DownloadKey);
+            submission.Property(s => s.DownloadKey).HasMaxLength(32);
+            // Mail may be erased or purged before its submission; the submission then just forgets it.
+            submission.HasOne(s => s.NotificationMail).WithMany().HasForeignKey(s => s.NotificationMailId).OnDelete(DeleteBehavior.SetNull);
+            submission.HasOne(s => s.ReaderMail).WithMany().HasForeignKey(s => s.ReaderMailId).OnDelete(DeleteBehavior.SetNull);
             submission.Property(s => s.Folder).HasConversion<string>().HasMaxLength(8);
             submission.Property(s => s.FormKey).HasMaxLength(80);
             submission.Property(s => s.Fields).HasConversion(Json<List<SubmittedField>>()).Metadata.SetValueComparer(JsonComparer<List<SubmittedField>>());

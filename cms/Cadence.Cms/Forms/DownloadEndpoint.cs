@@ -6,12 +6,13 @@ namespace Cadence.Cms.Forms;
 /// <summary><c>GET /downloads/{token}</c>: a private asset (the ebook) for whoever holds an unexpired signed link.</summary>
 public static class DownloadEndpoint
 {
-    public static async Task<IResult> HandleAsync(string token, HttpContext http, SignedTokens tokens, CadenceDb db, FormsCatalog catalog, CancellationToken cancellationToken)
+    public static async Task<IResult> HandleAsync(string token, HttpContext http, SignedTokens tokens, CadenceDb db, FormsCatalog catalog,
+        WriteGate gate, TimeProvider clock, CancellationToken cancellationToken)
     {
         var snapshot = await catalog.GetAsync(cancellationToken);
         var home = snapshot.SiteBase?.AbsoluteUri;
         http.Response.Headers.CacheControl = "private, no-store";
-        switch (tokens.Read(TokenPurposes.Download, token, out var fileName))
+        switch (tokens.Read(TokenPurposes.Download, token, out var payload))
         {
             case TokenCheck.Expired:
                 return ReaderPage.Render(410, "This download link has expired",
@@ -20,10 +21,12 @@ public static class DownloadEndpoint
                 return ReaderPage.Render(404, "Download not found",
                     "This download link is not valid. Please check that the whole link was copied from the email.", backUrl: home, backLabel: "Go to the website");
         }
+        var (fileName, key) = DownloadLinks.Read(payload);
         var media = await db.Media.AsNoTracking().Where(m => m.FileName == fileName)
             .Select(m => new { m.Id, m.ContentType, m.FileName }).SingleOrDefaultAsync(cancellationToken);
         if (media is null)
             return ReaderPage.Render(404, "Download not found", "This file is no longer available.", backUrl: home, backLabel: "Go to the website");
+        if (key is not null) await DownloadLinks.RecordAsync(db, gate, key, clock.GetUtcNow().UtcDateTime, cancellationToken);
         var bytes = await db.MediaBlobs.AsNoTracking().Where(b => b.MediaFileId == media.Id).Select(b => b.Bytes).SingleAsync(cancellationToken);
         return TypedResults.File(bytes, media.ContentType, media.FileName);
     }

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Threading.RateLimiting;
+using Cadence.Cms.Accounts;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
@@ -20,6 +22,7 @@ public static class FormsSetup
         services.AddSingleton<SubmissionWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<SubmissionWriter>());
         services.AddScoped<InboxQueries>();
+        services.AddScoped<SubscriberQueries>();
         services.AddScoped<PersonalDataEraser>();
         services.AddHostedService<SubmissionRetention>();
 
@@ -54,7 +57,8 @@ public static class FormsSetup
                 var http = context.HttpContext;
                 if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
                     http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                var message = "Too many forms were sent from your address. Please wait a minute and send it again.";
+                var signIn = http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == SignInRateLimit.Policy;
+                var message = signIn ? SignInRateLimit.RejectedMessage : "Too many forms were sent from your address. Please wait a minute and send it again.";
                 var answer = FormCallers.WantsJson(http.Request)
                     ? TypedResults.Problem(statusCode: 429, title: message)
                     : ReaderPage.Render(429, "Please wait a moment", message);

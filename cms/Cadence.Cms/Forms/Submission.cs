@@ -26,6 +26,20 @@ public sealed class Submission
     public string? ClientIp { get; set; }
     public string? UserAgent { get; set; }
 
+    /// <summary>The email telling the clinic about this submission, so the inbox can show whether it went out.</summary>
+    public long? NotificationMailId { get; set; }
+    public Cadence.Cms.Mail.OutboxMail? NotificationMail { get; set; }
+
+    /// <summary>The email to the reader (the ebook link), if the form sends one.</summary>
+    public long? ReaderMailId { get; set; }
+    public Cadence.Cms.Mail.OutboxMail? ReaderMail { get; set; }
+
+    /// <summary>Random, carried inside this submission's signed download link, so a download can be counted against it.</summary>
+    public string? DownloadKey { get; set; }
+    public int Downloads { get; set; }
+    public DateTime? FirstDownloadAt { get; set; }
+    public DateTime? LastDownloadAt { get; set; }
+
     public string? Value(string name) => Fields.FirstOrDefault(f => f.Name == name)?.Value;
 }
 

@@ -51,11 +51,15 @@ public static class SubmissionEndpoint
         };
 
         var cmsUrl = links.Cms(request);
-        var download = form.AssetFileName is null ? null
-            : $"{cmsUrl}/downloads/{tokens.Create(TokenPurposes.Download, form.AssetFileName, TimeSpan.FromDays(settings.DownloadLinkDays))}";
+        string? download = null;
+        if (form.AssetFileName is not null)
+        {
+            submission.DownloadKey = DownloadLinks.NewKey();
+            download = $"{cmsUrl}/downloads/{tokens.Create(TokenPurposes.Download, DownloadLinks.Payload(form.AssetFileName, submission.DownloadKey), TimeSpan.FromDays(settings.DownloadLinkDays))}";
+        }
         var write = spamReason is null
             ? ComposeWrite(form, submission, snapshot, mails, tokens, cmsUrl, download, settings)
-            : new SubmissionWrite(submission, [], null, TimeSpan.FromMinutes(settings.DuplicateWindowMinutes));
+            : new SubmissionWrite(submission, null, null, null, TimeSpan.FromMinutes(settings.DuplicateWindowMinutes));
 
         try { await writer.WriteAsync(write, cancellationToken); }
         catch (ChannelClosedException) { return Refuse(json, 503, "The server is restarting; please send the form again in a moment.", back); }
@@ -72,11 +76,11 @@ public static class SubmissionEndpoint
     private static SubmissionWrite ComposeWrite(FormDefinition form, Submission submission, FormsSnapshot snapshot, SubmissionMails mails,
         SignedTokens tokens, string cmsUrl, string? download, FormsOptions settings)
     {
-        var outgoing = new List<MimeKit.MimeMessage>();
+        MimeKit.MimeMessage? notification = null, readerMail = null;
         if ((form.NotificationEmail ?? snapshot.NotificationEmail) is { Length: > 0 } notify)
-            outgoing.Add(mails.Notification(form, submission, notify, $"{cmsUrl}/manager/inbox?form={Uri.EscapeDataString(form.Key)}"));
+            notification = mails.Notification(form, submission, notify, $"{cmsUrl}/manager/inbox?form={Uri.EscapeDataString(form.Key)}");
         if (download is not null && submission.Email is not null)
-            outgoing.Add(mails.Ebook(form, snapshot.ClinicName, submission.Email, submission.Value("name") ?? submission.Value("first_name"), download, settings.DownloadLinkDays));
+            readerMail = mails.Ebook(form, snapshot.ClinicName, submission.Email, submission.Value("name") ?? submission.Value("first_name"), download, settings.DownloadLinkDays);
 
         NewsletterSignup? signup = null;
         if (form.Key == settings.NewsletterForm && submission.Email is { } email)
@@ -86,7 +90,7 @@ public static class SubmissionEndpoint
             signup = new NewsletterSignup(email, submission.Value("first_name") ?? submission.Value("name"),
                 mails.NewsletterConfirmation(snapshot.ClinicName, email, confirm, unsubscribe));
         }
-        return new SubmissionWrite(submission, outgoing, signup, TimeSpan.FromMinutes(settings.DuplicateWindowMinutes));
+        return new SubmissionWrite(submission, notification, readerMail, signup, TimeSpan.FromMinutes(settings.DuplicateWindowMinutes));
     }
 
     private static IResult Invalid(bool json, FormDefinition form, Dictionary<string, string[]> errors, string? back)

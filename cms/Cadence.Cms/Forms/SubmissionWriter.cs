@@ -10,7 +10,12 @@ namespace Cadence.Cms.Forms;
 public sealed record NewsletterSignup(string Email, string? FirstName, MimeMessage Confirmation);
 
 /// <summary>Everything one submission writes, committed together or not at all.</summary>
-public sealed record SubmissionWrite(Submission Submission, IReadOnlyList<MimeMessage> Mails, NewsletterSignup? Signup, TimeSpan DuplicateWindow);
+/// <param name="Notification">The email to the clinic.</param>
+/// <param name="ReaderMail">The email to the reader (the ebook link).</param>
+public sealed record SubmissionWrite(Submission Submission, MimeMessage? Notification, MimeMessage? ReaderMail, NewsletterSignup? Signup, TimeSpan DuplicateWindow)
+{
+    public bool SendsMail => Notification is not null || ReaderMail is not null || Signup is not null;
+}
 
 public enum WriteOutcome { Stored, Duplicate }
 
@@ -71,7 +76,7 @@ public sealed class SubmissionWriter(IServiceScopeFactory scopes, MailDeliverySi
                     catch (Exception e) { done.TrySetException(e); }
                 }
             }
-            if (batch.Any(b => b.Done.Task.IsCompletedSuccessfully && b.Write.Mails.Count + (b.Write.Signup is null ? 0 : 1) > 0))
+            if (batch.Any(b => b.Done.Task.IsCompletedSuccessfully && b.Write.SendsMail))
                 mailSignal.Wake();
         }
     }
@@ -86,7 +91,7 @@ public sealed class SubmissionWriter(IServiceScopeFactory scopes, MailDeliverySi
         var outcomes = new WriteOutcome[writes.Count];
         for (var i = 0; i < writes.Count; i++)
         {
-            var (submission, mails, signup, window) = writes[i];
+            var (submission, notification, readerMail, signup, window) = writes[i];
             var key = submission.ContentHash;
             if (recent.TryGetValue(key, out var last) && submission.ReceivedAt - last < window)
             {
@@ -95,7 +100,9 @@ public sealed class SubmissionWriter(IServiceScopeFactory scopes, MailDeliverySi
             }
             recent[key] = submission.ReceivedAt;
             db.Submissions.Add(submission);
-            foreach (var mail in mails) db.MailOutbox.Add(MailOutbox.ToRow(mail, submission.ReceivedAt));
+            // Linked, so the inbox can show whether each went out; EF inserts the mail rows first.
+            if (notification is not null) submission.NotificationMail = MailOutbox.ToRow(notification, submission.ReceivedAt);
+            if (readerMail is not null) submission.ReaderMail = MailOutbox.ToRow(readerMail, submission.ReceivedAt);
             if (signup is not null) await SignUpAsync(db, signup, submission.ReceivedAt);
             outcomes[i] = WriteOutcome.Stored;
         }

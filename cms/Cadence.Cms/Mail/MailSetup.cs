@@ -11,6 +11,7 @@ public static class MailSetup
         services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidation>();
         services.AddSingleton<MailDeliverySignal>();
         services.AddScoped<IMailOutbox, MailOutbox>();
+        services.AddScoped<OutboxQueries>();
         services.AddSingleton<IMailTransport>(provider =>
             provider.GetRequiredService<IOptions<MailOptions>>().Value.Transport == MailTransportKind.Smtp
                 ? ActivatorUtilities.CreateInstance<SmtpMailTransport>(provider)

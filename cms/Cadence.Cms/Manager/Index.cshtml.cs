@@ -2,12 +2,14 @@ using Cadence.Cms.Accounts;
 using Cadence.Cms.Content;
 using Cadence.Cms.Data;
 using Cadence.Cms.Forms;
+using Cadence.Cms.Mail;
+using Cadence.Cms.Webhooks;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cadence.Cms.Manager;
 
-public sealed class DashboardModel(CadenceDb db, ManagerClock clock) : PageModel
+public sealed class DashboardModel(CadenceDb db, ManagerClock clock, OutboxQueries outbox, Microsoft.Extensions.Options.IOptions<WebhookOptions> webhooks) : PageModel
 {
     public sealed record PostLink(int Id, string Title, DateTime? PublishedAt);
 
@@ -21,6 +23,15 @@ public sealed class DashboardModel(CadenceDb db, ManagerClock clock) : PageModel
     public DateTime? LastChangeAt { get; private set; }
     public string? LastChangeSlug { get; private set; }
     public sealed record SubmissionLink(long Id, string Form, string? Email, DateTime ReceivedAt, bool IsRead);
+
+    /// <summary>The newest webhook delivery: whether the last change actually reached the site's builder.</summary>
+    public WebhookDelivery? LastDelivery { get; private set; }
+
+    /// <summary>Whether any webhook endpoint is set up (configured or stored), so "no delivery" can be told apart from "nowhere to deliver".</summary>
+    public bool HasWebhookEndpoints { get; private set; }
+
+    /// <summary>Unsent mail after errors; shown to Editors and Admins, who can open the outbox.</summary>
+    public OutboxHealth? Mail { get; private set; }
 
     /// <summary>Newest inbox submissions; personal data, so only for Editors and Admins (who can open the inbox).</summary>
     public IReadOnlyList<SubmissionLink> Submissions { get; private set; } = [];
@@ -44,8 +55,13 @@ public sealed class DashboardModel(CadenceDb db, ManagerClock clock) : PageModel
         LastChangeAt = change?.At;
         LastChangeSlug = change?.Slug;
 
+        LastDelivery = await db.WebhookDeliveries.AsNoTracking().OrderByDescending(d => d.Id).FirstOrDefaultAsync(cancellationToken);
+        HasWebhookEndpoints = LastDelivery is not null || await db.WebhookEndpoints.AnyAsync(e => e.Enabled, cancellationToken)
+            || webhooks.Value.Endpoints.Count > 0;
+
         if (CanReview)
         {
+            Mail = await outbox.HealthAsync(cancellationToken);
             var newest = await db.Submissions.AsNoTracking().Where(s => s.Folder == SubmissionFolder.Inbox)
                 .OrderByDescending(s => s.ReceivedAt).ThenByDescending(s => s.Id).Take(5)
                 .Select(s => new { s.Id, s.FormKey, s.Email, s.ReceivedAt, s.IsRead }).ToListAsync(cancellationToken);

@@ -69,6 +69,15 @@ public sealed class DeliveryQueue(CadenceDb db, WebhookTargets targets, IOptions
     public async Task<IReadOnlyList<WebhookDelivery>> RecentAsync(int count, CancellationToken cancellationToken = default) =>
         await db.WebhookDeliveries.AsNoTracking().OrderByDescending(d => d.Id).Take(count).ToListAsync(cancellationToken);
 
+    /// <summary>One page of the delivery log, newest first, and how many deliveries there are.</summary>
+    public async Task<(IReadOnlyList<WebhookDelivery> Items, int Total)> PageAsync(int page, int size, CancellationToken cancellationToken = default)
+    {
+        var total = await db.WebhookDeliveries.CountAsync(cancellationToken);
+        var items = await db.WebhookDeliveries.AsNoTracking().OrderByDescending(d => d.Id)
+            .Skip((Math.Max(1, page) - 1) * size).Take(size).ToListAsync(cancellationToken);
+        return (items, total);
+    }
+
     private static WebhookDelivery NewDelivery(string key, string target, DateTime now, DateTime due) => new()
     {
         DeliveryId = Guid.NewGuid().ToString("D"), EndpointKey = key, Target = target,

@@ -28,6 +28,7 @@ public static class MarkdownDialect
     public static MarkdownPipeline Pipeline { get; } = new MarkdownPipelineBuilder()
         .UsePipeTables()
         .UseTaskLists()
+        .Use<AccessibleTaskListExtension>()
         .UseAutoLinks()
         .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
         .Use<FormDirectiveExtension>()

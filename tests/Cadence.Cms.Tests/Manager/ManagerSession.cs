@@ -95,5 +95,9 @@ public sealed class ManagerSession : IDisposable
     public Task<HttpResponseMessage> PostRawAsync(string url, Dictionary<string, string> fields) =>
         _http.PostAsync(url, new FormUrlEncodedContent(fields));
 
+    /// <summary>A post whose fields may repeat a name, as ticked checkboxes do.</summary>
+    public Task<HttpResponseMessage> PostPairsAsync(string url, IEnumerable<KeyValuePair<string, string>> fields) =>
+        _http.PostAsync(url, new FormUrlEncodedContent(fields));
+
     public void Dispose() => _http.Dispose();
 }

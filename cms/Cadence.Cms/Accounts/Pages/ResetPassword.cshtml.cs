@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Cadence.Cms.Accounts.Pages;
 
 [AllowAnonymous]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(SignInRateLimit.Policy)]
 public sealed class ResetPasswordModel(UserManager<CadenceUser> users) : PageModel
 {
     [BindProperty(SupportsGet = true), Required(ErrorMessage = "Enter your email address."), EmailAddress]

@@ -431,11 +431,21 @@ namespace Cadence.Cms.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DownloadKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Downloads")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Email")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Fields")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstDownloadAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Folder")
@@ -451,6 +461,15 @@ namespace Cadence.Cms.Data.Migrations
                     b.Property<bool>("IsRead")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("LastDownloadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("NotificationMailId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReaderMailId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("TEXT");
 
@@ -462,11 +481,19 @@ namespace Cadence.Cms.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DownloadKey");
+
                     b.HasIndex("Email");
+
+                    b.HasIndex("NotificationMailId");
+
+                    b.HasIndex("ReaderMailId");
 
                     b.HasIndex("ReceivedAt");
 
                     b.HasIndex("ContentHash", "ReceivedAt");
+
+                    b.HasIndex("Folder", "IsRead");
 
                     b.HasIndex("Folder", "FormKey", "ReceivedAt");
 
@@ -950,6 +977,23 @@ namespace Cadence.Cms.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Post");
+                });
+
+            modelBuilder.Entity("Cadence.Cms.Forms.Submission", b =>
+                {
+                    b.HasOne("Cadence.Cms.Mail.OutboxMail", "NotificationMail")
+                        .WithMany()
+                        .HasForeignKey("NotificationMailId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Cadence.Cms.Mail.OutboxMail", "ReaderMail")
+                        .WithMany()
+                        .HasForeignKey("ReaderMailId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("NotificationMail");
+
+                    b.Navigation("ReaderMail");
                 });
 
             modelBuilder.Entity("Cadence.Cms.Media.MediaBlob", b =>
