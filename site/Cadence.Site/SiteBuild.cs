@@ -40,9 +40,9 @@ public static class SiteBuild
         var manifest = Directory.Exists(output) ? BuildManifest.ReadFrom(output, out manifestHash) : null;
         var cache = manifest is null ? null : BuildCache.Read(output, manifestHash);
         var assets = ThemeAssets.Load();
-        string GlobalKey(UInt128 siteKey) =>
+        string GlobalKey(Hash128 siteKey) =>
             BuildCache.Hex(new InputKey().Add(BuildInputs.GlobalKey(siteKey, options)).Add(assets.CssUrl).Add(assets.JsUrl).Value);
-        BuildCache? CacheFor(UInt128 siteKey) => cache is not null && cache.GlobalKey == GlobalKey(siteKey) ? cache : null;
+        BuildCache? CacheFor(Hash128 siteKey) => cache is not null && cache.GlobalKey == GlobalKey(siteKey) ? cache : null;
         timings.Stage("start", cache is null ? "no usable cache" : "cache read");
 
         using var api = options.Api is null ? null : new DeliveryApiClient(options.Api, options.Key ?? "");

@@ -66,13 +66,8 @@ public sealed record BuildCache(
         File.Move(path + ".tmp", path, overwrite: true);
     }
 
-    public static string Hex(UInt128 value)
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt128BigEndian(bytes, value);
-        return Convert.ToHexStringLower(bytes);
-    }
+    public static string Hex(Hash128 value) => value.Hex();
 
-    public static string HashOf(byte[] manifest) => Hex(XxHash128.HashToUInt128(manifest));
+    public static string HashOf(byte[] manifest) => Hex(Hash128.From(XxHash128.HashToUInt128(manifest)));
 }
 

@@ -39,15 +39,11 @@ public sealed class InputKey
 
     public InputKey Add(DateTimeOffset value) => Add(value.UtcTicks).Add((long)value.Offset.TotalMinutes);
 
-    public InputKey Add(UInt128 value)
-    {
-        _hash.Append(MemoryMarshal.AsBytes(new ReadOnlySpan<UInt128>(ref value)));
-        return this;
-    }
+    public InputKey Add(Hash128 value) => Add((long)value.Lower).Add((long)value.Upper);
 
-    public UInt128 Value => _hash.GetCurrentHashAsUInt128();
+    public Hash128 Value => Hash128.From(_hash.GetCurrentHashAsUInt128());
 
-    public static UInt128 Of(ReadOnlySpan<byte> bytes) => XxHash128.HashToUInt128(bytes);
+    public static Hash128 Of(ReadOnlySpan<byte> bytes) => Hash128.From(XxHash128.HashToUInt128(bytes));
 
-    public static UInt128 Of(string text) => XxHash128.HashToUInt128(MemoryMarshal.AsBytes(text.AsSpan()));
+    public static Hash128 Of(string text) => Of(MemoryMarshal.AsBytes(text.AsSpan()));
 }

@@ -9,7 +9,7 @@ public static class SiteModelBuilder
     public const string DefaultBaseUrl = "http://127.0.0.1:5080";
 
     /// <param name="cachedRelated">The related-post lists of the cached build, used when its related key is this model's.</param>
-    public static SiteModel Build(SourceContent content, string? baseUrlOverride = null, Func<UInt128, int[][]?>? cachedRelated = null)
+    public static SiteModel Build(SourceContent content, string? baseUrlOverride = null, Func<Hash128, int[][]?>? cachedRelated = null)
     {
         var settings = Settings(content.Site, baseUrlOverride);
         var authorInfo = content.Authors.ToDictionary(a => a.Slug, StringComparer.Ordinal);
@@ -85,7 +85,7 @@ public static class SiteModelBuilder
             var info = authorInfo.GetValueOrDefault(p.Author.Slug) ?? p.Author;
             author = new Author(info.Slug, info.Name, info.Bio ?? p.Author.Bio, info.Avatar ?? p.Author.Avatar, Urls.Author(info.Slug));
         }
-        var bodyKey = p.Body is not null ? InputKey.Of(p.Body) : UInt128.Parse(reused[p.Slug].BodyHash, System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
+        var bodyKey = p.Body is not null ? InputKey.Of(p.Body) : Hash128.ParseHex(reused[p.Slug].BodyHash);
         var post = new Post(
             index, p.Slug, p.Title, p.Excerpt, published, p.UpdatedAt ?? published,
             TimeZoneInfo.ConvertTime(published, settings.TimeZone), p.ReadingMinutes, p.WordCount, p.Body,
@@ -97,7 +97,7 @@ public static class SiteModelBuilder
         return post with { BodyKey = bodyKey, Key = KeyOf(post, bodyKey) };
     }
 
-    private static UInt128 KeyOf(Post post, UInt128 bodyKey)
+    private static Hash128 KeyOf(Post post, Hash128 bodyKey)
     {
         var key = new InputKey().Add(bodyKey).Add(post.Slug).Add(post.Title).Add(post.Excerpt).Add(post.PublishedAt).Add(post.UpdatedAt)
             .Add(post.LocalDate).Add(post.ReadingMinutes).Add(post.WordCount).Add(post.Tags.Count);

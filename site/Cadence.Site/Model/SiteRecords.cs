@@ -1,3 +1,4 @@
+using Cadence.Site.Build;
 using Cadence.Site.Source;
 
 namespace Cadence.Site.Model;
@@ -27,10 +28,10 @@ public sealed record Post(
     IReadOnlyList<Term> Tags, Term? Category, Author? Author, FeaturedImage? Image, ApiSeo? Seo)
 {
     /// <summary>A hash of everything the post's own page shows of it (body included): see <see cref="Build.InputKey"/>.</summary>
-    public UInt128 Key { get; init; }
+    public Hash128 Key { get; init; }
 
     /// <summary>A hash of the body alone, kept in the build cache.</summary>
-    public UInt128 BodyKey { get; init; }
+    public Hash128 BodyKey { get; init; }
 
     public string Url => Urls.Post(Slug);
 }
@@ -58,5 +59,5 @@ public sealed record SiteModel(
     RelatedPosts Related)
 {
     /// <summary>A hash of every post's slug, date and tags: what the related-post lists are computed from.</summary>
-    public UInt128 RelatedKey { get; init; }
+    public Hash128 RelatedKey { get; init; }
 }

@@ -6,7 +6,7 @@ using Cadence.Site.Render.Theme;
 namespace Cadence.Site.Render;
 
 /// <summary>A page to render: its URL, how to render it, and a hash of what it shows (the same key, the same page).</summary>
-public sealed record PageJob(string Url, Func<ComponentRenderer, StringBuilder> Render, UInt128 Key);
+public sealed record PageJob(string Url, Func<ComponentRenderer, StringBuilder> Render, Hash128 Key);
 
 /// <summary>
 /// Every page that is not a post: paginated lists (home, tags, categories, authors), indexes, archive,

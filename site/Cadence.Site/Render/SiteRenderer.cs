@@ -103,7 +103,7 @@ public sealed class SiteRenderer(SiteModel model, PageContext context, OutputWri
     }
 
     /// <summary>A hash of the feeds' inputs: the newest posts, each with its excerpt.</summary>
-    public static UInt128 FeedKey(SiteModel model, PostCard[] cards)
+    public static Hash128 FeedKey(SiteModel model, PostCard[] cards)
     {
         var key = new InputKey();
         for (var i = 0; i < Math.Min(SyndicationFeeds.Items, model.Posts.Count); i++) key.Add(model.Posts[i].Key).Add(cards[i].Excerpt);
@@ -111,7 +111,7 @@ public sealed class SiteRenderer(SiteModel model, PageContext context, OutputWri
     }
 
     /// <summary>What a post page shows: the post itself, its neighbours' links and its related posts.</summary>
-    private UInt128 PostPageKey(Post post)
+    private Hash128 PostPageKey(Post post)
     {
         var posts = model.Posts;
         var key = new InputKey().Add(post.Key);

@@ -24,7 +24,7 @@ public static partial class ApiSource
     /// changes feed names; the rest come from the cache without their bodies. A post that has gone (unpublished,
     /// deleted, renamed) is left out. Null when the cache does not fit the site inputs: a full fetch is due.
     /// </summary>
-    public static async Task<SourceContent?> LoadChangesAsync(DeliveryApiClient api, ApiChanges changes, Func<UInt128, BuildCache?> cacheFor, CancellationToken ct)
+    public static async Task<SourceContent?> LoadChangesAsync(DeliveryApiClient api, ApiChanges changes, Func<Hash128, BuildCache?> cacheFor, CancellationToken ct)
     {
         var meta = await LoadMetaAsync(api, ct);
         var cache = cacheFor(meta.SiteKey);

@@ -14,7 +14,7 @@ public static class FolderSource
     public static SourceContent Load(string root, string cmsUrl) => Load(root, cmsUrl, _ => null);
 
     /// <param name="cacheFor">The previous build's cache if it is usable with these site inputs (by site key).</param>
-    public static SourceContent Load(string root, string cmsUrl, Func<UInt128, BuildCache?> cacheFor)
+    public static SourceContent Load(string root, string cmsUrl, Func<Hash128, BuildCache?> cacheFor)
     {
         ContentFolder folder;
         try
@@ -139,7 +139,7 @@ public static class FolderSource
     }
 
     /// <summary>Everything in the folder but the posts, as a hash: the files' bytes, the media files' sizes and times.</summary>
-    private static UInt128 SiteKey(string root, ContentFolder folder, string cmsUrl)
+    private static Hash128 SiteKey(string root, ContentFolder folder, string cmsUrl)
     {
         var key = new InputKey().Add(cmsUrl);
         foreach (var name in new[] { "site.yml", "authors.yml" })

@@ -22,7 +22,7 @@ public sealed record SourceContent(
     IReadOnlyList<MediaFile> Media)
 {
     /// <summary>A hash of everything but the posts (settings, terms, authors, forms, media list); a change means a full render.</summary>
-    public UInt128 SiteKey { get; init; }
+    public Hash128 SiteKey { get; init; }
 
     /// <summary>The cached facts of the posts that came without a body, by slug.</summary>
     public IReadOnlyDictionary<string, CachedPost> Reused { get; init; } = new Dictionary<string, CachedPost>();
