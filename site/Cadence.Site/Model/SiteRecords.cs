@@ -33,7 +33,8 @@ public sealed record Post(
     /// <summary>A hash of the body alone, kept in the build cache.</summary>
     public Hash128 BodyKey { get; init; }
 
-    public string Url => Urls.Post(Slug);
+    /// <summary>Made once: pages, keys, feeds and the sitemap ask for it many times per post.</summary>
+    public string Url { get; } = Urls.Post(Slug);
 }
 
 /// <summary>A tag, category or author with its posts, newest first.</summary>
@@ -41,7 +42,7 @@ public sealed record PostGroup(string Slug, string Name, string Url, IReadOnlyLi
 
 public sealed record YearGroup(int Year, IReadOnlyList<Post> Posts)
 {
-    public string Url => Urls.Year(Year);
+    public string Url { get; } = Urls.Year(Year);
 }
 
 public sealed record Redirect(string From, string To);
