@@ -49,9 +49,13 @@ public class BrowserTests
         await page.GotoAsync(_baseUrl + "/search/");
         await page.GetByLabel("Search the posts").FillAsync("knee");
         var result = page.Locator("[data-search-results] a", new() { HasText = "Knee pain when running" });
-        await result.WaitForAsync(new() { Timeout = 10_000 });
+        await result.WaitForAsync(new() { Timeout = 30_000 });
+        Assert.That(await result.GetAttributeAsync("href"), Is.EqualTo("/posts/knee-pain-when-running/"));
+        // Start waiting before the click, so a fast navigation cannot slip past the wait on a busy machine.
+        var arrived = page.WaitForURLAsync("**/posts/knee-pain-when-running/", new() { Timeout = 60_000 });
         await result.ClickAsync();
-        await page.WaitForURLAsync("**/posts/knee-pain-when-running/");
+        await arrived;
+        Assert.That(await page.Locator("h1").TextContentAsync(), Is.EqualTo("Knee pain when running"));
     }
 
     [Test]

@@ -76,12 +76,15 @@
     const results = document.querySelector('[data-search-results]');
     const status = document.querySelector('[data-search-status]');
     let index = null;
+    let latest = 0;
     const load = async () => index ??= await (await fetch(search.dataset.index)).json();
     const run = async () => {
+      const ticket = ++latest; // a slower earlier search must not overwrite a newer one's results
       const words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
-      results.replaceChildren();
-      if (words.length === 0) { status.textContent = 'Type a word to search the posts.'; return; }
+      if (words.length === 0) { results.replaceChildren(); status.textContent = 'Type a word to search the posts.'; return; }
       const posts = await load();
+      if (ticket !== latest) return;
+      results.replaceChildren();
       const found = posts.filter((post) => {
         const text = (post.title + ' ' + post.excerpt + ' ' + post.tags.join(' ')).toLowerCase();
         return words.every((word) => text.includes(word));
