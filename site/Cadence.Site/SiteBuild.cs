@@ -77,7 +77,7 @@ public static class SiteBuild
         WriteFeeds(model, renderer, writer, cards, bodies);
         writer.Write("sitemap.xml", Sitemap.Write(model));
         writer.WriteText("robots.txt", SiteFiles.Robots(model.Settings));
-        writer.Write("search-index.json", SiteFiles.SearchIndex(cards));
+        writer.Write("search-index.json", SiteFiles.SearchIndex(cards, model.Settings));
         writer.WriteText("_redirects", SiteFiles.Redirects(model));
         await Parallel.ForEachAsync(content.Media, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (media, token) =>
         {

@@ -82,6 +82,7 @@ public sealed class CadenceDb(DbContextOptions<CadenceDb> options) : IdentityDbC
         builder.Entity<SiteSettings>(settings =>
         {
             settings.Property(s => s.Id).ValueGeneratedNever();
+            settings.Property(s => s.Language).HasMaxLength(35);
             settings.Property(s => s.Navigation).HasConversion(Json<List<SiteLink>>()).Metadata.SetValueComparer(JsonComparer<List<SiteLink>>());
             settings.Property(s => s.Social).HasConversion(Json<List<SiteLink>>()).Metadata.SetValueComparer(JsonComparer<List<SiteLink>>());
         });

@@ -6,7 +6,7 @@ public sealed record LinkDto(string Label, string Url);
 
 public sealed record SiteDto(
     string ClinicName, string Title, string Description, string BaseUrl, string CmsUrl, string TimeZone,
-    IReadOnlyList<LinkDto> Navigation, IReadOnlyList<LinkDto> Social);
+    string Language, IReadOnlyList<LinkDto> Navigation, IReadOnlyList<LinkDto> Social);
 
 public sealed record TermDto(string Slug, string Name);
 

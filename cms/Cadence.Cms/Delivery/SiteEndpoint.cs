@@ -12,7 +12,7 @@ public static class SiteEndpoint
     {
         var settings = await db.Settings.AsNoTracking().SingleOrDefaultAsync(cancellationToken) ?? new SiteSettings();
         var dto = new SiteDto(
-            settings.ClinicName, settings.SiteTitle, settings.Description, settings.BaseUrl, PublicUrl(http, options.Value), settings.TimeZone,
+            settings.ClinicName, settings.SiteTitle, settings.Description, settings.BaseUrl, PublicUrl(http, options.Value), settings.TimeZone, settings.Language,
             settings.Navigation.Select(l => new LinkDto(l.Label, l.Url)).ToList(),
             settings.Social.Select(l => new LinkDto(l.Label, l.Url)).ToList());
         return ETagged.Json(dto, DeliveryJson.Default.SiteDto);

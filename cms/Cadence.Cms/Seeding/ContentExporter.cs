@@ -20,7 +20,7 @@ public sealed class ContentExporter(CadenceDb db)
 
         ContentFolderWriter.Write(folder,
             new SiteFile(settings.ClinicName, settings.SiteTitle, settings.Description, settings.BaseUrl, settings.TimeZone,
-                settings.NotificationEmail, settings.Navigation.Select(l => new LinkFile(l.Label, l.Url)).ToList(),
+                settings.Language, settings.NotificationEmail, settings.Navigation.Select(l => new LinkFile(l.Label, l.Url)).ToList(),
                 settings.Social.Select(l => new LinkFile(l.Label, l.Url)).ToList()),
             authors.Select(a => new AuthorFile(a.Slug, a.Name, a.Bio, a.Avatar)),
             posts.Select(p => new PostFile(

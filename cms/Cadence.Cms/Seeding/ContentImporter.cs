@@ -79,10 +79,14 @@ public sealed class ContentImporter(CadenceDb db, MediaLibrary media, TimeProvid
         : new SiteSettings
         {
             ClinicName = site.ClinicName, SiteTitle = site.Title, Description = site.Description, BaseUrl = site.BaseUrl,
-            TimeZone = site.TimeZone, NotificationEmail = site.NotificationEmail,
+            TimeZone = site.TimeZone, Language = LanguageOf(site), NotificationEmail = site.NotificationEmail,
             Navigation = site.Navigation.Select(l => new SiteLink(l.Label, l.Url)).ToList(),
             Social = site.Social.Select(l => new SiteLink(l.Label, l.Url)).ToList(),
         };
+
+    // Refused rather than replaced: a quiet fallback to English would publish a German site as English.
+    private static string LanguageOf(SiteFile site) => SiteLanguage.Normalise(site.Language)
+        ?? throw new ContentFormatException($"site.yml: the language '{site.Language}' is not a known BCP 47 tag. Use one like en-GB or de-DE.");
 
     private static FormDefinition ToForm(FormFile form) => new()
     {

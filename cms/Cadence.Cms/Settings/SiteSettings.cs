@@ -10,6 +10,8 @@ public sealed class SiteSettings
     public string Description { get; set; } = "";
     public string BaseUrl { get; set; } = "";
     public string TimeZone { get; set; } = "UTC";
+    /// <summary>A BCP 47 tag (en-GB, de-DE): the site's &lt;html lang&gt;, feed language and date format.</summary>
+    public string Language { get; set; } = SiteLanguage.Default;
     public string? NotificationEmail { get; set; }
     public List<SiteLink> Navigation { get; set; } = [];
     public List<SiteLink> Social { get; set; } = [];

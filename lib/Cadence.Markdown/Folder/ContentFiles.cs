@@ -5,7 +5,7 @@ namespace Cadence.Markdown.Folder;
 public sealed record LinkFile(string Label, string Url);
 
 public sealed record SiteFile(
-    string ClinicName, string Title, string Description, string BaseUrl, string TimeZone, string? NotificationEmail,
+    string ClinicName, string Title, string Description, string BaseUrl, string TimeZone, string Language, string? NotificationEmail,
     IReadOnlyList<LinkFile> Navigation, IReadOnlyList<LinkFile> Social);
 
 public sealed record AuthorFile(string Slug, string Name, string? Bio, string? Avatar);

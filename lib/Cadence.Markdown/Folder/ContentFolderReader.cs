@@ -33,7 +33,7 @@ public static class ContentFolderReader
         var yaml = YamlFiles.Read<SiteYaml>(path, File.ReadAllText(path));
         return new SiteFile(
             yaml.ClinicName ?? yaml.Title ?? "", yaml.Title ?? yaml.ClinicName ?? "", yaml.Description ?? "",
-            yaml.BaseUrl ?? "", yaml.TimeZone ?? "UTC", yaml.NotificationEmail,
+            yaml.BaseUrl ?? "", yaml.TimeZone ?? "UTC", string.IsNullOrWhiteSpace(yaml.Language) ? "en-GB" : yaml.Language.Trim(), yaml.NotificationEmail,
             Links(yaml.Navigation), Links(yaml.Social));
     }
 

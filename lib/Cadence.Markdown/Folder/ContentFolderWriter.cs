@@ -29,6 +29,7 @@ public static class ContentFolderWriter
         Description = site.Description,
         BaseUrl = site.BaseUrl,
         TimeZone = site.TimeZone,
+        Language = site.Language,
         NotificationEmail = site.NotificationEmail,
         Navigation = site.Navigation.Select(l => new LinkYaml { Label = l.Label, Url = l.Url }).ToList(),
         Social = site.Social.Select(l => new LinkYaml { Label = l.Label, Url = l.Url }).ToList(),

@@ -43,6 +43,7 @@ internal sealed class SiteYaml
     public string? Description { get; set; }
     public string? BaseUrl { get; set; }
     public string? TimeZone { get; set; }
+    public string? Language { get; set; }
     public string? NotificationEmail { get; set; }
     public List<LinkYaml>? Navigation { get; set; }
     public List<LinkYaml>? Social { get; set; }

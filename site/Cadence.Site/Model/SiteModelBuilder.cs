@@ -70,7 +70,7 @@ public static class SiteModelBuilder
         {
             throw new SourceException($"The site's time zone '{site.TimeZone}' is not a known IANA time zone.", e);
         }
-        return new SiteSettings(site.ClinicName, site.Title, site.Description, baseUrl, site.CmsUrl.TrimEnd('/'), zone,
+        return new SiteSettings(site.ClinicName, site.Title, site.Description, baseUrl, site.CmsUrl.TrimEnd('/'), zone, SiteLanguage.From(site.Language),
             site.Navigation, site.Social);
     }
 

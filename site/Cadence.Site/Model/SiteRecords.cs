@@ -8,7 +8,7 @@ namespace Cadence.Site.Model;
 
 public sealed record SiteSettings(
     string ClinicName, string Title, string Description, string BaseUrl, string CmsUrl, TimeZoneInfo TimeZone,
-    IReadOnlyList<ApiLink> Navigation, IReadOnlyList<ApiLink> Social)
+    SiteLanguage Language, IReadOnlyList<ApiLink> Navigation, IReadOnlyList<ApiLink> Social)
 {
     /// <summary>An absolute URL on the site for a root-relative path.</summary>
     public string Absolute(string path) => path.StartsWith("http://", StringComparison.Ordinal) || path.StartsWith("https://", StringComparison.Ordinal)

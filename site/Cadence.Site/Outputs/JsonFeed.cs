@@ -17,7 +17,7 @@ public static class JsonFeed
             json.WriteString("home_page_url", settings.Absolute("/"));
             json.WriteString("feed_url", settings.Absolute(Urls.JsonFeed));
             json.WriteString("description", settings.Description);
-            json.WriteString("language", "en-GB");
+            json.WriteString("language", settings.Language.Tag);
             json.WriteStartArray("items");
             foreach (var item in items)
             {

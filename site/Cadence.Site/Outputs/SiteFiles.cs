@@ -21,7 +21,7 @@ public static class SiteFiles
     }
 
     /// <summary>/search-index.json: what the search page's script matches against, newest post first.</summary>
-    public static byte[] SearchIndex(IReadOnlyList<PostCard> cards)
+    public static byte[] SearchIndex(IReadOnlyList<PostCard> cards, SiteSettings settings)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
@@ -32,7 +32,7 @@ public static class SiteFiles
                 json.WriteStartObject();
                 json.WriteString("title", card.Post.Title);
                 json.WriteString("url", card.Post.Url);
-                json.WriteString("date", Dates.Long(card.Post.LocalDate));
+                json.WriteString("date", Dates.Long(card.Post.LocalDate, settings));
                 json.WriteString("excerpt", card.Excerpt);
                 json.WriteStartArray("tags");
                 foreach (var tag in card.Post.Tags) json.WriteStringValue(tag.Name);

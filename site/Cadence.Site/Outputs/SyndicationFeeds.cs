@@ -31,7 +31,7 @@ public static class SyndicationFeeds
         var feed = new SyndicationFeed(settings.Title, settings.Description, home)
         {
             Id = settings.Absolute("/"),
-            Language = "en-GB",
+            Language = settings.Language.Tag,
             // The newest change in the feed, never the build time: the same content gives the same bytes.
             LastUpdatedTime = items.Count == 0 ? DateTimeOffset.UnixEpoch : items.Max(i => i.Post.UpdatedAt),
         };

@@ -71,6 +71,7 @@ public sealed class ListPages(SiteModel model, PageContext context, IReadOnlyLis
             {
                 [nameof(RedirectPage.Target)] = target,
                 [nameof(RedirectPage.Canonical)] = settings.Absolute(target),
+                [nameof(RedirectPage.Lang)] = settings.Language.Tag,
             }), new InputKey().Add(target).Value));
         }
         return jobs;

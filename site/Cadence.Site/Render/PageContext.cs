@@ -17,6 +17,6 @@ public sealed record PostCard(Post Post, string Excerpt, int ReadingMinutes);
 
 public static class Dates
 {
-    public static string Long(DateTimeOffset date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+    public static string Long(DateTimeOffset date, SiteSettings settings) => settings.Language.LongDate(date);
     public static string Iso(DateTimeOffset date) => date.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 }

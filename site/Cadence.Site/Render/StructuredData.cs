@@ -17,6 +17,7 @@ public static class StructuredData
             json.WriteString("@type", "BlogPosting");
             json.WriteString("headline", post.Title);
             json.WriteString("description", description);
+            json.WriteString("inLanguage", settings.Language.Tag);
             json.WriteString("datePublished", Dates.Iso(post.PublishedAt));
             json.WriteString("dateModified", Dates.Iso(post.UpdatedAt));
             json.WriteString("url", settings.Absolute(post.Url));

@@ -10,7 +10,7 @@ public sealed record ApiLink(string Label, string Url);
 
 public sealed record ApiSite(
     string ClinicName, string Title, string Description, string BaseUrl, string CmsUrl, string TimeZone,
-    IReadOnlyList<ApiLink> Navigation, IReadOnlyList<ApiLink> Social);
+    IReadOnlyList<ApiLink> Navigation, IReadOnlyList<ApiLink> Social, string? Language = null); // absent from older CMSes: en-GB
 
 public sealed record ApiTerm(string Slug, string Name, int PostCount = 0);
 

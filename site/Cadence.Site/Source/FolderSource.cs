@@ -33,7 +33,7 @@ public static class FolderSource
             site?.ClinicName ?? "", site?.Title ?? "Blog", site?.Description ?? "", site?.BaseUrl ?? "", cmsUrl,
             site?.TimeZone ?? "UTC",
             site?.Navigation.Select(l => new ApiLink(l.Label, l.Url)).ToList() ?? [new ApiLink("Home", "/")],
-            site?.Social.Select(l => new ApiLink(l.Label, l.Url)).ToList() ?? []);
+            site?.Social.Select(l => new ApiLink(l.Label, l.Url)).ToList() ?? [], site?.Language);
 
         var media = folder.Files.Where(f => f.IsPublic).ToDictionary(f => f.Url, StringComparer.Ordinal);
         var authors = new Dictionary<string, ApiAuthor>(StringComparer.Ordinal);

@@ -46,6 +46,32 @@ public class ImportExportTests
             Assert.That(File.ReadAllBytes(copy.Files.Single(f => f.Url == file.Url).FullPath), Is.EqualTo(File.ReadAllBytes(file.FullPath)), file.Url);
     }
 
+    [Test]
+    public async Task The_site_language_survives_import_and_export()
+    {
+        var content = RepoPaths.NewTempFolder("content-fr");
+        CopyFolder(RepoPaths.Content, content);
+        var siteYml = Path.Combine(content, "site.yml");
+        File.WriteAllText(siteYml, File.ReadAllText(siteYml).Replace("language: en-GB\n", "language: fr-FR\n"));
+        Assert.That(ContentFolderReader.Load(content).Site!.Language, Is.EqualTo("fr-FR"));
+
+        await using var cms = await CmsServer.StartAsync(new Dictionary<string, string?> { ["Cadence:ContentPath"] = content });
+        var exported = RepoPaths.NewTempFolder("export-fr");
+        await using (var scope = cms.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<ContentExporter>().ExportAsync(exported);
+
+        Assert.That(File.ReadAllText(Path.Combine(exported, "site.yml")), Does.Contain("language: fr-FR\n"));
+        Assert.That(ContentFolderReader.Load(exported).Site!.Language, Is.EqualTo("fr-FR"));
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var dir in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
+            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
+    }
+
     private static bool SameSite(SiteFile a, SiteFile b) =>
         a with { Navigation = [], Social = [] } == b with { Navigation = [], Social = [] }
         && a.Navigation.SequenceEqual(b.Navigation) && a.Social.SequenceEqual(b.Social);

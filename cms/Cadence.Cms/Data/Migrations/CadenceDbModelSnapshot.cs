@@ -657,6 +657,11 @@ namespace Cadence.Cms.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Navigation")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -17,6 +17,7 @@ public sealed class SiteModel(CadenceDb db) : PageModel
     [BindProperty, StringLength(300)] public string? Description { get; set; }
     [BindProperty, Url(ErrorMessage = "Enter the full address, like https://runtips.example.com.")] public string? BaseUrl { get; set; }
     [BindProperty, Required(ErrorMessage = "Choose a time zone.")] public string TimeZone { get; set; } = "UTC";
+    [BindProperty, Required(ErrorMessage = "Choose the site's language.")] public string Language { get; set; } = SiteLanguage.Default;
     [BindProperty, EmailAddress(ErrorMessage = "Enter an email address like name@example.com.")] public string? NotificationEmail { get; set; }
     [BindProperty] public string? Navigation { get; set; }
     [BindProperty] public string? Social { get; set; }
@@ -26,8 +27,8 @@ public sealed class SiteModel(CadenceDb db) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var settings = await db.Settings.AsNoTracking().SingleOrDefaultAsync(cancellationToken) ?? new SiteSettings();
-        (ClinicName, SiteTitle, Description, BaseUrl, TimeZone, NotificationEmail) =
-            (settings.ClinicName, settings.SiteTitle, settings.Description, settings.BaseUrl, settings.TimeZone, settings.NotificationEmail);
+        (ClinicName, SiteTitle, Description, BaseUrl, TimeZone, Language, NotificationEmail) =
+            (settings.ClinicName, settings.SiteTitle, settings.Description, settings.BaseUrl, settings.TimeZone, settings.Language, settings.NotificationEmail);
         Navigation = LinkLines.Format(settings.Navigation);
         Social = LinkLines.Format(settings.Social);
     }
@@ -36,6 +37,9 @@ public sealed class SiteModel(CadenceDb db) : PageModel
     {
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone?.Trim() ?? "", out _))
             ModelState.AddModelError(nameof(TimeZone), "That time zone is unknown. Use a name like Europe/London.");
+        var language = SiteLanguage.Normalise(Language);
+        if (language is null && !string.IsNullOrWhiteSpace(Language))
+            ModelState.AddModelError(nameof(Language), "That language is unknown. Use a tag like en-GB, de-DE or fr-FR.");
         var navigation = LinkLines.Parse(Navigation, out var navigationProblem);
         if (navigationProblem is not null) ModelState.AddModelError(nameof(Navigation), navigationProblem);
         var social = LinkLines.Parse(Social, out var socialProblem);
@@ -49,6 +53,7 @@ public sealed class SiteModel(CadenceDb db) : PageModel
         settings.Description = Description?.Trim() ?? "";
         settings.BaseUrl = BaseUrl?.Trim().TrimEnd('/') ?? "";
         settings.TimeZone = TimeZone!.Trim();
+        settings.Language = language!;
         settings.NotificationEmail = string.IsNullOrWhiteSpace(NotificationEmail) ? null : NotificationEmail.Trim();
         settings.Navigation = navigation;
         settings.Social = social;

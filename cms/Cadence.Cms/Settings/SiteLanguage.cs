@@ -1,0 +1,24 @@
+using System.Globalization;
+
+namespace Cadence.Cms.Settings;
+
+/// <summary>The site's language: a BCP 47 tag that .NET knows as a predefined culture.</summary>
+public static class SiteLanguage
+{
+    public const string Default = "en-GB";
+
+    /// <summary>The tag as the culture spells it (en-gb becomes en-GB), or null when no predefined culture has it.</summary>
+    public static string? Normalise(string? tag)
+    {
+        // An empty name is the invariant culture, which is no language a reader has.
+        if (string.IsNullOrWhiteSpace(tag)) return null;
+        try
+        {
+            return CultureInfo.GetCultureInfo(tag.Trim(), predefinedOnly: true).Name;
+        }
+        catch (CultureNotFoundException)
+        {
+            return null;
+        }
+    }
+}
