@@ -52,7 +52,7 @@ public class InboxInBrowserTests
         await page.GetByRole(AriaRole.Link, new() { Name = "Back to the spam folder" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Spam", Exact = true })).ToBeVisibleAsync();
         var spamRow = page.Locator("table.inbox tbody tr", new() { HasText = email });
-        await Assertions.Expect(spamRow).ToContainTextAsync("Read", new() { Timeout = 5_000 });
+        await Assertions.Expect(spamRow).ToContainTextAsync("Read", new() { Timeout = 15_000 });
         await spamRow.GetByRole(AriaRole.Link).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Not spam: move to the inbox" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Moved back to the inbox.");
