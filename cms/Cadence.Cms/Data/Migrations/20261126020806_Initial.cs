@@ -139,6 +139,27 @@ namespace Cadence.Cms.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "MailOutbox",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    QueuedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", nullable: false),
+                    To = table.Column<string>(type: "TEXT", nullable: false),
+                    Addresses = table.Column<string>(type: "TEXT", nullable: false),
+                    Message = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", nullable: true),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MailOutbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Media",
                 columns: table => new
                 {
@@ -169,6 +190,7 @@ namespace Cadence.Cms.Data.Migrations
                     Description = table.Column<string>(type: "TEXT", nullable: false),
                     BaseUrl = table.Column<string>(type: "TEXT", nullable: false),
                     TimeZone = table.Column<string>(type: "TEXT", nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 35, nullable: false),
                     NotificationEmail = table.Column<string>(type: "TEXT", nullable: true),
                     Navigation = table.Column<string>(type: "TEXT", nullable: false),
                     Social = table.Column<string>(type: "TEXT", nullable: false)
@@ -176,6 +198,25 @@ namespace Cadence.Cms.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Settings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Subscribers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Email = table.Column<string>(type: "TEXT", nullable: false),
+                    FirstName = table.Column<string>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    SubscribedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ConfirmedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ConfirmedIp = table.Column<string>(type: "TEXT", nullable: true),
+                    UnsubscribedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Subscribers", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -190,6 +231,64 @@ namespace Cadence.Cms.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Tags", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DeliveryId = table.Column<string>(type: "TEXT", nullable: false),
+                    EndpointKey = table.Column<string>(type: "TEXT", nullable: false),
+                    Target = table.Column<string>(type: "TEXT", nullable: false),
+                    Events = table.Column<string>(type: "TEXT", nullable: false),
+                    Slugs = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ResponseCode = table.Column<int>(type: "INTEGER", nullable: true),
+                    Error = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookDeliveries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookEndpoints",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Url = table.Column<string>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ProtectedSecret = table.Column<string>(type: "TEXT", nullable: false),
+                    ProtectedToken = table.Column<string>(type: "TEXT", nullable: true),
+                    Events = table.Column<string>(type: "TEXT", nullable: false),
+                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookEndpoints", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Slug = table.Column<string>(type: "TEXT", nullable: true),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookEvents", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -321,7 +420,8 @@ namespace Cadence.Cms.Data.Migrations
                     CanonicalUrl = table.Column<string>(type: "TEXT", nullable: true),
                     CategoryId = table.Column<int>(type: "INTEGER", nullable: true),
                     AuthorId = table.Column<int>(type: "INTEGER", nullable: true),
-                    OwnerId = table.Column<string>(type: "TEXT", nullable: true)
+                    OwnerId = table.Column<string>(type: "TEXT", nullable: true),
+                    ReviewRequestedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -341,6 +441,46 @@ namespace Cadence.Cms.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Submissions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FormKey = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Fields = table.Column<string>(type: "TEXT", nullable: false),
+                    Email = table.Column<string>(type: "TEXT", nullable: true),
+                    Folder = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    SpamReason = table.Column<string>(type: "TEXT", nullable: true),
+                    IsRead = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", nullable: false),
+                    ClientIp = table.Column<string>(type: "TEXT", nullable: true),
+                    UserAgent = table.Column<string>(type: "TEXT", nullable: true),
+                    NotificationMailId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReaderMailId = table.Column<long>(type: "INTEGER", nullable: true),
+                    DownloadKey = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Downloads = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstDownloadAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastDownloadAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Submissions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Submissions_MailOutbox_NotificationMailId",
+                        column: x => x.NotificationMailId,
+                        principalTable: "MailOutbox",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Submissions_MailOutbox_ReaderMailId",
+                        column: x => x.ReaderMailId,
+                        principalTable: "MailOutbox",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MediaBlobs",
                 columns: table => new
                 {
@@ -354,6 +494,32 @@ namespace Cadence.Cms.Data.Migrations
                         name: "FK_MediaBlobs_Media_MediaFileId",
                         column: x => x.MediaFileId,
                         principalTable: "Media",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PostRevisions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PostId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    Excerpt = table.Column<string>(type: "TEXT", nullable: true),
+                    SavedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SavedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    IsAutosave = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PostRevisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PostRevisions_Posts_PostId",
+                        column: x => x.PostId,
+                        principalTable: "Posts",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -464,10 +630,20 @@ namespace Cadence.Cms.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_MailOutbox_SentAt_NextAttemptAt",
+                table: "MailOutbox",
+                columns: new[] { "SentAt", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Media_FileName",
                 table: "Media",
                 column: "FileName",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PostRevisions_PostId_SavedAt",
+                table: "PostRevisions",
+                columns: new[] { "PostId", "SavedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Posts_AuthorId",
@@ -507,10 +683,66 @@ namespace Cadence.Cms.Data.Migrations
                 column: "PostId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Submissions_ContentHash_ReceivedAt",
+                table: "Submissions",
+                columns: new[] { "ContentHash", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Submissions_DownloadKey",
+                table: "Submissions",
+                column: "DownloadKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Submissions_Email",
+                table: "Submissions",
+                column: "Email");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Submissions_Folder_FormKey_ReceivedAt",
+                table: "Submissions",
+                columns: new[] { "Folder", "FormKey", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Submissions_Folder_IsRead",
+                table: "Submissions",
+                columns: new[] { "Folder", "IsRead" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Submissions_NotificationMailId",
+                table: "Submissions",
+                column: "NotificationMailId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Submissions_ReaderMailId",
+                table: "Submissions",
+                column: "ReaderMailId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Submissions_ReceivedAt",
+                table: "Submissions",
+                column: "ReceivedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Subscribers_Email",
+                table: "Subscribers",
+                column: "Email",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Tags_Slug",
                 table: "Tags",
                 column: "Slug",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_EndpointKey",
+                table: "WebhookDeliveries",
+                column: "EndpointKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_Status_DueAt",
+                table: "WebhookDeliveries",
+                columns: new[] { "Status", "DueAt" });
         }
 
         /// <inheritdoc />
@@ -544,6 +776,9 @@ namespace Cadence.Cms.Data.Migrations
                 name: "MediaBlobs");
 
             migrationBuilder.DropTable(
+                name: "PostRevisions");
+
+            migrationBuilder.DropTable(
                 name: "PostTags");
 
             migrationBuilder.DropTable(
@@ -551,6 +786,21 @@ namespace Cadence.Cms.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "SlugRedirects");
+
+            migrationBuilder.DropTable(
+                name: "Submissions");
+
+            migrationBuilder.DropTable(
+                name: "Subscribers");
+
+            migrationBuilder.DropTable(
+                name: "WebhookDeliveries");
+
+            migrationBuilder.DropTable(
+                name: "WebhookEndpoints");
+
+            migrationBuilder.DropTable(
+                name: "WebhookEvents");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -566,6 +816,9 @@ namespace Cadence.Cms.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "Posts");
+
+            migrationBuilder.DropTable(
+                name: "MailOutbox");
 
             migrationBuilder.DropTable(
                 name: "Authors");

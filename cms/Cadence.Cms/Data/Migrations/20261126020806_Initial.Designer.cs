@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cadence.Cms.Data.Migrations
 {
     [DbContext(typeof(CadenceDb))]
-    [Migration("20261126015112_SiteLanguage")]
-    partial class SiteLanguage
+    [Migration("20261126020806_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
