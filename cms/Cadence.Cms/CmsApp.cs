@@ -29,6 +29,7 @@ public static class CmsApp
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SchedulingOptions>().Bind(builder.Configuration.GetSection("Cadence:Scheduling"));
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<CmsAddress>();
         // Sign-in cookies and antiforgery tokens must survive a restart, so their keys live in the data folder.
         services.AddDataProtection().SetApplicationName("Cadence.Cms")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DataFolder(builder.Configuration), "keys")));

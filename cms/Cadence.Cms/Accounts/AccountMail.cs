@@ -10,12 +10,12 @@ namespace Cadence.Cms.Accounts;
 
 /// <summary>The emails accounts need: a password-reset link, and an invitation (which is a reset link too), queued in the mail outbox.</summary>
 public sealed class AccountMail(
-    UserManager<CadenceUser> users, CadenceDb db, IMailOutbox outbox, IOptions<CadenceOptions> options)
+    UserManager<CadenceUser> users, CadenceDb db, IMailOutbox outbox, CmsAddress address)
 {
-    public async Task SendResetLinkAsync(CadenceUser user, string baseUrl, bool invitation, CancellationToken cancellationToken = default)
+    public async Task SendResetLinkAsync(CadenceUser user, bool invitation, CancellationToken cancellationToken = default)
     {
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        var link = $"{(options.Value.PublicUrl ?? baseUrl).TrimEnd('/')}/manager/account/reset-password" +
+        var link = $"{address.Value}/manager/account/reset-password" +
                    $"?email={Uri.EscapeDataString(user.Email!)}&token={Uri.EscapeDataString(token)}";
         var clinic = await db.Settings.AsNoTracking().Select(s => s.ClinicName).FirstOrDefaultAsync(cancellationToken) ?? "Cadence";
 

@@ -4,11 +4,10 @@ using Microsoft.Extensions.Options;
 namespace Cadence.Cms.Forms;
 
 /// <summary>Absolute links to the CMS (downloads, newsletter pages) and to the static site (thank-you pages).</summary>
-public sealed class PublicLinks(IOptions<CadenceOptions> options)
+public sealed class PublicLinks(CmsAddress address)
 {
-    /// <summary>The CMS's public address: Cadence:PublicUrl, or else the address this request came to.</summary>
-    public string Cms(HttpRequest request) =>
-        options.Value.PublicUrl?.TrimEnd('/') ?? $"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase}";
+    /// <summary>The CMS's public address (see <see cref="CmsAddress"/>); never taken from the request.</summary>
+    public string Cms() => address.Value;
 
     /// <summary>
     /// A page on the static site. Relative paths resolve against the site's base URL; an absolute address is used

@@ -50,7 +50,7 @@ public static class SubmissionEndpoint
             UserAgent = Truncate(request.Headers.UserAgent.ToString(), 300),
         };
 
-        var cmsUrl = links.Cms(request);
+        var cmsUrl = links.Cms();
         string? download = null;
         if (form.AssetFileName is not null)
         {

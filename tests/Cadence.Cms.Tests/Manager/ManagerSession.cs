@@ -34,6 +34,9 @@ public sealed class ManagerSession : IDisposable
 
     public Task<HttpResponseMessage> GetAsync(string url) => _http.GetAsync(url);
 
+    /// <summary>Sends every later request with this Host header, as an attacker in front of the CMS could.</summary>
+    public void ForgeHost(string host) => _http.DefaultRequestHeaders.Host = host;
+
     public async Task<IHtmlDocument> PageAsync(string url)
     {
         var response = await _http.GetAsync(url);

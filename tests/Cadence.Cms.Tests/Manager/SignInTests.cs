@@ -106,6 +106,20 @@ public class SignInTests
     }
 
     [Test]
+    public async Task A_forged_host_header_never_reaches_the_reset_link()
+    {
+        var email = await CreateUserAsync(Roles.Editor, "host");
+        using var session = new ManagerSession(_cms);
+        session.ForgeHost("evil.example");
+        var sent = await session.SubmitAsync("/manager/account/forgot-password", new() { ["Email"] = email });
+        Assert.That(sent.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        var body = (await OutboxReader.MessagesToAsync(_cms, email)).Single().TextBody ?? "";
+        Assert.That(body, Does.Not.Contain("evil.example"));
+        Assert.That(body, Does.Contain(_cms.BaseUrl + "/manager/account/reset-password?"));
+    }
+
+    [Test]
     public async Task Changing_your_own_password_needs_the_current_one()
     {
         var email = await CreateUserAsync(Roles.Author, "change");

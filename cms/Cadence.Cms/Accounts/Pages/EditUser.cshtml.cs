@@ -40,7 +40,7 @@ public sealed class EditUserModel(UserManager<CadenceUser> users, AccountMail ma
     public async Task<IActionResult> OnPostResetAsync(string id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id)) return NotFound();
-        await mail.SendResetLinkAsync(Person, $"{Request.Scheme}://{Request.Host}", invitation: false, cancellationToken);
+        await mail.SendResetLinkAsync(Person, invitation: false, cancellationToken);
         TempData.Notice($"A password-reset link is on its way to {Person.Email}.");
         return Redirect($"/manager/users/{id}");
     }

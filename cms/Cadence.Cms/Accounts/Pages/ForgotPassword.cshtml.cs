@@ -23,7 +23,7 @@ public sealed class ForgotPasswordModel(UserManager<CadenceUser> users, AccountM
         // The answer is the same whether or not the account exists, so the form cannot be used to find accounts.
         var user = await users.FindByEmailAsync(Email.Trim());
         if (user is { IsDisabled: false })
-            await mail.SendResetLinkAsync(user, $"{Request.Scheme}://{Request.Host}", invitation: false, cancellationToken);
+            await mail.SendResetLinkAsync(user, invitation: false, cancellationToken);
         Sent = true;
         return Page();
     }

@@ -36,7 +36,7 @@ public sealed class UsersModel(UserManager<CadenceUser> users, UserAccounts acco
                 var user = await accounts.CreateAsync(Email.Trim(), Role, Invite ? Passwords.Random() : Password!, string.IsNullOrWhiteSpace(DisplayName) ? null : DisplayName.Trim());
                 if (Invite)
                 {
-                    await mail.SendResetLinkAsync(user, $"{Request.Scheme}://{Request.Host}", invitation: true, cancellationToken);
+                    await mail.SendResetLinkAsync(user, invitation: true, cancellationToken);
                     TempData.Notice($"{user.Email} is added as {Role} and an invitation is on its way.");
                 }
                 else TempData.Notice($"{user.Email} is added as {Role}. Tell them their password in person or by phone, not by email.");
