@@ -11,36 +11,22 @@ using static Cadence.Cms.Tests.Forms.FormPosts;
 namespace Cadence.Cms.Tests.Forms;
 
 /// <summary>The inbox, subscribers and outgoing-mail pages over HTTP: CSV export, role limits, what the detail page tells.</summary>
-public class InboxPageTests
+public class InboxPageTests : SignedInAdminTests
 {
     private const string Password = "granite-willow-ferry-nine";
-    private CmsServer _cms = null!;
-    private ManagerSession _admin = null!;
 
-    [OneTimeSetUp]
-    public async Task Start()
-    {
-        _cms = await CmsServer.StartAsync(TestSettings());
-        _admin = await ManagerSession.SignedInAsync(_cms);
-    }
-
-    [OneTimeTearDown]
-    public async Task Stop()
-    {
-        _admin.Dispose();
-        await _cms.DisposeAsync();
-    }
+    protected override IDictionary<string, string?>? Settings => TestSettings();
 
     [Test]
     public async Task Csv_export_of_one_form_is_utf8_with_neutralised_formula_cells_and_only_that_form()
     {
         var email = Unique("csvhttp");
-        (await FetchAsync(_cms, "contact-therapist", Contact(email, "=SUM(A1:A9)"))).Dispose();
-        (await FetchAsync(_cms, "newsletter", new Dictionary<string, object?> { ["email"] = email, ["consent"] = "true" })).Dispose();
+        (await FetchAsync(Cms, "contact-therapist", Contact(email, "=SUM(A1:A9)"))).Dispose();
+        (await FetchAsync(Cms, "newsletter", new Dictionary<string, object?> { ["email"] = email, ["consent"] = "true" })).Dispose();
 
-        var list = await _admin.PageAsync($"/manager/inbox?form=contact-therapist&email={Uri.EscapeDataString(email)}");
+        var list = await Admin.PageAsync($"/manager/inbox?form=contact-therapist&email={Uri.EscapeDataString(email)}");
         var link = list.QuerySelectorAll("a").First(a => a.TextContent.Contains("Download these as CSV")).GetAttribute("href")!;
-        using var response = await _admin.GetAsync(link);
+        using var response = await Admin.GetAsync(link);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("text/csv"));
@@ -60,8 +46,8 @@ public class InboxPageTests
     public async Task An_author_is_denied_every_inbox_mail_and_webhook_page_and_an_editor_may_open_them()
     {
         var email = Unique("roles");
-        (await FetchAsync(_cms, "contact-therapist", Contact(email))).Dispose();
-        var id = (await SubmissionsAsync(_cms, email)).Single().Id;
+        (await FetchAsync(Cms, "contact-therapist", Contact(email))).Dispose();
+        var id = (await SubmissionsAsync(Cms, email)).Single().Id;
         string[] pages = ["/manager/inbox", $"/manager/inbox/{id}", "/manager/inbox?handler=csv", "/manager/inbox/erase",
             "/manager/inbox/subscribers", "/manager/mail", "/manager/webhooks"];
 
@@ -74,9 +60,9 @@ public class InboxPageTests
         }
         var nav = await author.PageAsync("/manager");
         Assert.That(nav.QuerySelector("nav a[href='/manager/inbox']"), Is.Null, "no Inbox entry for authors");
-        Assert.That((await SubmissionsAsync(_cms, email)).Single().IsRead, Is.False, "the author's attempt did not mark it read");
+        Assert.That((await SubmissionsAsync(Cms, email)).Single().IsRead, Is.False, "the author's attempt did not mark it read");
 
-        using var anonymous = new ManagerSession(_cms);
+        using var anonymous = new ManagerSession(Cms);
         using (var response = await anonymous.GetAsync("/manager/inbox?handler=csv"))
             Assert.That(response.Headers.Location!.ToString(), Does.Contain("/manager/account/sign-in"));
 
@@ -94,14 +80,14 @@ public class InboxPageTests
     public async Task The_detail_page_tells_the_notification_state_and_counts_ebook_downloads()
     {
         var email = Unique("ebook");
-        using var answer = await FetchAsync(_cms, "knee-pain-ebook", new Dictionary<string, object?>
+        using var answer = await FetchAsync(Cms, "knee-pain-ebook", new Dictionary<string, object?>
         {
             ["name"] = "Bea", ["email"] = email, ["consent"] = "true", ["_started"] = StartedLongAgo(),
         });
         var download = (await JsonAsync(answer)).GetProperty("download").GetString()!;
-        var id = (await SubmissionsAsync(_cms, email)).Single().Id;
+        var id = (await SubmissionsAsync(Cms, email)).Single().Id;
 
-        var before = await _admin.PageAsync($"/manager/inbox/{id}");
+        var before = await Admin.PageAsync($"/manager/inbox/{id}");
         Assert.That(before.QuerySelector("#download-state")!.TextContent, Does.Contain("Not downloaded yet").And.Contain("works until"));
 
         using (var client = new HttpClient())
@@ -112,7 +98,7 @@ public class InboxPageTests
         }
         await WaitForSentAsync(id);
 
-        var after = await _admin.PageAsync($"/manager/inbox/{id}");
+        var after = await Admin.PageAsync($"/manager/inbox/{id}");
         Assert.That(after.QuerySelector("#download-state")!.TextContent, Does.Contain("Downloaded 2 times"));
         var mail = after.QuerySelector("#mail-state")!.TextContent;
         Assert.That(mail, Does.Contain("To clinic@stride-therapy.example: sent"));
@@ -125,16 +111,16 @@ public class InboxPageTests
         var confirmed = Unique("conf");
         var pending = Unique("pend");
         foreach (var address in new[] { confirmed, pending })
-            (await FetchAsync(_cms, "newsletter", new Dictionary<string, object?> { ["email"] = address, ["consent"] = "true" })).Dispose();
-        await using (var scope = _cms.Services.CreateAsyncScope())
+            (await FetchAsync(Cms, "newsletter", new Dictionary<string, object?> { ["email"] = address, ["consent"] = "true" })).Dispose();
+        await using (var scope = Cms.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<CadenceDb>().Subscribers.Where(s => s.Email == confirmed).ExecuteUpdateAsync(u => u
                 .SetProperty(s => s.Status, SubscriberStatus.Confirmed).SetProperty(s => s.ConfirmedAt, DateTime.UtcNow).SetProperty(s => s.ConfirmedIp, "203.0.113.9"));
 
-        var page = await _admin.PageAsync("/manager/inbox/subscribers?status=Confirmed");
+        var page = await Admin.PageAsync("/manager/inbox/subscribers?status=Confirmed");
         var rows = page.QuerySelectorAll("#subscribers tbody tr").Select(r => r.TextContent).ToList();
         Assert.That(rows.Any(r => r.Contains(confirmed) && r.Contains("203.0.113.9") && r.Contains("Confirmed")), Is.True);
         Assert.That(rows.Any(r => r.Contains(pending)), Is.False, "filtered to confirmed");
-        var waiting = await _admin.PageAsync($"/manager/inbox/subscribers?status=Pending&email={Uri.EscapeDataString(pending)}");
+        var waiting = await Admin.PageAsync($"/manager/inbox/subscribers?status=Pending&email={Uri.EscapeDataString(pending)}");
         Assert.That(waiting.QuerySelector("#subscribers tbody tr")!.TextContent, Does.Contain("Pending"));
     }
 
@@ -142,22 +128,22 @@ public class InboxPageTests
     public async Task Bulk_buttons_mark_read_and_move_ticked_submissions_and_the_unread_count_follows()
     {
         var email = Unique("bulk");
-        (await FetchAsync(_cms, "contact-therapist", Contact(email, "first"))).Dispose();
-        (await FetchAsync(_cms, "contact-therapist", Contact(email, "second"))).Dispose();
-        var ids = (await SubmissionsAsync(_cms, email)).Select(s => s.Id.ToString()).ToList();
+        (await FetchAsync(Cms, "contact-therapist", Contact(email, "first"))).Dispose();
+        (await FetchAsync(Cms, "contact-therapist", Contact(email, "second"))).Dispose();
+        var ids = (await SubmissionsAsync(Cms, email)).Select(s => s.Id.ToString()).ToList();
         var list = $"/manager/inbox?email={Uri.EscapeDataString(email)}";
 
         var unreadBefore = await UnreadInNavAsync();
         using (var read = await BulkAsync(list, "read", ids))
             Assert.That(read.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-        Assert.That((await SubmissionsAsync(_cms, email)).All(s => s.IsRead), Is.True);
+        Assert.That((await SubmissionsAsync(Cms, email)).All(s => s.IsRead), Is.True);
         Assert.That(await UnreadInNavAsync(), Is.EqualTo(unreadBefore - 2));
 
         using (var spam = await BulkAsync(list, "spam", ids[..1]))
             Assert.That(spam.Headers.Location!.ToString(), Does.Contain("email="), "back to the same filtered list");
-        var stored = await SubmissionsAsync(_cms, email);
+        var stored = await SubmissionsAsync(Cms, email);
         Assert.That(stored.Select(s => s.Folder), Is.EqualTo(new[] { SubmissionFolder.Spam, SubmissionFolder.Inbox }));
-        var spamPage = await _admin.PageAsync($"/manager/inbox?folder=Spam&email={Uri.EscapeDataString(email)}");
+        var spamPage = await Admin.PageAsync($"/manager/inbox?folder=Spam&email={Uri.EscapeDataString(email)}");
         Assert.That(spamPage.QuerySelector("#submission-count")!.TextContent, Does.StartWith("1 submission"));
     }
 
@@ -165,27 +151,27 @@ public class InboxPageTests
     public async Task A_post_without_the_antiforgery_token_changes_nothing()
     {
         var email = Unique("csrf");
-        (await FetchAsync(_cms, "contact-therapist", Contact(email))).Dispose();
-        var id = (await SubmissionsAsync(_cms, email)).Single().Id;
-        using var response = await _admin.PostRawAsync($"/manager/inbox/{id}?handler=move&folder=Spam", new());
+        (await FetchAsync(Cms, "contact-therapist", Contact(email))).Dispose();
+        var id = (await SubmissionsAsync(Cms, email)).Single().Id;
+        using var response = await Admin.PostRawAsync($"/manager/inbox/{id}?handler=move&folder=Spam", new());
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That((await SubmissionsAsync(_cms, email)).Single().Folder, Is.EqualTo(SubmissionFolder.Inbox));
+        Assert.That((await SubmissionsAsync(Cms, email)).Single().Folder, Is.EqualTo(SubmissionFolder.Inbox));
     }
 
     private async Task<HttpResponseMessage> BulkAsync(string list, string action, IEnumerable<string> ids)
     {
-        var page = await _admin.PageAsync(list);
+        var page = await Admin.PageAsync(list);
         var form = page.QuerySelector("form[action*='handler=bulk']")!;
         var token = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var fields = ids.Select(id => new KeyValuePair<string, string>("Selected", id))
             .Append(new("action", action)).Append(new("__RequestVerificationToken", token)).ToList();
         // The action carries the list's filters, so the answer can lead back to the same list.
-        return await _admin.PostPairsAsync(form.GetAttribute("action")!, fields);
+        return await Admin.PostPairsAsync(form.GetAttribute("action")!, fields);
     }
 
     private async Task<int> UnreadInNavAsync()
     {
-        var page = await _admin.PageAsync("/manager");
+        var page = await Admin.PageAsync("/manager");
         var count = page.QuerySelector("#unread-count");
         return count is null ? 0 : int.Parse(new string(count.TextContent.Where(char.IsDigit).ToArray()));
     }
@@ -195,7 +181,7 @@ public class InboxPageTests
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (DateTime.UtcNow < deadline)
         {
-            await using var scope = _cms.Services.CreateAsyncScope();
+            await using var scope = Cms.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<CadenceDb>();
             var unsent = await db.Submissions.Where(s => s.Id == id)
                 .Select(s => (s.NotificationMail!.SentAt == null ? 1 : 0) + (s.ReaderMail!.SentAt == null ? 1 : 0)).SingleAsync();
@@ -208,8 +194,8 @@ public class InboxPageTests
     private async Task<ManagerSession> SignedInAsAsync(string role)
     {
         var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@clinic.test";
-        await using (var scope = _cms.Services.CreateAsyncScope())
+        await using (var scope = Cms.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<UserAccounts>().CreateAsync(email, role, Password, role);
-        return await ManagerSession.SignedInAsync(_cms, email, Password);
+        return await ManagerSession.SignedInAsync(Cms, email, Password);
     }
 }

@@ -8,30 +8,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Cadence.Cms.Tests.Manager;
 
-public class PostEditorTests
+public class PostEditorTests : SignedInAdminTests
 {
-    private CmsServer _cms = null!;
-    private ManagerSession _admin = null!;
-
-    [OneTimeSetUp]
-    public async Task Start()
-    {
-        _cms = await CmsServer.StartAsync();
-        _admin = await ManagerSession.SignedInAsync(_cms);
-    }
-
-    [OneTimeTearDown]
-    public async Task Stop()
-    {
-        _admin.Dispose();
-        await _cms.DisposeAsync();
-    }
-
     [Test]
     public async Task A_published_post_with_image_tags_and_a_call_to_action_reaches_the_delivery_api()
     {
         var title = "Hamstring care " + Guid.NewGuid().ToString("N")[..6];
-        var response = await _admin.SubmitAsync("/manager/posts/new", new()
+        var response = await Admin.SubmitAsync("/manager/posts/new", new()
         {
             ["Title"] = title, ["Body"] = "Warm up first.\n\n::: form knee-pain-ebook\n", ["Tags"] = "Hamstrings, Warm-up",
             ["Image"] = "/media/knee-pain-when-running.png", ["ImageAlt"] = "A runner holding a knee",
@@ -40,7 +23,7 @@ public class PostEditorTests
         Assert.That(response.Headers.Location!.ToString(), Does.Match(@"^/manager/posts/\d+$"));
 
         var slug = Cadence.Markdown.Slug.From(title);
-        using var api = _cms.Client(_cms.ContentKey);
+        using var api = Cms.Client(Cms.ContentKey);
         var post = await api.GetFromJsonAsync<JsonElement>($"api/v1/posts/{slug}");
         Assert.That(post.GetProperty("status").GetString(), Is.EqualTo("published"));
         Assert.That(post.GetProperty("forms")[0].GetString(), Is.EqualTo("knee-pain-ebook"));
@@ -51,7 +34,7 @@ public class PostEditorTests
     [Test]
     public async Task An_image_without_alt_text_is_refused_next_to_the_field()
     {
-        var response = await _admin.SubmitAsync("/manager/posts/new", new()
+        var response = await Admin.SubmitAsync("/manager/posts/new", new()
         {
             ["Title"] = "No alt", ["Body"] = "x", ["Image"] = "/media/shin-splints.png", ["ImageAlt"] = "",
         }, "Save", "#post-form");
@@ -67,7 +50,7 @@ public class PostEditorTests
         await WithSettingsAsync(s => s.TimeZone = "America/New_York");
         var when = DateTime.UtcNow.AddDays(30);
         var local = new DateTime(when.Year, when.Month, when.Day, 9, 30, 0);
-        var response = await _admin.SubmitAsync("/manager/posts/new", new()
+        var response = await Admin.SubmitAsync("/manager/posts/new", new()
         {
             ["Title"] = "Scheduled tip " + Guid.NewGuid().ToString("N")[..6], ["Body"] = "Soon.", ["PublishAt"] = local.ToString("yyyy-MM-ddTHH:mm"),
         }, "Schedule", "#post-form");
@@ -83,13 +66,13 @@ public class PostEditorTests
     [Test]
     public async Task Autosave_creates_a_draft_and_later_saves_update_it()
     {
-        var first = await _admin.SubmitAsync("/manager/posts/new", new() { ["Title"] = "", ["Body"] = "Half a thought" }, "Autosave", "#post-form");
+        var first = await Admin.SubmitAsync("/manager/posts/new", new() { ["Title"] = "", ["Body"] = "Half a thought" }, "Autosave", "#post-form");
         Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var answer = await first.Content.ReadFromJsonAsync<JsonElement>();
         var id = answer.GetProperty("id").GetInt32();
         Assert.That((await FindAsync(id)).Body, Is.EqualTo("Half a thought"));
 
-        var second = await _admin.SubmitAsync($"/manager/posts/{id}", new() { ["Body"] = "Half a thought, now whole." }, "Autosave", "#post-form");
+        var second = await Admin.SubmitAsync($"/manager/posts/{id}", new() { ["Body"] = "Half a thought, now whole." }, "Autosave", "#post-form");
         Assert.That((await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32(), Is.EqualTo(id));
         var post = await FindAsync(id);
         Assert.That(post.Body, Is.EqualTo("Half a thought, now whole."));
@@ -101,7 +84,7 @@ public class PostEditorTests
     public async Task Autosave_of_a_live_post_keeps_a_revision_and_leaves_the_site_alone()
     {
         var id = await PublishAsync("Live words", "Original live text.");
-        await _admin.SubmitAsync($"/manager/posts/{id}", new() { ["Body"] = "Half-typed change" }, "Autosave", "#post-form");
+        await Admin.SubmitAsync($"/manager/posts/{id}", new() { ["Body"] = "Half-typed change" }, "Autosave", "#post-form");
         Assert.That((await FindAsync(id)).Body, Is.EqualTo("Original live text."));
         Assert.That(await RevisionCountAsync(id), Is.EqualTo(2));
     }
@@ -109,7 +92,7 @@ public class PostEditorTests
     [Test]
     public async Task The_live_preview_renders_the_shared_dialect_with_the_call_to_action()
     {
-        var response = await _admin.PostWithTokenAsync("/manager/posts/new", "/manager/posts/new?handler=Render",
+        var response = await Admin.PostWithTokenAsync("/manager/posts/new", "/manager/posts/new?handler=Render",
             new() { ["Body"] = "# Hello\n\n::: form knee-pain-ebook\n\n<script>alert(1)</script>" });
         var html = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -122,15 +105,15 @@ public class PostEditorTests
     public async Task Restoring_a_revision_brings_the_text_back_and_keeps_history()
     {
         var id = await PublishAsync("Revision test " + Guid.NewGuid().ToString("N")[..6], "First version.");
-        await _admin.SubmitAsync($"/manager/posts/{id}", new() { ["Body"] = "Second version." }, "Save", "#post-form");
-        var page = await _admin.PageAsync($"/manager/posts/{id}/revisions");
+        await Admin.SubmitAsync($"/manager/posts/{id}", new() { ["Body"] = "Second version." }, "Save", "#post-form");
+        var page = await Admin.PageAsync($"/manager/posts/{id}/revisions");
         var links = page.QuerySelectorAll(".revision-list a").Select(a => a.GetAttribute("href")!).ToList();
         Assert.That(links, Has.Count.EqualTo(2));
-        var diff = await _admin.PageAsync(links[1]);
+        var diff = await Admin.PageAsync(links[1]);
         Assert.That(diff.QuerySelector("pre.diff .removed")!.TextContent, Does.Contain("First version."));
         Assert.That(diff.QuerySelector("pre.diff .added")!.TextContent, Does.Contain("Second version."));
 
-        var restore = await _admin.SubmitAsync(links[1], [], formSelector: "form[action*=Restore]");
+        var restore = await Admin.SubmitAsync(links[1], [], formSelector: "form[action*=Restore]");
         Assert.That(restore.Headers.Location!.ToString(), Is.EqualTo($"/manager/posts/{id}"));
         Assert.That((await FindAsync(id)).Body, Is.EqualTo("First version."));
         Assert.That(await RevisionCountAsync(id), Is.EqualTo(3));
@@ -140,7 +123,7 @@ public class PostEditorTests
     public async Task Only_the_newest_fifty_revisions_are_kept()
     {
         var id = await PublishAsync("Many saves " + Guid.NewGuid().ToString("N")[..6], "v0");
-        await using (var scope = _cms.Services.CreateAsyncScope())
+        await using (var scope = Cms.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<CadenceDb>();
             var revisions = scope.ServiceProvider.GetRequiredService<PostRevisions>();
@@ -159,20 +142,20 @@ public class PostEditorTests
     public async Task The_list_pages_25_at_a_time_and_filters_by_title_and_status()
     {
         var marker = "Pager" + Guid.NewGuid().ToString("N")[..6];
-        await using (var scope = _cms.Services.CreateAsyncScope())
+        await using (var scope = Cms.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<CadenceDb>();
             for (var i = 0; i < 30; i++)
                 db.Posts.Add(new Post { Title = $"{marker} {i:00}", Slug = $"{marker.ToLowerInvariant()}-{i}", Status = PostStatus.Draft });
             await db.SaveChangesAsync();
         }
-        var first = await _admin.PageAsync($"/manager/posts?q={marker}&status=draft&sort=title");
+        var first = await Admin.PageAsync($"/manager/posts?q={marker}&status=draft&sort=title");
         Assert.That(first.QuerySelectorAll("table.list tbody tr"), Has.Length.EqualTo(25));
         Assert.That(first.QuerySelector("#post-count")!.TextContent, Does.Contain("30 posts, page 1 of 2"));
-        var second = await _admin.PageAsync(first.QuerySelector(".pager a[rel=next]")!.GetAttribute("href")!);
+        var second = await Admin.PageAsync(first.QuerySelector(".pager a[rel=next]")!.GetAttribute("href")!);
         Assert.That(second.QuerySelectorAll("table.list tbody tr"), Has.Length.EqualTo(5));
         Assert.That(second.QuerySelector("table.list tbody th")!.TextContent.Trim(), Is.EqualTo($"{marker} 25"));
-        var published = await _admin.PageAsync($"/manager/posts?q={marker}&status=published");
+        var published = await Admin.PageAsync($"/manager/posts?q={marker}&status=published");
         Assert.That(published.QuerySelectorAll("table.list tbody tr"), Is.Empty);
     }
 
@@ -180,44 +163,44 @@ public class PostEditorTests
     public async Task Trash_and_restore()
     {
         var id = await PublishAsync("Trash me " + Guid.NewGuid().ToString("N")[..6], "Bye.");
-        var trashed = await _admin.SubmitAsync($"/manager/posts/{id}", [], "Trash", "#post-form");
+        var trashed = await Admin.SubmitAsync($"/manager/posts/{id}", [], "Trash", "#post-form");
         Assert.That(trashed.Headers.Location!.ToString(), Is.EqualTo("/manager/posts"));
         Assert.That((await FindAsync(id)).DeletedAt, Is.Not.Null);
-        Assert.That((await _admin.GetAsync($"/manager/posts/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((await Admin.GetAsync($"/manager/posts/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
 
-        var restored = await _admin.SubmitAsync("/manager/posts/trash", [], formSelector: $"form[action*='postId={id}']");
+        var restored = await Admin.SubmitAsync("/manager/posts/trash", [], formSelector: $"form[action*='postId={id}']");
         Assert.That(restored.Headers.Location!.ToString(), Is.EqualTo($"/manager/posts/{id}"));
         Assert.That((await FindAsync(id)).DeletedAt, Is.Null);
     }
 
     private async Task<int> PublishAsync(string title, string body)
     {
-        var response = await _admin.SubmitAsync("/manager/posts/new", new() { ["Title"] = title, ["Body"] = body }, "Publish", "#post-form");
+        var response = await Admin.SubmitAsync("/manager/posts/new", new() { ["Title"] = title, ["Body"] = body }, "Publish", "#post-form");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         return int.Parse(response.Headers.Location!.ToString().Split('/').Last());
     }
 
     private async Task<Post> FindAsync(int id)
     {
-        await using var scope = _cms.Services.CreateAsyncScope();
+        await using var scope = Cms.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<CadenceDb>().Posts.AsNoTracking().SingleAsync(p => p.Id == id);
     }
 
     private async Task<int> CountAsync(System.Linq.Expressions.Expression<Func<Post, bool>> where)
     {
-        await using var scope = _cms.Services.CreateAsyncScope();
+        await using var scope = Cms.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<CadenceDb>().Posts.CountAsync(where);
     }
 
     private async Task<int> RevisionCountAsync(int id)
     {
-        await using var scope = _cms.Services.CreateAsyncScope();
+        await using var scope = Cms.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<CadenceDb>().PostRevisions.CountAsync(r => r.PostId == id);
     }
 
     private async Task WithSettingsAsync(Action<Cadence.Cms.Settings.SiteSettings> change)
     {
-        await using var scope = _cms.Services.CreateAsyncScope();
+        await using var scope = Cms.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CadenceDb>();
         change(await db.Settings.SingleAsync());
         await db.SaveChangesAsync();

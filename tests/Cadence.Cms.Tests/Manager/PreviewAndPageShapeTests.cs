@@ -3,29 +3,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Cadence.Cms.Tests.Manager;
 
-public class PreviewAndPageShapeTests
+public class PreviewAndPageShapeTests : SignedInAdminTests
 {
-    private CmsServer _cms = null!;
-    private ManagerSession _admin = null!;
-
-    [OneTimeSetUp]
-    public async Task Start()
-    {
-        _cms = await CmsServer.StartAsync(new Dictionary<string, string?> { ["Cadence:Site:PreviewUrl"] = "http://127.0.0.1:5080" });
-        _admin = await ManagerSession.SignedInAsync(_cms);
-    }
-
-    [OneTimeTearDown]
-    public async Task Stop()
-    {
-        _admin.Dispose();
-        await _cms.DisposeAsync();
-    }
+    protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?> { ["Cadence:Site:PreviewUrl"] = "http://127.0.0.1:5080" };
 
     [Test]
     public async Task Preview_opens_the_site_preview_server_when_one_is_configured()
     {
-        var page = await _admin.PageAsync("/manager/posts/1");
+        var page = await Admin.PageAsync("/manager/posts/1");
         var slug = page.QuerySelector("#Slug")!.GetAttribute("value");
         Assert.That(page.QuerySelector("#preview-link")!.GetAttribute("href"), Is.EqualTo($"http://127.0.0.1:5080/preview/{slug}"));
     }
@@ -33,7 +18,7 @@ public class PreviewAndPageShapeTests
     [Test]
     public async Task The_fallback_preview_renders_the_body_with_the_dialect()
     {
-        var preview = await _admin.PageAsync("/manager/posts/1/preview");
+        var preview = await Admin.PageAsync("/manager/posts/1/preview");
         Assert.That(preview.QuerySelector("article.rendered h1"), Is.Not.Null);
         Assert.That(preview.QuerySelectorAll("article.rendered p"), Is.Not.Empty);
     }
@@ -45,7 +30,7 @@ public class PreviewAndPageShapeTests
     [TestCase("/manager/settings")]
     public async Task Pages_keep_the_strict_content_security_policy_and_have_landmarks(string url)
     {
-        var response = await _admin.GetAsync(url);
+        var response = await Admin.GetAsync(url);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(string.Join(";", response.Headers.GetValues("Content-Security-Policy")), Does.Contain("script-src 'self'").And.Not.Contain("unsafe-inline"));
         var page = await ManagerSession.ParseAsync(response);
@@ -64,7 +49,7 @@ public class PreviewAndPageShapeTests
     [Test]
     public async Task The_dashboard_lists_the_newest_form_submission()
     {
-        await using (var scope = _cms.Services.CreateAsyncScope())
+        await using (var scope = Cms.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<Cadence.Cms.Data.CadenceDb>();
             db.Submissions.Add(new Cadence.Cms.Forms.Submission
@@ -74,7 +59,7 @@ public class PreviewAndPageShapeTests
             });
             await db.SaveChangesAsync();
         }
-        var dashboard = await _admin.PageAsync("/manager");
+        var dashboard = await Admin.PageAsync("/manager");
         Assert.That(dashboard.QuerySelector("#newest-submissions li")!.TextContent, Does.Contain("reader@example.test"));
     }
 
@@ -82,6 +67,6 @@ public class PreviewAndPageShapeTests
     public async Task Static_scripts_and_styles_are_served()
     {
         foreach (var file in new[] { "/manager/manager.css", "/manager/manager.js", "/manager/editor.js" })
-            Assert.That((await _admin.GetAsync(file)).StatusCode, Is.EqualTo(HttpStatusCode.OK), file);
+            Assert.That((await Admin.GetAsync(file)).StatusCode, Is.EqualTo(HttpStatusCode.OK), file);
     }
 }

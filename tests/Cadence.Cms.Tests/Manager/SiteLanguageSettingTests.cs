@@ -7,37 +7,20 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Cadence.Cms.Tests.Manager;
 
 /// <summary>The site's language: served by the delivery API, edited on the Settings page, checked against known cultures.</summary>
-public class SiteLanguageSettingTests
+public class SiteLanguageSettingTests : SignedInAdminTests
 {
-    private CmsServer _cms = null!;
-    private ManagerSession _admin = null!;
-
-    [OneTimeSetUp]
-    public async Task Start()
-    {
-        _cms = await CmsServer.StartAsync();
-        _admin = await ManagerSession.SignedInAsync(_cms);
-    }
-
-    [OneTimeTearDown]
-    public async Task Stop()
-    {
-        _admin.Dispose();
-        await _cms.DisposeAsync();
-    }
-
     [Test, Order(1)]
     public async Task The_api_serves_the_imported_language()
     {
         Assert.That(await ApiLanguage(), Is.EqualTo("en-GB"));
-        var page = await _admin.PageAsync("/manager/settings");
+        var page = await Admin.PageAsync("/manager/settings");
         Assert.That(page.QuerySelector("input[name=Language]")!.GetAttribute("value"), Is.EqualTo("en-GB"));
     }
 
     [Test, Order(2)]
     public async Task An_unknown_tag_is_refused_next_to_the_field_and_nothing_changes()
     {
-        var bad = await _admin.SubmitAsync("/manager/settings", new() { ["Language"] = "xx-NOPE" });
+        var bad = await Admin.SubmitAsync("/manager/settings", new() { ["Language"] = "xx-NOPE" });
         Assert.That(bad.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var page = await ManagerSession.ParseAsync(bad);
         var stored = await StoredLanguage();
@@ -52,7 +35,7 @@ public class SiteLanguageSettingTests
     [Test, Order(3)]
     public async Task A_known_tag_is_saved_as_the_culture_spells_it_and_served()
     {
-        var good = await _admin.SubmitAsync("/manager/settings", new() { ["Language"] = " de-de " });
+        var good = await Admin.SubmitAsync("/manager/settings", new() { ["Language"] = " de-de " });
         Assert.That(good.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         Assert.That(await StoredLanguage(), Is.EqualTo("de-DE"));
         Assert.That(await ApiLanguage(), Is.EqualTo("de-DE"));
@@ -60,14 +43,14 @@ public class SiteLanguageSettingTests
 
     private async Task<string?> ApiLanguage()
     {
-        using var client = _cms.Client(_cms.ContentKey);
+        using var client = Cms.Client(Cms.ContentKey);
         using var site = JsonDocument.Parse(await client.GetStringAsync("api/v1/site"));
         return site.RootElement.GetProperty("language").GetString();
     }
 
     private async Task<string> StoredLanguage()
     {
-        await using var scope = _cms.Services.CreateAsyncScope();
+        await using var scope = Cms.Services.CreateAsyncScope();
         return (await scope.ServiceProvider.GetRequiredService<CadenceDb>().Settings.AsNoTracking().SingleAsync()).Language;
     }
 }
