@@ -27,10 +27,11 @@ public sealed class ApiKeyAuthentication(
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.Fail("Use a Bearer key.");
         var secret = header["Bearer ".Length..].Trim();
 
-        var kind = await cache.GetOrCreateAsync("api-key:" + ApiKeys.Hash(secret), async entry =>
+        var hash = ApiKeys.Hash(secret);
+        var kind = await cache.GetOrCreateAsync("api-key:" + hash, async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = CacheFor;
-            return (await keys.FindAsync(secret, Context.RequestAborted))?.Kind;
+            return (await keys.FindByHashAsync(hash, Context.RequestAborted))?.Kind;
         });
         if (kind is null) return AuthenticateResult.Fail("Unknown or revoked key.");
 

@@ -35,11 +35,9 @@ public sealed class ApiKeys(CadenceDb db, TimeProvider clock)
         }
     }
 
-    public async Task<ApiKey?> FindAsync(string secret, CancellationToken cancellationToken = default)
-    {
-        var hash = Hash(secret);
-        return await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Hash == hash && k.RevokedAt == null, cancellationToken);
-    }
+    /// <summary>The active key whose secret hashes to <paramref name="hash"/> (see <see cref="Hash"/>).</summary>
+    public Task<ApiKey?> FindByHashAsync(string hash, CancellationToken cancellationToken = default) =>
+        db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Hash == hash && k.RevokedAt == null, cancellationToken);
 
     public Task<bool> AnyActiveAsync(ApiKeyKind kind, CancellationToken cancellationToken = default) =>
         db.ApiKeys.AnyAsync(k => k.Kind == kind && k.RevokedAt == null, cancellationToken);

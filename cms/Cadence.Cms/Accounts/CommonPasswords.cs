@@ -16,12 +16,16 @@ public sealed class CommonPasswords : IPasswordValidator<CadenceUser>
         var lowered = password.Trim().ToLowerInvariant();
         var refused = List.Value.Contains(lowered)
             || lowered.Distinct().Count() <= 2
-            || (user.Email is { Length: > 0 } email && lowered.Contains(email.Split('@')[0].ToLowerInvariant(), StringComparison.Ordinal) && lowered.Length - email.Split('@')[0].Length < 6)
-            || lowered.Contains("cadence", StringComparison.Ordinal) && lowered.Length < 16;
+            || MostlyMadeOf(lowered, user.Email?.Split('@')[0].ToLowerInvariant())
+            || MostlyMadeOf(lowered, "cadence");
         return Task.FromResult(refused
             ? IdentityResult.Failed(new IdentityError { Code = "CommonPassword", Description = "This password is too common or too easy to guess. Try a longer phrase of unrelated words." })
             : IdentityResult.Success);
     }
+
+    /// <summary>True when the password is a guessable word (the email's name, the product's) plus a few characters.</summary>
+    private static bool MostlyMadeOf(string password, string? word) =>
+        !string.IsNullOrEmpty(word) && password.Contains(word, StringComparison.Ordinal) && password.Length - word.Length < 6;
 
     private static HashSet<string> Load()
     {

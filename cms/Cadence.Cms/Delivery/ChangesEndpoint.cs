@@ -33,7 +33,7 @@ public static class ChangesEndpoint
 
         var rows = await db.ContentChanges.Where(c => c.Id > after && c.Id <= last).Select(c => c.Slug).Distinct().ToListAsync(cancellationToken);
         var slugs = rows.OfType<string>().ToList();
-        var liveNow = await live.Where(s => slugs.Contains(s)).ToListAsync(cancellationToken);
+        var liveNow = (await live.Where(s => slugs.Contains(s)).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var changed = slugs.Where(liveNow.Contains).Order(StringComparer.Ordinal).ToList();
         var deleted = slugs.Where(s => !liveNow.Contains(s)).Order(StringComparer.Ordinal).ToList();
         return Answer(last, changed, deleted, siteChanged: rows.Contains(null));
