@@ -17,10 +17,11 @@ Task("build")
     .Does(() => DotNetBuild(solution, new DotNetBuildSettings { Configuration = configuration }));
 
 Task("test")
-    .Description("Installs what the tests need (Chromium) and runs every test in Cadence.slnx.")
+    .Description("Installs what the tests need (Chromium, a C linker for the native site build) and runs every test in Cadence.slnx.")
     .Does(() =>
 {
     EnsureChromium();
+    EnsureNativeLinker();
     DotNetTest(solution, new DotNetTestSettings { Configuration = configuration, Loggers = { "console;verbosity=normal" } });
 });
 
@@ -191,20 +192,29 @@ void RunOrFail(string file, IEnumerable<string> arguments, string workingDirecto
     if (process.ExitCode != 0) throw new Exception($"{file} exited with {process.ExitCode}.");
 }
 
-void EnsureChromium()
+void EnsureChromium() => EnsureDebianPackage("/usr/bin/chromium", "chromium", "the browser tests");
+
+// A native (ahead-of-time) publish of the site links with the system C compiler: gcc or clang.
+void EnsureNativeLinker()
 {
-    if (System.IO.File.Exists("/usr/bin/chromium")) return;
+    if (System.IO.File.Exists("/usr/bin/gcc") || System.IO.File.Exists("/usr/bin/clang")) return;
+    EnsureDebianPackage("/usr/bin/gcc", "gcc", "the native build of the site");
+}
+
+void EnsureDebianPackage(string file, string package, string neededFor)
+{
+    if (System.IO.File.Exists(file)) return;
     if (Environment.UserName != "root")
     {
-        Warning("Chromium is missing and this is not root: install it with 'sudo apt-get install -y chromium' for the browser tests.");
+        Warning($"{package} is missing and this is not root: install it with 'sudo apt-get install -y {package}' for {neededFor}.");
         return;
     }
-    Information("Installing Chromium for the browser tests.");
+    Information($"Installing {package} for {neededFor}.");
     var environment = new Dictionary<string, string> { ["DEBIAN_FRONTEND"] = "noninteractive" };
     if (StartProcess("apt-get", new ProcessSettings { Arguments = "update -qq", EnvironmentVariables = environment }) != 0)
         throw new Exception("apt-get update failed.");
-    if (StartProcess("apt-get", new ProcessSettings { Arguments = "install -y -qq chromium", EnvironmentVariables = environment }) != 0)
-        throw new Exception("apt-get install chromium failed.");
+    if (StartProcess("apt-get", new ProcessSettings { Arguments = $"install -y -qq {package}", EnvironmentVariables = environment }) != 0)
+        throw new Exception($"apt-get install {package} failed.");
 }
 
 static void CopyDirectory(string from, string to)

@@ -21,15 +21,15 @@ command -v hugo >/dev/null && [[ -x /usr/bin/time ]] || { apt-get update -qq && 
 
 rm -rf "$WORK_HARNESS" && mkdir -p "$WORK" && cp -r "$HARNESS" "$WORK_HARNESS"
 (cd "$WORK_HARNESS/eleventy-peer" && npm ci --silent --no-audit --no-fund)
-# ReadyToRun: a build lasts seconds, so start-up JIT is a large share of it (and nearly all of an incremental one).
-dotnet publish "$ROOT/site/Cadence.Site/Cadence.Site.csproj" -c Release -o "$WORK/site" --nologo -v quiet \
-  -p:PublishReadyToRun=true -r linux-x64 --self-contained false
-SITE_DLL="$WORK/site/Cadence.Site.dll"
+# Native (ahead-of-time) executable: a build lasts seconds, so JIT at start-up would be a large share of it
+# (and nearly all of an incremental one). It links with the system C compiler (gcc or clang).
+dotnet publish "$ROOT/site/Cadence.Site/Cadence.Site.csproj" -c Release -r linux-x64 -o "$WORK/site" --nologo -v quiet
+SITE="$WORK/site/Cadence.Site"
 
 if [[ "$MODE" == from ]]; then
   (cd "$WORK_HARNESS" && SIZES="$SIZES" WORK="$WORK/runs" OUR_NAME=cadence \
     OUR_VERSION_CMD="echo cadence $(git -C "$ROOT" rev-parse --short HEAD) on dotnet $(dotnet --version)" \
-    OUR_CMD="dotnet '$SITE_DLL' build --from \"\$CORPUS_DIR\" --out \"\$OUT_DIR\" --base-url http://bench.example" \
+    OUR_CMD="'$SITE' build --from \"\$CORPUS_DIR\" --out \"\$OUT_DIR\" --base-url http://bench.example" \
     ./run-bench.sh)
   exit 0
 fi
@@ -47,7 +47,7 @@ for N in $SIZES; do
   trap 'kill $CMS_PID 2>/dev/null || true' EXIT
   for _ in $(seq 1 600); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.5; done
   (cd "$WORK_HARNESS" && SIZES="$N" WORK="$WORK/runs" OUR_NAME=cadence-api PEERS="hugo" \
-    OUR_CMD="dotnet '$SITE_DLL' build --api http://127.0.0.1:$PORT --key $KEY --out \"\$OUT_DIR\"" \
+    OUR_CMD="'$SITE' build --api http://127.0.0.1:$PORT --key $KEY --out \"\$OUT_DIR\"" \
     ./run-bench.sh)
   kill $CMS_PID; wait $CMS_PID 2>/dev/null || true
 done

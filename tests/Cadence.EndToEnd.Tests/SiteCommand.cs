@@ -3,7 +3,10 @@ using System.Text;
 
 namespace Cadence.EndToEnd.Tests;
 
-/// <summary>The site generator as a child process: <c>build</c> to completion, or <c>serve</c> until disposed.</summary>
+/// <summary>
+/// The site generator as a child process: <c>build</c> to completion, or <c>serve</c> until disposed. It runs the
+/// built Cadence.Site.dll on the dotnet host, or with <c>native</c> a natively published executable.
+/// </summary>
 public sealed class SiteCommand : IAsyncDisposable
 {
     private readonly Process _process;
@@ -15,9 +18,11 @@ public sealed class SiteCommand : IAsyncDisposable
 
     public static string Dll => Path.Combine(AppContext.BaseDirectory, "Cadence.Site.dll");
 
-    public static async Task<(int ExitCode, string Output)> BuildAsync(params string[] args)
+    public static Task<(int ExitCode, string Output)> BuildAsync(params string[] args) => BuildWithAsync(null, args);
+
+    public static async Task<(int ExitCode, string Output)> BuildWithAsync(string? native, params string[] args)
     {
-        await using var build = Start(["build", .. args]);
+        await using var build = Start(native, ["build", .. args]);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await build._process.WaitForExitAsync(timeout.Token);
         build._process.WaitForExit(); // drains the output readers
@@ -25,10 +30,12 @@ public sealed class SiteCommand : IAsyncDisposable
     }
 
     /// <summary>Starts <c>serve</c> on a free loopback port and waits until it answers.</summary>
-    public static async Task<(SiteCommand Server, string BaseUrl)> ServeAsync(params string[] args)
+    public static Task<(SiteCommand Server, string BaseUrl)> ServeAsync(params string[] args) => ServeWithAsync(null, args);
+
+    public static async Task<(SiteCommand Server, string BaseUrl)> ServeWithAsync(string? native, params string[] args)
     {
         var port = CmsProcess.FreePort();
-        var server = Start(["serve", .. args, "--port", port.ToString()]);
+        var server = Start(native, ["serve", .. args, "--port", port.ToString()]);
         var baseUrl = $"http://127.0.0.1:{port}";
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -47,10 +54,10 @@ public sealed class SiteCommand : IAsyncDisposable
         throw new TimeoutException("serve did not answer:\n" + server.Output);
     }
 
-    private static SiteCommand Start(string[] args)
+    private static SiteCommand Start(string? native, string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Dll);
+        var start = new ProcessStartInfo(native ?? "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (native is null) start.ArgumentList.Add(Dll);
         foreach (var arg in args) start.ArgumentList.Add(arg);
         var command = new SiteCommand(Process.Start(start)!);
         command._process.OutputDataReceived += (_, e) => command.Append(e.Data);

@@ -6,12 +6,12 @@ namespace Cadence.Markdown.Folder;
 
 internal static class YamlFiles
 {
-    public static readonly IDeserializer Reader = new DeserializerBuilder()
+    public static readonly IDeserializer Reader = new StaticDeserializerBuilder(new ContentYamlContext())
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
         .IgnoreUnmatchedProperties()
         .Build();
 
-    public static readonly ISerializer Writer = new SerializerBuilder()
+    public static readonly ISerializer Writer = new StaticSerializerBuilder(new ContentYamlContext())
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
         .ConfigureDefaultValuesHandling(DefaultValuesHandling.OmitNull | DefaultValuesHandling.OmitEmptyCollections)
         .DisableAliases()
@@ -31,6 +31,16 @@ internal static class YamlFiles
 
     private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
 }
+
+/// <summary>The content files' shapes, (de)serialised by code generated at compile time instead of by reflection.</summary>
+[YamlStaticContext]
+[YamlSerializable(typeof(SiteYaml))]
+[YamlSerializable(typeof(LinkYaml))]
+[YamlSerializable(typeof(AuthorYaml))]
+[YamlSerializable(typeof(PostYaml))]
+[YamlSerializable(typeof(FormYaml))]
+[YamlSerializable(typeof(FieldYaml))]
+public partial class ContentYamlContext : StaticContext;
 
 // Mutable shapes YamlDotNet fills in; they are turned into the immutable records at once.
 

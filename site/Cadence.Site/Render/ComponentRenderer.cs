@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
@@ -21,7 +22,8 @@ public sealed class ComponentRenderer : IDisposable
     private readonly StringWriter _writer = new(new StringBuilder(16 * 1024));
 
     /// <summary>The page's HTML, in a buffer that is reused by the next call on this renderer.</summary>
-    public StringBuilder Render<TComponent>(Dictionary<string, object?> parameters) where TComponent : IComponent
+    public StringBuilder Render<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] TComponent>(Dictionary<string, object?> parameters)
+        where TComponent : IComponent
     {
         using var renderer = new HtmlRenderer(Services, NullLoggerFactory.Instance);
         var html = _writer.GetStringBuilder();

@@ -4,6 +4,7 @@ using Cadence.Site.Source;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Cadence.Site.Serve;
@@ -50,7 +51,10 @@ public static class ServeCommand
         using var previewApi = previewKey is not null && options.Api is not null ? new DeliveryApiClient(options.Api, previewKey) : null;
 
         var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
+        // Only what went wrong reaches the terminal; request logs would drown the build summaries.
+        builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+        // Problem answers are written by the framework's problem-details writer, whose JSON needs no reflection.
+        builder.Services.AddProblemDetails();
         builder.WebHost.UseKestrel(k => k.ListenLocalhost(port));
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
         var app = builder.Build();
