@@ -34,60 +34,49 @@ public static class MarkdownDialect
         .Use<FormDirectiveExtension>()
         .Build();
 
+    // A renderer (with the pipeline's extensions set up) per thread, reused: setting one up is a fair share of
+    // rendering a short post. Rendering a whole document leaves no state behind in it but the writer's text.
+    [ThreadStatic] private static (HtmlRenderer Renderer, StringWriter Writer)? t_renderer;
+
+    private static (HtmlRenderer, StringWriter) NewRenderer()
+    {
+        var writer = new StringWriter(new System.Text.StringBuilder(16 * 1024));
+        var renderer = new HtmlRenderer(writer);
+        Pipeline.Setup(renderer);
+        return (renderer, writer);
+    }
+
     public static int ReadingMinutes(int words) => Math.Max(1, (int)Math.Ceiling(words / (double)WordsPerMinute));
 
-    public static MarkdownFacts Analyse(string markdown) => Facts(Markdig.Markdown.Parse(markdown, Pipeline));
+    public static MarkdownFacts Analyse(string markdown) => DocumentWalk.Run(Markdig.Markdown.Parse(markdown, Pipeline)).Facts;
 
     /// <param name="formHtml">Renders the form a directive names; a placeholder is written when null.</param>
     public static RenderedMarkdown Render(string markdown, Func<string, string>? formHtml = null)
     {
         var document = Markdig.Markdown.Parse(markdown, Pipeline);
-        var needsSanitising = UnsafeMarkup.Neutralise(document);
+        var (facts, needsSanitising) = DocumentWalk.Run(document);
 
-        using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        Pipeline.Setup(renderer);
+        var (renderer, writer) = t_renderer ??= NewRenderer();
+        writer.GetStringBuilder().Clear();
         var directives = renderer.ObjectRenderers.FindExact<FormDirectiveRenderer>()!;
         var slots = needsSanitising ? new FormSlots() : null;
         directives.FormHtml = slots is null ? formHtml : slots.Reserve;
-        renderer.Render(document);
-        writer.Flush();
+        try
+        {
+            renderer.Render(document);
+        }
+        catch
+        {
+            t_renderer = null; // it may be left mid-document
+            throw;
+        }
+        finally
+        {
+            directives.FormHtml = null;
+        }
 
         var html = writer.ToString();
         if (slots is not null) html = slots.Fill(UnsafeMarkup.Sanitise(html), formHtml);
-        return new RenderedMarkdown(html, Facts(document));
-    }
-
-    private static MarkdownFacts Facts(MarkdownDocument document)
-    {
-        var headings = new List<MarkdownHeading>();
-        var forms = new List<string>();
-        var words = 0;
-        string? plainStart = null;
-        foreach (var block in document.Descendants())
-        {
-            switch (block)
-            {
-                case HeadingBlock heading:
-                    headings.Add(new MarkdownHeading(heading.Level, heading.GetAttributes().Id ?? "", PlainText.Of(heading.Inline)));
-                    break;
-                case FormDirectiveBlock directive:
-                    if (!forms.Contains(directive.Key)) forms.Add(directive.Key);
-                    break;
-                case ParagraphBlock paragraph:
-                    plainStart ??= PlainText.Of(paragraph.Inline);
-                    break;
-                case LiteralInline literal:
-                    words += PlainText.CountWords(literal.Content.AsSpan());
-                    break;
-                case CodeInline code:
-                    words += PlainText.CountWords(code.Content.AsSpan());
-                    break;
-                case CodeBlock code:
-                    words += PlainText.CountWords(code.Lines.ToString().AsSpan());
-                    break;
-            }
-        }
-        return new MarkdownFacts(headings, words, forms, plainStart ?? "");
+        return new RenderedMarkdown(html, facts);
     }
 }

@@ -5,28 +5,12 @@ using Markdig.Syntax.Inlines;
 namespace Cadence.Markdown.Dialect;
 
 /// <summary>
-/// Keeps posts from carrying script. Links with unsafe schemes are defused in the syntax tree; raw HTML is
+/// Keeps posts from carrying script. Links with unsafe schemes are defused in the syntax tree (by <see cref="DocumentWalk"/>); raw HTML is
 /// run through an allow-list sanitiser, which is only paid for by the few posts that contain raw HTML.
 /// </summary>
 internal static class UnsafeMarkup
 {
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
-
-    /// <returns>True when the document holds raw HTML that must be sanitised after rendering.</returns>
-    public static bool Neutralise(MarkdownDocument document)
-    {
-        var hasHtml = false;
-        foreach (var node in document.Descendants())
-        {
-            switch (node)
-            {
-                case HtmlBlock or HtmlInline: hasHtml = true; break;
-                case LinkInline link when !IsSafeUrl(link.Url): link.Url = "#"; break;
-                case AutolinkInline autolink when !IsSafeUrl(autolink.Url): autolink.Url = "#"; break;
-            }
-        }
-        return hasHtml;
-    }
 
     public static string Sanitise(string html) => Sanitizer.Sanitize(html);
 
