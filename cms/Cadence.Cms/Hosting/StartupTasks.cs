@@ -17,8 +17,10 @@ public static class StartupTasks
         var report = await provider.GetRequiredService<FirstRun>().RunAsync(cancellationToken);
         var options = provider.GetRequiredService<IOptions<CadenceOptions>>().Value;
         // Seeding an empty database is not an edit: there is no built site yet for a webhook to refresh.
+        bool imported;
         using (WebhookEventRecorder.Suppress())
-            await provider.GetRequiredService<ContentImporter>().ImportIfEmptyAsync(options.ContentPath, cancellationToken);
+            imported = await provider.GetRequiredService<ContentImporter>().ImportIfEmptyAsync(options.ContentPath, cancellationToken);
+        await DatabaseSetup.RefreshStatisticsAsync(provider.GetRequiredService<CadenceDb>(), imported, cancellationToken);
         return report;
     }
 
