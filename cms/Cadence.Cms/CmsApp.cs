@@ -47,6 +47,7 @@ public static class CmsApp
         services.AddScoped<FirstRun>();
         services.AddScoped<PostWorkflow>();
         services.AddScoped<PostMapping>();
+        services.AddSingleton<MarkdownFactsCache>();
         services.AddScoped<MediaLibrary>();
         services.AddScoped<ContentImporter>();
         services.AddScoped<ContentExporter>();

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cadence.Cms.Delivery;
 
 /// <summary>Turns posts into their API shape, reading the media sizes they need in one query.</summary>
-public sealed class PostMapping(CadenceDb db)
+public sealed class PostMapping(CadenceDb db, MarkdownFactsCache factsCache)
 {
     public async Task<List<PostDto>> ToDtosAsync(IReadOnlyList<Post> posts, bool includeBody, CancellationToken cancellationToken)
     {
@@ -16,7 +16,7 @@ public sealed class PostMapping(CadenceDb db)
 
         return posts.Select(post =>
         {
-            var facts = MarkdownDialect.Analyse(post.Body);
+            var facts = factsCache.For(post.Body);
             ImageDto? image = null;
             if (post.Image is not null)
             {
