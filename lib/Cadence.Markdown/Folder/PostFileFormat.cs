@@ -70,17 +70,28 @@ public static class PostFileFormat
         return text.ToString();
     }
 
+    // Every line ending that ReplaceLineEndings rewrites, besides '\n' itself.
+    private static readonly System.Buffers.SearchValues<char> OtherLineEndings = System.Buffers.SearchValues.Create("\r\f\u0085\u2028\u2029");
+
     private static (string FrontMatter, string Body) Split(string path, string text)
     {
-        text = text.ReplaceLineEndings("\n");
-        if (text.StartsWith('\uFEFF')) text = text[1..];
-        if (!text.StartsWith("---\n", StringComparison.Ordinal))
+        // Most files already use '\n' alone: they are not copied just to find that out.
+        if (text.AsSpan().ContainsAny(OtherLineEndings)) text = text.ReplaceLineEndings("\n");
+        var start = text.StartsWith('\uFEFF') ? 1 : 0;
+        if (!text.AsSpan(start).StartsWith("---\n", StringComparison.Ordinal))
             throw new ContentFormatException($"{path}: a post starts with front matter between '---' lines.");
-        var end = text.IndexOf("\n---", 3, StringComparison.Ordinal);
+        var end = text.IndexOf("\n---", start + 3, StringComparison.Ordinal);
         if (end < 0) throw new ContentFormatException($"{path}: the front matter has no closing '---' line.");
         var bodyStart = text.IndexOf('\n', end + 4);
-        var body = bodyStart < 0 ? "" : text[(bodyStart + 1)..];
-        return (text[4..end], body.Trim('\n'));
+        var body = bodyStart < 0 ? "" : Trimmed(text, bodyStart + 1);
+        return (text[(start + 4)..end], body);
+    }
+
+    /// <summary>The text from <paramref name="from"/> without leading and trailing '\n', copied once.</summary>
+    private static string Trimmed(string text, int from)
+    {
+        var span = text.AsSpan(from).Trim('\n');
+        return span.Length == text.Length - from ? text[from..] : span.ToString();
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
