@@ -61,7 +61,7 @@ public static class SiteBuild
             content = FolderSource.Load(options.From ?? throw new ArgumentException("Give --api or --from."), options.CmsUrl, CacheFor);
         }
         var usable = CacheFor(content.SiteKey);
-        timings.Stage("source", $"{content.Posts.Count} posts, {content.Posts.Count(p => p.Body is not null)} read");
+        timings.Stage("source", $"{content.Posts.Count} posts, {content.Read} read");
 
         var model = SiteModelBuilder.Build(content, options.BaseUrl,
             key => usable is not null && usable.RelatedKey == BuildCache.Hex(key) ? usable.Related : null);

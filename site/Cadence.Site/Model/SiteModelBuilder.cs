@@ -22,7 +22,7 @@ public static class SiteModelBuilder
         });
 
         var posts = new Post[sorted.Length];
-        Parallel.For(0, sorted.Length, i => posts[i] = ToPost(i, sorted[i], settings, authorInfo, content.Reused));
+        Parallel.For(0, sorted.Length, i => posts[i] = ToPost(i, sorted[i], settings, authorInfo, content));
 
         var tags = Group(posts, p => p.Tags, Urls.Tag, content.Tags);
         var categories = Group(posts, p => p.Category is null ? [] : [p.Category], Urls.Category, content.Categories);
@@ -53,8 +53,7 @@ public static class SiteModelBuilder
     public static Post Standalone(ApiPost post, SiteModel model)
     {
         var authors = model.Authors.ToDictionary(a => a.Slug, a => new ApiAuthor(a.Slug, a.Name, a.Description, a.Image), StringComparer.Ordinal);
-        return ToPost(-1, post with { PublishedAt = post.PublishedAt ?? post.UpdatedAt ?? DateTimeOffset.UnixEpoch }, model.Settings, authors,
-            new Dictionary<string, CachedPost>());
+        return ToPost(-1, post with { PublishedAt = post.PublishedAt ?? post.UpdatedAt ?? DateTimeOffset.UnixEpoch }, model.Settings, authors, null);
     }
 
     private static SiteSettings Settings(ApiSite site, string? baseUrlOverride)
@@ -74,8 +73,8 @@ public static class SiteModelBuilder
             site.Navigation, site.Social);
     }
 
-    private static Post ToPost(int index, ApiPost p, SiteSettings settings, Dictionary<string, ApiAuthor> authorInfo,
-        IReadOnlyDictionary<string, CachedPost> reused)
+    /// <param name="content">Where the body hash of a post that came without its body is found (null: the post has its body).</param>
+    private static Post ToPost(int index, ApiPost p, SiteSettings settings, Dictionary<string, ApiAuthor> authorInfo, SourceContent? content)
     {
         var published = p.PublishedAt!.Value;
         Author? author = null;
@@ -85,7 +84,9 @@ public static class SiteModelBuilder
             var info = authorInfo.GetValueOrDefault(p.Author.Slug) ?? p.Author;
             author = new Author(info.Slug, info.Name, info.Bio ?? p.Author.Bio, info.Avatar ?? p.Author.Avatar, Urls.Author(info.Slug));
         }
-        var bodyKey = p.Body is not null ? InputKey.Of(p.Body) : Hash128.ParseHex(reused[p.Slug].BodyHash);
+        var bodyKey = p.Body is not null ? InputKey.Of(p.Body)
+            : content!.DeferredBodies.TryGetValue(p.Slug, out var deferred) ? deferred
+            : Hash128.ParseHex(content.Reused[p.Slug].BodyHash);
         var post = new Post(
             index, p.Slug, p.Title, p.Excerpt, published, p.UpdatedAt ?? published,
             TimeZoneInfo.ConvertTime(published, settings.TimeZone), p.ReadingMinutes, p.WordCount, p.Body,

@@ -42,6 +42,7 @@ public static class FolderSource
 
         var files = ReadPostFiles(root, cache);
         var reused = new Dictionary<string, CachedPost>(StringComparer.Ordinal);
+        var deferred = new Dictionary<string, Hash128>(StringComparer.Ordinal);
         var posts = new List<ApiPost>(files.Length);
         var paths = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in files)
@@ -60,6 +61,7 @@ public static class FolderSource
             if (post.Status != PostFile.Published) continue;
             if (post.Date is null) throw new SourceException($"{root}/posts: published post '{post.Slug}' needs a date.");
             posts.Add(ToApiPost(post, AuthorOf(post.Author), media));
+            deferred[post.Slug] = file.BodyKey;
             paths[post.Slug] = file.FullPath;
         }
         var duplicate = posts.GroupBy(p => p.Slug).FirstOrDefault(g => g.Count() > 1);
@@ -72,6 +74,7 @@ public static class FolderSource
         {
             SiteKey = siteKey,
             Reused = reused,
+            DeferredBodies = deferred,
             Files = files.Select(f => f.Stamp).ToList(),
             MediaUnchanged = cache is not null,
             LoadBody = slug => Parse(paths[slug], File.ReadAllText(paths[slug])).Body,
@@ -88,7 +91,8 @@ public static class FolderSource
         }
     }
 
-    private sealed record PostFileRead(string FullPath, CachedFile Stamp, PostFile? Parsed);
+    /// <param name="Parsed">The post without its body (<see cref="BodyKey"/> is its hash; it is read again to render).</param>
+    private sealed record PostFileRead(string FullPath, CachedFile Stamp, PostFile? Parsed, Hash128 BodyKey = default);
 
     /// <summary>Every post file: unchanged ones (same size and time, or same bytes) come back unparsed.</summary>
     private static PostFileRead[] ReadPostFiles(string root, BuildCache? cache)
@@ -119,7 +123,8 @@ public static class FolderSource
             }
             var post = Parse(entry.FullName, Encoding.UTF8.GetString(bytes));
             reads[i] = new PostFileRead(entry.FullName,
-                new CachedFile(relative, size, modified, hash, post.Status == PostFile.Published ? post.Slug : null), post);
+                new CachedFile(relative, size, modified, hash, post.Status == PostFile.Published ? post.Slug : null),
+                post with { Body = "" }, InputKey.Of(post.Body));
         });
         return reads;
 
@@ -163,7 +168,7 @@ public static class FolderSource
     }
 
     private static ApiPost ToApiPost(PostFile post, ApiAuthor? author, Dictionary<string, BinaryFile> media) => new(
-        post.Slug, post.Title, post.Excerpt, post.Status, post.Date, post.Date, null, null, post.Body,
+        post.Slug, post.Title, post.Excerpt, post.Status, post.Date, post.Date, null, null, null,
         post.Tags.Select(Term).ToArray(), post.Category is null ? null : Term(post.Category),
         author, ImageOf(post, media), Seo(post), null);
 

@@ -29,6 +29,16 @@ public sealed record SourceContent(
 
     public Func<string, string>? LoadBody { get; init; }
 
+    /// <summary>
+    /// The body hashes of posts read in this build whose bodies are read again only when their page is rendered
+    /// (a content folder's posts): holding every body from reading to rendering kept the whole corpus alive
+    /// through several garbage collections.
+    /// </summary>
+    public IReadOnlyDictionary<string, Hash128> DeferredBodies { get; init; } = new Dictionary<string, Hash128>();
+
+    /// <summary>How many posts were read or fetched for this build; the others came from the build cache.</summary>
+    public int Read => Posts.Count(p => p.Body is not null) + DeferredBodies.Count;
+
     /// <summary>The content folder's post files as read now (folder source only), for the next build's cache.</summary>
     public List<CachedFile>? Files { get; init; }
 
