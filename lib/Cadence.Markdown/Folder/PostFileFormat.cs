@@ -10,10 +10,31 @@ public static class PostFileFormat
 
     public static PostFile Parse(string path, string text) => Parse(path, text, fastFrontMatter: true);
 
+    /// <summary>The post without its body (<see cref="PostFile.Body"/> is empty), and the body's text.</summary>
+    /// <remarks>For readers that hash the body now and read it again later, rather than keep every body.</remarks>
+    public static PostFile ParseFrontMatter(string path, string text, out ReadOnlySpan<char> body)
+    {
+        var (normalised, frontMatter, range) = Split(path, text);
+        body = normalised.AsSpan(range);
+        return FromFrontMatter(path, frontMatter, "", fastFrontMatter: true);
+    }
+
+    /// <summary>Only the body of a post file: the front matter is located but not read.</summary>
+    public static string ReadBody(string path, string text)
+    {
+        var (normalised, _, range) = Split(path, text);
+        return normalised[range];
+    }
+
     /// <param name="fastFrontMatter">Try the flat front-matter reader before YamlDotNet (false in tests that compare the two).</param>
     internal static PostFile Parse(string path, string text, bool fastFrontMatter)
     {
-        var (frontMatter, body) = Split(path, text);
+        var (normalised, frontMatter, body) = Split(path, text);
+        return FromFrontMatter(path, frontMatter, normalised[body], fastFrontMatter);
+    }
+
+    private static PostFile FromFrontMatter(string path, string frontMatter, string body, bool fastFrontMatter)
+    {
         var yaml = (fastFrontMatter ? FlatFrontMatter.TryRead(frontMatter) : null) ?? YamlFiles.Read<PostYaml>(path, frontMatter);
 
         var title = yaml.Title?.Trim();
@@ -73,7 +94,8 @@ public static class PostFileFormat
     // Every line ending that ReplaceLineEndings rewrites, besides '\n' itself.
     private static readonly System.Buffers.SearchValues<char> OtherLineEndings = System.Buffers.SearchValues.Create("\r\f\u0085\u2028\u2029");
 
-    private static (string FrontMatter, string Body) Split(string path, string text)
+    /// <returns>The text with '\n' line endings, its front matter, and where the body is in it (without blank lines around it).</returns>
+    private static (string Text, string FrontMatter, Range Body) Split(string path, string text)
     {
         // Most files already use '\n' alone: they are not copied just to find that out.
         if (text.AsSpan().ContainsAny(OtherLineEndings)) text = text.ReplaceLineEndings("\n");
@@ -83,15 +105,18 @@ public static class PostFileFormat
         var end = text.IndexOf("\n---", start + 3, StringComparison.Ordinal);
         if (end < 0) throw new ContentFormatException($"{path}: the front matter has no closing '---' line.");
         var bodyStart = text.IndexOf('\n', end + 4);
-        var body = bodyStart < 0 ? "" : Trimmed(text, bodyStart + 1);
-        return (text[(start + 4)..end], body);
+        var body = bodyStart < 0 ? new Range(text.Length, text.Length) : Trimmed(text, bodyStart + 1);
+        return (text, text[(start + 4)..end], body);
     }
 
-    /// <summary>The text from <paramref name="from"/> without leading and trailing '\n', copied once.</summary>
-    private static string Trimmed(string text, int from)
+    /// <summary>Where the text from <paramref name="from"/> is, without leading and trailing '\n'.</summary>
+    private static Range Trimmed(string text, int from)
     {
-        var span = text.AsSpan(from).Trim('\n');
-        return span.Length == text.Length - from ? text[from..] : span.ToString();
+        var first = from;
+        while (first < text.Length && text[first] == '\n') first++;
+        var last = text.Length;
+        while (last > first && text[last - 1] == '\n') last--;
+        return first..last;
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

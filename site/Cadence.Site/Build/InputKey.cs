@@ -45,5 +45,7 @@ public sealed class InputKey
 
     public static Hash128 Of(ReadOnlySpan<byte> bytes) => Hash128.From(XxHash128.HashToUInt128(bytes));
 
-    public static Hash128 Of(string text) => Of(MemoryMarshal.AsBytes(text.AsSpan()));
+    public static Hash128 Of(string text) => Of(text.AsSpan());
+
+    public static Hash128 Of(ReadOnlySpan<char> text) => Of(MemoryMarshal.AsBytes(text));
 }

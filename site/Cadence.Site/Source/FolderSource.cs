@@ -77,7 +77,7 @@ public static class FolderSource
             DeferredBodies = deferred,
             Files = files.Select(f => f.Stamp).ToList(),
             MediaUnchanged = cache is not null,
-            LoadBody = slug => Parse(paths[slug], File.ReadAllText(paths[slug])).Body,
+            LoadBody = slug => Read(paths[slug], text => PostFileFormat.ReadBody(paths[slug], text)),
         };
 
         ApiAuthor? AuthorOf(string? reference)
@@ -121,21 +121,30 @@ public static class FolderSource
                 reads[i] = new PostFileRead(entry.FullName, before with { Size = size, Modified = modified }, null);
                 return;
             }
-            var post = Parse(entry.FullName, Encoding.UTF8.GetString(bytes));
+            PostFile post;
+            Hash128 bodyKey;
+            try
+            {
+                post = PostFileFormat.ParseFrontMatter(entry.FullName, Encoding.UTF8.GetString(bytes), out var body);
+                bodyKey = InputKey.Of(body);
+            }
+            catch (ContentFormatException e)
+            {
+                throw new SourceException(e.Message, e);
+            }
             reads[i] = new PostFileRead(entry.FullName,
-                new CachedFile(relative, size, modified, hash, post.Status == PostFile.Published ? post.Slug : null),
-                post with { Body = "" }, InputKey.Of(post.Body));
+                new CachedFile(relative, size, modified, hash, post.Status == PostFile.Published ? post.Slug : null), post, bodyKey);
         });
         return reads;
 
         bool Cached(CachedFile file) => file.Slug is null || cache!.Posts.ContainsKey(file.Slug);
     }
 
-    private static PostFile Parse(string path, string text)
+    private static string Read(string path, Func<string, string> parse)
     {
         try
         {
-            return PostFileFormat.Parse(path, text);
+            return parse(Encoding.UTF8.GetString(File.ReadAllBytes(path)));
         }
         catch (ContentFormatException e)
         {
