@@ -32,7 +32,10 @@ internal static class YamlFiles
     private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
 }
 
-/// <summary>The content files' shapes, (de)serialised by code generated at compile time instead of by reflection.</summary>
+/// <summary>
+/// The content files' shapes, (de)serialised by code generated at compile time instead of by reflection (so the site
+/// also runs as a native executable). Public only because the generator declares its half of the class public.
+/// </summary>
 [YamlStaticContext]
 [YamlSerializable(typeof(SiteYaml))]
 [YamlSerializable(typeof(LinkYaml))]

@@ -77,7 +77,7 @@ public static class FolderSource
             DeferredBodies = deferred,
             Files = files.Select(f => f.Stamp).ToList(),
             MediaUnchanged = cache is not null,
-            LoadBody = slug => Read(paths[slug], text => PostFileFormat.ReadBody(paths[slug], text)),
+            LoadBody = slug => ReadBody(paths[slug]),
         };
 
         ApiAuthor? AuthorOf(string? reference)
@@ -140,11 +140,11 @@ public static class FolderSource
         bool Cached(CachedFile file) => file.Slug is null || cache!.Posts.ContainsKey(file.Slug);
     }
 
-    private static string Read(string path, Func<string, string> parse)
+    private static string ReadBody(string path)
     {
         try
         {
-            return parse(Encoding.UTF8.GetString(File.ReadAllBytes(path)));
+            return PostFileFormat.ReadBody(path, Encoding.UTF8.GetString(File.ReadAllBytes(path)));
         }
         catch (ContentFormatException e)
         {

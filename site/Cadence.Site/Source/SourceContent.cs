@@ -32,7 +32,8 @@ public sealed record SourceContent(
     /// <summary>
     /// The body hashes of posts read in this build whose bodies are read again only when their page is rendered
     /// (a content folder's posts): holding every body from reading to rendering kept the whole corpus alive
-    /// through several garbage collections.
+    /// through several garbage collections. A file edited in between is rendered as it is then; its new time
+    /// stamp makes the next build read it again.
     /// </summary>
     public IReadOnlyDictionary<string, Hash128> DeferredBodies { get; init; } = new Dictionary<string, Hash128>();
 
