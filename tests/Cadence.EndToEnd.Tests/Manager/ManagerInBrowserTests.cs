@@ -164,9 +164,12 @@ public class ManagerInBrowserTests
     {
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
-        // Wait for the answer page, so the next step never types into the page being left.
+        // Wait for the answer page, so the next step never types into the page being left. The page being left is
+        // marked and the wait is for a parsed document without the mark: load-state events can be missed by a waiter
+        // that attaches while a busy machine is still committing the navigation.
+        await page.EvaluateAsync("() => { window.__leaving = true; }");
         await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync(),
             response => response.Request.Method == "POST" && response.Url.Contains("/manager/account/sign-in"));
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await page.WaitForFunctionAsync("() => !window.__leaving && document.readyState !== 'loading'");
     }
 }
