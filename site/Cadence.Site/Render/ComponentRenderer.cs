@@ -43,10 +43,9 @@ public sealed class ComponentRenderer : IDisposable
 /// <summary>Creates components with their parameterless constructor.</summary>
 internal sealed class ConstructorActivator : IComponentActivator
 {
-    public IComponent CreateInstance([System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(Component)] Type componentType) =>
+    public IComponent CreateInstance([DynamicallyAccessedMembers(Component)] Type componentType) =>
         Activator.CreateInstance(componentType) as IComponent
         ?? throw new ArgumentException($"{componentType} is not a component.", nameof(componentType));
 
-    private const System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes Component =
-        System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicConstructors;
+    private const DynamicallyAccessedMemberTypes Component = DynamicallyAccessedMemberTypes.PublicConstructors;
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using Cadence.Site.Build;
 using Cadence.Site.Model;
@@ -115,7 +116,7 @@ public sealed class ListPages(SiteModel model, PageContext context, IReadOnlyLis
     }
 
     /// <param name="key">What the page shows besides its head; the head and the page type are added here.</param>
-    private PageJob Page<[System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All)] TPage>(string url, PageHead head, Dictionary<string, object?> parameters, InputKey key) where TPage : Microsoft.AspNetCore.Components.IComponent
+    private PageJob Page<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] TPage>(string url, PageHead head, Dictionary<string, object?> parameters, InputKey key) where TPage : Microsoft.AspNetCore.Components.IComponent
     {
         parameters["Context"] = context;
         parameters["Head"] = head;
