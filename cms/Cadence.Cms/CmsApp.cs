@@ -34,7 +34,8 @@ public static class CmsApp
         services.AddDataProtection().SetApplicationName("Cadence.Cms")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DataFolder(builder.Configuration), "keys")));
 
-        services.AddSingleton<ContentChangeRecorder>();
+        services.AddSingleton<SiteChangeRecorder>();
+        services.AddSingleton<ISiteChangeWriter, ChangesFeedWriter>();
         services.AddCadenceDatabase(builder.Configuration);
         services.AddCadenceIdentity();
         services.AddSignInRateLimit(builder.Configuration);

@@ -38,5 +38,5 @@ public sealed class Post
     /// <summary>UTC. Set when an Author asks for review; cleared when the post is published or scheduled.</summary>
     public DateTime? ReviewRequestedAt { get; set; }
 
-    public bool IsLive => Status == PostStatus.Published && DeletedAt is null;
+    public bool IsLive => LivePosts.Is(Status, DeletedAt);
 }

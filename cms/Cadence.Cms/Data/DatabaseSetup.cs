@@ -27,11 +27,10 @@ public static class DatabaseSetup
         }
 
         services.AddSingleton<WriteGate>();
-        // The recorders write the changes feed and the webhook outbox in the same transaction as the change.
+        // The recorder writes the changes feed and the webhook outbox in the same transaction as the change.
         services.AddDbContextPool<CadenceDb>((provider, options) => options
             .UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(30))
-            .AddInterceptors(new SqlitePragmas(), provider.GetRequiredService<ContentChangeRecorder>(),
-                provider.GetRequiredService<WebhookEventRecorder>(), provider.GetRequiredService<CommitSignal>()));
+            .AddInterceptors(new SqlitePragmas(), provider.GetRequiredService<SiteChangeRecorder>(), provider.GetRequiredService<CommitSignal>()));
         return services;
     }
 

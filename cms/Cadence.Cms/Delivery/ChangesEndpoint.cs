@@ -24,7 +24,7 @@ public static class ChangesEndpoint
         var last = await db.ContentChanges.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
         if (after > last) return DeliveryEndpoints.BadParameter("since", "This cursor is newer than any change.");
 
-        var live = db.Posts.Where(p => p.Status == PostStatus.Published && p.DeletedAt == null).Select(p => p.Slug);
+        var live = db.Posts.WhereLive().Select(p => p.Slug);
         if (after is null)
         {
             var all = await live.OrderBy(s => s).ToListAsync(cancellationToken);

@@ -35,8 +35,8 @@ public static class PostEndpoints
     public static async Task<IResult> Get(string slug, HttpContext http, CadenceDb db, PostMapping mapping, CancellationToken cancellationToken)
     {
         var preview = ApiKeyAuthentication.IsPreview(http.User);
-        var post = await db.Posts.AsNoTracking()
-            .Where(p => p.Slug == slug && p.DeletedAt == null && (preview || p.Status == PostStatus.Published))
+        var visible = preview ? db.Posts.Where(p => p.DeletedAt == null) : db.Posts.WhereLive();
+        var post = await visible.AsNoTracking().Where(p => p.Slug == slug)
             .Include(p => p.Tags).Include(p => p.Category).Include(p => p.Author)
             .AsSplitQuery().SingleOrDefaultAsync(cancellationToken);
         if (post is null) return DeliveryEndpoints.NotFound($"The post '{slug}'");

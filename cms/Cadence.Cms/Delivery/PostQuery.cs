@@ -41,7 +41,7 @@ public sealed record PostQuery(int Page, int Limit, string? Tag, string? Categor
     public IQueryable<Post> Apply(IQueryable<Post> posts)
     {
         var statuses = Statuses;
-        posts = posts.Where(p => p.DeletedAt == null && statuses.Contains(p.Status));
+        posts = statuses is [PostStatus.Published] ? posts.WhereLive() : posts.Where(p => p.DeletedAt == null && statuses.Contains(p.Status));
         if (Tag is not null) posts = posts.Where(p => p.Tags.Any(t => t.Slug == Tag));
         if (Category is not null) posts = posts.Where(p => p.Category!.Slug == Category);
         if (Author is not null) posts = posts.Where(p => p.Author!.Slug == Author);

@@ -8,8 +8,9 @@ public static class RedirectsEndpoint
 {
     public static async Task<IResult> List(CadenceDb db, CancellationToken cancellationToken)
     {
+        var live = db.Posts.WhereLive();
         var redirects = await db.SlugRedirects.AsNoTracking()
-            .Where(r => r.Post!.Status == PostStatus.Published && r.Post.DeletedAt == null)
+            .Where(r => live.Any(p => p.Id == r.PostId))
             .OrderBy(r => r.FromSlug)
             .Select(r => new RedirectDto(r.FromSlug, r.Post!.Slug))
             .ToListAsync(cancellationToken);

@@ -9,7 +9,7 @@ public static class TaxonomyEndpoints
     public static async Task<IResult> Tags(CadenceDb db, CancellationToken cancellationToken)
     {
         var tags = await db.Tags.AsNoTracking().OrderBy(t => t.Slug)
-            .Select(t => new TermCountDto(t.Slug, t.Name, t.Posts.Count(p => p.Status == PostStatus.Published && p.DeletedAt == null)))
+            .Select(t => new TermCountDto(t.Slug, t.Name, t.Posts.AsQueryable().Count(LivePosts.Rule)))
             .ToListAsync(cancellationToken);
         return ETagged.Json(new ItemsDto<TermCountDto>(tags), DeliveryJson.Default.ItemsDtoTermCountDto);
     }
@@ -17,16 +17,17 @@ public static class TaxonomyEndpoints
     public static async Task<IResult> Categories(CadenceDb db, CancellationToken cancellationToken)
     {
         var categories = await db.Categories.AsNoTracking().OrderBy(c => c.Slug)
-            .Select(c => new TermCountDto(c.Slug, c.Name, c.Posts.Count(p => p.Status == PostStatus.Published && p.DeletedAt == null)))
+            .Select(c => new TermCountDto(c.Slug, c.Name, c.Posts.AsQueryable().Count(LivePosts.Rule)))
             .ToListAsync(cancellationToken);
         return ETagged.Json(new ItemsDto<TermCountDto>(categories), DeliveryJson.Default.ItemsDtoTermCountDto);
     }
 
     public static async Task<IResult> Authors(CadenceDb db, CancellationToken cancellationToken)
     {
+        var live = db.Posts.WhereLive();
         var authors = await db.Authors.AsNoTracking().OrderBy(a => a.Slug)
             .Select(a => new AuthorDto(a.Slug, a.Name, a.Bio, a.Avatar,
-                db.Posts.Count(p => p.AuthorId == a.Id && p.Status == PostStatus.Published && p.DeletedAt == null)))
+                live.Count(p => p.AuthorId == a.Id)))
             .ToListAsync(cancellationToken);
         return ETagged.Json(new ItemsDto<AuthorDto>(authors), DeliveryJson.Default.ItemsDtoAuthorDto);
     }

@@ -17,10 +17,11 @@ public static class StartupTasks
         var report = await provider.GetRequiredService<FirstRun>().RunAsync(cancellationToken);
         var options = provider.GetRequiredService<IOptions<CadenceOptions>>().Value;
         // Seeding an empty database is not an edit: there is no built site yet for a webhook to refresh.
+        var db = provider.GetRequiredService<CadenceDb>();
         bool imported;
-        using (WebhookEventRecorder.Suppress())
+        using (QuietWebhooks.For(db))
             imported = await provider.GetRequiredService<ContentImporter>().ImportIfEmptyAsync(options.ContentPath, cancellationToken);
-        await DatabaseSetup.RefreshStatisticsAsync(provider.GetRequiredService<CadenceDb>(), imported, cancellationToken);
+        await DatabaseSetup.RefreshStatisticsAsync(db, imported, cancellationToken);
         return report;
     }
 

@@ -46,7 +46,7 @@ public sealed class DashboardModel(CadenceDb db, ManagerClock clock, OutboxQueri
         CanReview = User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Editor);
         AwaitingReview = await live.CountAsync(p => p.ReviewRequestedAt != null && p.Status == PostStatus.Draft, cancellationToken);
 
-        LastPublished = await live.Where(p => p.Status == PostStatus.Published).OrderByDescending(p => p.PublishedAt)
+        LastPublished = await db.Posts.AsNoTracking().WhereLive().OrderByDescending(p => p.PublishedAt)
             .Select(p => new PostLink(p.Id, p.Title, p.PublishedAt)).FirstOrDefaultAsync(cancellationToken);
         var now = clock.UtcNow;
         NextScheduled = await live.Where(p => p.Status == PostStatus.Scheduled && p.PublishedAt > now).OrderBy(p => p.PublishedAt)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cadence.Cms.Content;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,7 @@ public static class WebhookSetup
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidation>();
         services.AddSingleton<WebhookSignal>();
-        services.AddSingleton<WebhookEventRecorder>();
+        services.AddSingleton<ISiteChangeWriter, WebhookOutboxWriter>();
         services.AddSingleton<CommitSignal>();
         services.AddScoped<WebhookTargets>();
         services.AddScoped<DeliveryQueue>();

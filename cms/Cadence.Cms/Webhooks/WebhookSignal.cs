@@ -1,4 +1,6 @@
+using System.Data.Common;
 using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Cadence.Cms.Webhooks;
 
@@ -23,13 +25,27 @@ public sealed class WebhookSignal
     }
 }
 
-/// <summary>Pulses after a commit too: events saved inside an explicit transaction become visible only then.</summary>
-public sealed class CommitSignal(WebhookSignal signal) : Microsoft.EntityFrameworkCore.Diagnostics.DbTransactionInterceptor
+/// <summary>
+/// Pulses after every save, and after a commit too: events saved inside an explicit transaction become visible only then.
+/// </summary>
+public sealed class CommitSignal(WebhookSignal signal) : DbTransactionInterceptor, ISaveChangesInterceptor
 {
-    public override void TransactionCommitted(System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData) =>
+    public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        signal.Pulse();
+        return result;
+    }
+
+    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        signal.Pulse();
+        return ValueTask.FromResult(result);
+    }
+
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
         signal.Pulse();
 
-    public override Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         signal.Pulse();
         return Task.CompletedTask;

@@ -27,7 +27,7 @@ public class QueryPlanTests
         {
             var db = scope.ServiceProvider.GetRequiredService<CadenceDb>();
             tagsQuery = db.Tags.AsNoTracking().OrderBy(t => t.Slug)
-                .Select(t => new { t.Slug, Count = t.Posts.Count(p => p.Status == PostStatus.Published && p.DeletedAt == null) })
+                .Select(t => new { t.Slug, Count = t.Posts.AsQueryable().Count(LivePosts.Rule) })
                 .ToQueryString();
         }
 
