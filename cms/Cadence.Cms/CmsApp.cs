@@ -61,6 +61,7 @@ public static class CmsApp
         services.AddScoped<AuthorProfiles>();
         services.AddScoped<PostRevisions>();
         services.AddScoped<PostEditing>();
+        services.AddScoped<PostEditor>();
         services.AddScoped<MediaUsage>();
         services.AddScoped<TaxonomyEditing>();
         services.AddCadenceWebhooks(builder.Configuration);

@@ -57,7 +57,7 @@ public static class IdentitySetup
                 .AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName)
                 .RequireClaim(ApiKeyAuthentication.KindClaim, nameof(ApiKeyKind.Preview)))
             .AddPolicy(ManagerPolicies.Staff, policy => policy.RequireRole(Roles.All))
-            .AddPolicy(ManagerPolicies.Editors, policy => policy.RequireRole(Roles.Admin, Roles.Editor))
+            .AddPolicy(ManagerPolicies.Editors, policy => policy.RequireRole(Roles.Editors))
             .AddPolicy(ManagerPolicies.Admins, policy => policy.RequireRole(Roles.Admin));
         services.AddMemoryCache();
         return services;

@@ -1,5 +1,3 @@
-using System.Security.Claims;
-using Cadence.Cms.Accounts;
 using Cadence.Cms.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,40 +8,34 @@ public sealed record PostInput(
     string Title, string? Slug, string Body, string? Excerpt, string? Tags, int? CategoryId, int? AuthorId,
     string? Image, string? ImageAlt, string? SeoTitle, string? SeoDescription);
 
-/// <summary>Turns editor input into a post: slug rules, tags made on the fly, image checks, and who may do what.</summary>
+/// <summary>Turns editor input into a post: field checks, slug rules, tags made on the fly, image checks.</summary>
 public sealed class PostEditing(CadenceDb db, PostWorkflow workflow)
 {
     public const int TitleMax = 200, ExcerptMax = 500, SeoTitleMax = 70, SeoDescriptionMax = 200;
 
-    public static bool CanPublish(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Editor);
-
-    /// <summary>Editors edit everything; Authors edit their own posts while they are drafts.</summary>
-    public static bool CanEdit(ClaimsPrincipal user, Post post) =>
-        CanPublish(user) || (post.OwnerId == user.FindFirstValue(ClaimTypes.NameIdentifier) && post.Status == PostStatus.Draft);
-
-    /// <summary>Problems keyed by field name; empty when the input can be saved.</summary>
+    /// <summary>Problems keyed by the <see cref="PostInput"/> property they are about; empty when the input can be saved.</summary>
     public async Task<Dictionary<string, string>> CheckAsync(PostInput input, CancellationToken cancellationToken = default)
     {
         var problems = new Dictionary<string, string>();
-        if (string.IsNullOrWhiteSpace(input.Title)) problems["Title"] = "Give the post a title.";
-        else if (input.Title.Length > TitleMax) problems["Title"] = $"Keep the title under {TitleMax} characters.";
+        if (string.IsNullOrWhiteSpace(input.Title)) problems[nameof(PostInput.Title)] = "Give the post a title.";
+        else if (input.Title.Length > TitleMax) problems[nameof(PostInput.Title)] = $"Keep the title under {TitleMax} characters.";
         if (!string.IsNullOrWhiteSpace(input.Slug) && !Cadence.Markdown.Slug.IsValid(input.Slug.Trim()))
-            problems["Slug"] = "Use lower-case letters, digits and single hyphens, like knee-pain-when-running.";
-        if (input.Excerpt?.Length > ExcerptMax) problems["Excerpt"] = $"Keep the excerpt under {ExcerptMax} characters.";
-        if (input.SeoTitle?.Length > SeoTitleMax) problems["SeoTitle"] = $"Search engines cut titles after about 60 characters; keep it under {SeoTitleMax}.";
-        if (input.SeoDescription?.Length > SeoDescriptionMax) problems["SeoDescription"] = $"Keep the description under {SeoDescriptionMax} characters.";
+            problems[nameof(PostInput.Slug)] = "Use lower-case letters, digits and single hyphens, like knee-pain-when-running.";
+        if (input.Excerpt?.Length > ExcerptMax) problems[nameof(PostInput.Excerpt)] = $"Keep the excerpt under {ExcerptMax} characters.";
+        if (input.SeoTitle?.Length > SeoTitleMax) problems[nameof(PostInput.SeoTitle)] = $"Search engines cut titles after about 60 characters; keep it under {SeoTitleMax}.";
+        if (input.SeoDescription?.Length > SeoDescriptionMax) problems[nameof(PostInput.SeoDescription)] = $"Keep the description under {SeoDescriptionMax} characters.";
         if (!string.IsNullOrWhiteSpace(input.Image))
         {
             if (string.IsNullOrWhiteSpace(input.ImageAlt))
-                problems["ImageAlt"] = "Describe the image for people who cannot see it (for example: Runner stretching a calf on a kerb).";
+                problems[nameof(PostInput.ImageAlt)] = "Describe the image for people who cannot see it (for example: Runner stretching a calf on a kerb).";
             var file = input.Image.StartsWith("/media/", StringComparison.Ordinal) ? input.Image["/media/".Length..] : input.Image;
             if (!await db.Media.AnyAsync(m => m.FileName == file && m.IsPublic, cancellationToken))
-                problems["Image"] = "Choose an image from the media library.";
+                problems[nameof(PostInput.Image)] = "Choose an image from the media library.";
         }
         if (input.CategoryId is { } category && !await db.Categories.AnyAsync(c => c.Id == category, cancellationToken))
-            problems["CategoryId"] = "Choose a category from the list.";
+            problems[nameof(PostInput.CategoryId)] = "Choose a category from the list.";
         if (input.AuthorId is { } author && !await db.Authors.AnyAsync(a => a.Id == author, cancellationToken))
-            problems["AuthorId"] = "Choose an author from the list.";
+            problems[nameof(PostInput.AuthorId)] = "Choose an author from the list.";
         return problems;
     }
 

@@ -43,7 +43,7 @@ public sealed class DashboardModel(CadenceDb db, ManagerClock clock, OutboxQueri
         Drafts = counts.FirstOrDefault(c => c.Key == PostStatus.Draft)?.Count ?? 0;
         Scheduled = counts.FirstOrDefault(c => c.Key == PostStatus.Scheduled)?.Count ?? 0;
         Published = counts.FirstOrDefault(c => c.Key == PostStatus.Published)?.Count ?? 0;
-        CanReview = User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Editor);
+        CanReview = Roles.IsEditor(User);
         AwaitingReview = await live.CountAsync(p => p.ReviewRequestedAt != null && p.Status == PostStatus.Draft, cancellationToken);
 
         LastPublished = await db.Posts.AsNoTracking().WhereLive().OrderByDescending(p => p.PublishedAt)

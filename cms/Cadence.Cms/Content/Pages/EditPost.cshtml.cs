@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using Cadence.Cms.Data;
 using Cadence.Cms.Manager;
 using Microsoft.AspNetCore.Mvc;
@@ -10,9 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Cadence.Cms.Content.Pages;
 
 /// <summary>The post editor: one form whose buttons save, publish, schedule, unpublish, submit for review or trash.</summary>
-public sealed partial class EditPostModel(
-    CadenceDb db, PostEditing editing, PostWorkflow workflow, PostRevisions revisions, AuthorProfiles authors,
-    ManagerClock clock, IOptions<ManagerOptions> options) : PageModel
+public sealed partial class EditPostModel(CadenceDb db, PostEditor editor, ManagerClock clock, IOptions<ManagerOptions> options) : PageModel
 {
     [BindProperty, Display(Name = "Title")] public string Title { get; set; } = "";
     [BindProperty, Display(Name = "Slug")] public string? Slug { get; set; }
@@ -29,7 +26,7 @@ public sealed partial class EditPostModel(
 
     public Post Post { get; private set; } = null!;
     public bool IsNew => Post.Id == 0;
-    public bool CanPublish => PostEditing.CanPublish(User);
+    public bool CanPublish => Editor.MayPublish;
     public string PreviewHref => options.Value.PreviewUrl is { } site
         ? $"{site.TrimEnd('/')}/preview/{Uri.EscapeDataString(Post.Slug)}"
         : $"/manager/posts/{Post.Id}/preview";
@@ -41,13 +38,13 @@ public sealed partial class EditPostModel(
     public IReadOnlyList<(string Url, string Name, string? Alt)> Images { get; private set; } = [];
     public IReadOnlyList<(string Key, string Title)> Forms { get; private set; } = [];
 
-    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-    private string UserName => User.FindFirstValue(CadenceClaimsName) ?? User.Identity!.Name!;
-    private const string CadenceClaimsName = Accounts.CadenceClaims.DisplayName;
+    private EditingUser Editor => EditingUser.Of(User);
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(id, cancellationToken) is { } refusal) return refusal;
+        var opened = await editor.OpenAsync(id, Editor, cancellationToken);
+        if (Refusal(opened) is { } refusal) return refusal;
+        Post = opened.Post!;
         Title = Post.Title;
         Slug = Post.Slug;
         Body = Post.Body;
@@ -60,116 +57,71 @@ public sealed partial class EditPostModel(
         SeoTitle = Post.SeoTitle;
         SeoDescription = Post.SeoDescription;
         if (Post.Status == PostStatus.Scheduled && Post.PublishedAt is { } at) PublishAt = await clock.ToLocalAsync(at);
-        await LoadChoicesAsync(cancellationToken);
-        return Page();
+        return await ShowAsync(cancellationToken);
     }
 
     public Task<IActionResult> OnPostSaveAsync(int? id, CancellationToken cancellationToken) =>
-        SaveAsync(id, post => "Saved.", cancellationToken);
+        SaveAsync(id, PostAction.Save, "Saved.", cancellationToken);
 
     public Task<IActionResult> OnPostSubmitAsync(int? id, CancellationToken cancellationToken) =>
-        SaveAsync(id, post =>
-        {
-            post.ReviewRequestedAt = clock.UtcNow;
-            return "Saved and sent for review. An editor will publish it.";
-        }, cancellationToken);
+        SaveAsync(id, PostAction.SubmitForReview, "Saved and sent for review. An editor will publish it.", cancellationToken);
 
-    public async Task<IActionResult> OnPostPublishAsync(int? id, CancellationToken cancellationToken)
-    {
-        if (!CanPublish) return Forbid();
-        return await SaveAsync(id, post =>
-        {
-            workflow.Publish(post);
-            post.ReviewRequestedAt = null;
-            return "Published. The site shows it after its next build.";
-        }, cancellationToken);
-    }
+    public Task<IActionResult> OnPostPublishAsync(int? id, CancellationToken cancellationToken) =>
+        SaveAsync(id, PostAction.Publish, "Published. The site shows it after its next build.", cancellationToken);
 
     public async Task<IActionResult> OnPostScheduleAsync(int? id, CancellationToken cancellationToken)
     {
-        if (!CanPublish) return Forbid();
-        if (PublishAt is null) ModelState.AddModelError(nameof(PublishAt), "Choose the date and time to publish.");
-        var utc = PublishAt is { } local ? await clock.ToUtcAsync(local) : default;
-        var display = PublishAt is null ? "" : await clock.FormatAsync(utc);
-        return await SaveAsync(id, post =>
-        {
-            workflow.Schedule(post, utc);
-            post.ReviewRequestedAt = null;
-            return $"Scheduled for {display} ({TimeZoneName}).";
-        }, cancellationToken);
+        var utc = PublishAt is { } local ? await clock.ToUtcAsync(local) : (DateTime?)null;
+        var display = utc is { } at ? await clock.FormatAsync(at) : "";
+        TimeZoneName = (await clock.ZoneAsync()).Id;
+        return await SaveAsync(id, PostAction.Schedule, $"Scheduled for {display} ({TimeZoneName}).", cancellationToken, utc);
     }
 
-    public async Task<IActionResult> OnPostUnpublishAsync(int? id, CancellationToken cancellationToken)
-    {
-        if (!CanPublish) return Forbid();
-        return await SaveAsync(id, post =>
-        {
-            workflow.Unpublish(post);
-            return "Unpublished: the post is a draft again and leaves the site at its next build.";
-        }, cancellationToken);
-    }
+    public Task<IActionResult> OnPostUnpublishAsync(int? id, CancellationToken cancellationToken) =>
+        SaveAsync(id, PostAction.Unpublish, "Unpublished: the post is a draft again and leaves the site at its next build.", cancellationToken);
 
     public async Task<IActionResult> OnPostTrashAsync(int? id, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(id, cancellationToken) is { } refusal) return refusal;
-        if (IsNew) return Redirect("/manager/posts");
-        workflow.Trash(Post);
-        await db.SaveChangesAsync(cancellationToken);
-        TempData.Notice($"“{Post.Title}” is in the trash. You can restore it from there.");
+        if (id is null) return Redirect("/manager/posts");
+        var trashed = await editor.TrashAsync(id.Value, Editor, cancellationToken);
+        if (Refusal(trashed) is { } refusal) return refusal;
+        TempData.Notice($"“{trashed.Post!.Title}” is in the trash. You can restore it from there.");
         return Redirect("/manager/posts");
     }
 
-    private async Task<IActionResult> SaveAsync(int? id, Func<Post, string> then, CancellationToken cancellationToken)
+    private async Task<IActionResult> SaveAsync(int? id, PostAction action, string notice, CancellationToken cancellationToken, DateTime? publishAtUtc = null)
     {
-        if (await LoadAsync(id, cancellationToken) is { } refusal) return refusal;
-        foreach (var (field, problem) in await editing.CheckAsync(Input(), cancellationToken))
-            ModelState.AddModelError(field, problem);
-        if (ModelState.IsValid)
+        // A value the form could not even read (a malformed date or number) is shown, not saved.
+        var result = ModelState.IsValid
+            ? await editor.SaveAsync(id, new PostSave(Input(), action, publishAtUtc), Editor, cancellationToken)
+            : await editor.OpenAsync(id, Editor, cancellationToken);
+        if (Refusal(result) is { } refusal) return refusal;
+        Post = result.Post!;
+        if (result.Outcome == PostEditOutcome.Done && ModelState.IsValid)
         {
-            try
-            {
-                await editing.ApplyAsync(Post, Input(), clock.UtcNow, cancellationToken);
-                var notice = then(Post);
-                await revisions.KeepAsync(Post, UserName, autosave: false, cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
-                TempData.Notice(notice);
-                return Redirect($"/manager/posts/{Post.Id}");
-            }
-            catch (ContentRuleException e)
-            {
-                ModelState.AddModelError(e.Field switch { "slug" => nameof(Slug), "publishAt" => nameof(PublishAt), _ => "" }, e.Message);
-            }
+            TempData.Notice(notice);
+            return Redirect($"/manager/posts/{Post.Id}");
         }
-        await LoadChoicesAsync(cancellationToken);
-        return Page();
+        foreach (var (field, problem) in result.Problems ?? new Dictionary<string, string>())
+            ModelState.AddModelError(field, problem);
+        return await ShowAsync(cancellationToken);
     }
 
     private PostInput Input() => new(Title ?? "", Slug, Body ?? "", Excerpt, Tags, CategoryId, AuthorId, Image, ImageAlt, SeoTitle, SeoDescription);
 
-    /// <returns>A refusal (404, 403) or null when <see cref="Post"/> is loaded and the user may change it.</returns>
-    private async Task<IActionResult?> LoadAsync(int? id, CancellationToken cancellationToken)
+    private IActionResult? Refusal(PostEditResult result) => result.Outcome switch
     {
-        if (id is null)
-        {
-            var now = clock.UtcNow;
-            Post = new Post
-            {
-                Title = "", Slug = "", Status = PostStatus.Draft, OwnerId = UserId, CreatedAt = now, UpdatedAt = now,
-                AuthorId = (await authors.ForUserAsync(UserId, cancellationToken))?.Id,
-            };
-            db.Posts.Add(Post);
-        }
-        else
-        {
-            var post = await db.Posts.Include(p => p.Tags).SingleOrDefaultAsync(p => p.Id == id && p.DeletedAt == null, cancellationToken);
-            if (post is null) return NotFound();
-            Post = post;
-        }
-        if (!PostEditing.CanEdit(User, Post)) return Forbid();
-        var zone = await clock.ZoneAsync();
-        TimeZoneName = zone.Id;
+        PostEditOutcome.NotFound => NotFound(),
+        PostEditOutcome.Forbidden => Forbid(),
+        _ => null,
+    };
+
+    private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
+    {
+        TimeZoneName = (await clock.ZoneAsync()).Id;
         StatusText = await StatusAsync(Post);
-        return null;
+        await LoadChoicesAsync(cancellationToken);
+        return Page();
     }
 
     private async Task<string> StatusAsync(Post post) => post.Status switch

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Cadence.Cms.Data;
 using Cadence.Cms.Manager;
 using Microsoft.AspNetCore.Mvc;
@@ -27,7 +26,7 @@ public sealed class PostsModel(CadenceDb db) : PageModel
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
     public IReadOnlyList<(string Slug, string Name)> TagChoices { get; private set; } = [];
     public IReadOnlyList<(string Slug, string Name)> CategoryChoices { get; private set; } = [];
-    public bool OnlyMine => !PostEditing.CanPublish(User);
+    public bool OnlyMine => !EditingUser.Of(User).MayPublish;
 
     public static readonly (string Value, string Label)[] Sorts =
         [("updated", "Recently changed"), ("published", "Newest published"), ("title", "Title A–Z"), ("created", "Recently created")];
@@ -37,8 +36,9 @@ public sealed class PostsModel(CadenceDb db) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var query = db.Posts.AsNoTracking().Where(p => p.DeletedAt == null);
-        var me = User.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (OnlyMine) query = query.Where(p => p.OwnerId == me);
+        var user = EditingUser.Of(User);
+        var me = user.Id;
+        if (!user.MayPublish) query = query.Where(p => p.OwnerId == me);
         if (!string.IsNullOrWhiteSpace(Q))
         {
             var pattern = "%" + Q.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
@@ -70,9 +70,8 @@ public sealed class PostsModel(CadenceDb db) : PageModel
                 p.Id, p.Title, p.Slug, p.Status, p.ReviewRequestedAt, p.PublishedAt, p.UpdatedAt, p.OwnerId,
                 Author = p.Author!.Name, Category = p.Category!.Name, Tags = p.Tags.OrderBy(t => t.Name).Select(t => t.Name).ToList(),
             }).ToListAsync(cancellationToken);
-        var editor = PostEditing.CanPublish(User);
         Rows = rows.Select(p => new Row(p.Id, p.Title, p.Slug, p.Status, p.ReviewRequestedAt != null, p.PublishedAt, p.UpdatedAt,
-            p.Author, p.Category, p.Tags, editor || (p.OwnerId == me && p.Status == PostStatus.Draft))).ToList();
+            p.Author, p.Category, p.Tags, user.MayEdit(p.OwnerId, p.Status))).ToList();
 
         TagChoices = (await db.Tags.AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Slug, t.Name }).ToListAsync(cancellationToken))
             .Select(t => (t.Slug, t.Name)).ToList();

@@ -17,7 +17,7 @@ public sealed class PreviewModel(CadenceDb db) : PageModel
     {
         var post = await db.Posts.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id && p.DeletedAt == null, cancellationToken);
         if (post is null) return NotFound();
-        if (!PostEditing.CanPublish(User) && post.OwnerId != User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value) return Forbid();
+        if (!EditingUser.Of(User).MaySee(post)) return Forbid();
         Post = post;
         var forms = await db.Forms.AsNoTracking().ToDictionaryAsync(f => f.Key, f => f.Title, cancellationToken);
         Html = EditPostModel.RenderPreview(post.Body, forms);

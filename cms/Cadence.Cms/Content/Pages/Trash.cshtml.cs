@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Cadence.Cms.Data;
 using Cadence.Cms.Manager;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cadence.Cms.Content.Pages;
 
-public sealed class TrashModel(CadenceDb db, PostWorkflow workflow) : PageModel
+public sealed class TrashModel(CadenceDb db, PostEditor editor) : PageModel
 {
     public sealed record TrashedPost(int Id, string Title, DateTime? DeletedAt);
 
@@ -19,10 +18,8 @@ public sealed class TrashModel(CadenceDb db, PostWorkflow workflow) : PageModel
 
     public async Task<IActionResult> OnPostRestoreAsync(int postId, CancellationToken cancellationToken)
     {
-        var post = await Visible().SingleOrDefaultAsync(p => p.Id == postId, cancellationToken);
-        if (post is null) return NotFound();
-        workflow.Restore(post);
-        await db.SaveChangesAsync(cancellationToken);
+        var restored = await editor.RestoreAsync(postId, EditingUser.Of(User), cancellationToken);
+        if (restored.Post is not { } post) return NotFound();
         TempData.Notice($"“{post.Title}” is restored.");
         return Redirect($"/manager/posts/{post.Id}");
     }
@@ -31,8 +28,9 @@ public sealed class TrashModel(CadenceDb db, PostWorkflow workflow) : PageModel
     private IQueryable<Post> Visible()
     {
         var trashed = db.Posts.Where(p => p.DeletedAt != null);
-        if (PostEditing.CanPublish(User)) return trashed;
-        var me = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var user = EditingUser.Of(User);
+        if (user.MayPublish) return trashed;
+        var me = user.Id;
         return trashed.Where(p => p.OwnerId == me);
     }
 }

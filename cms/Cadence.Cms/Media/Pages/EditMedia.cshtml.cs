@@ -34,7 +34,7 @@ public sealed class EditMediaModel(CadenceDb db, MediaUsage usage) : PageModel
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
-        if (!Cadence.Cms.Content.PostEditing.CanPublish(User)) return Forbid(); // Authors add files; Editors tidy the library
+        if (!Accounts.Roles.IsEditor(User)) return Forbid(); // Authors add files; Editors tidy the library
         if (UsedBy.Count > 0)
         {
             ModelState.AddModelError("", $"{Media.FileName} is still used by {string.Join("; ", UsedBy)}.");

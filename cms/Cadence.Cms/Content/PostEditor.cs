@@ -1,0 +1,164 @@
+using Cadence.Cms.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cadence.Cms.Content;
+
+/// <summary>
+/// Saving a post, as one use case: the role rules (<see cref="EditingUser"/>), the field checks and slug rules
+/// (<see cref="PostEditing"/>), the workflow (<see cref="PostWorkflow"/>), review state and revisions, in one unit of
+/// work. Page models bind a form, call this and show the result; they decide nothing themselves.
+/// </summary>
+public sealed class PostEditor(CadenceDb db, PostEditing editing, PostWorkflow workflow, PostRevisions revisions, AuthorProfiles authors, TimeProvider clock)
+{
+    private const string UntitledDraft = "Untitled draft";
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>The post to show in the editor (with its tags), or a new unsaved draft written as the user's author profile.</summary>
+    public Task<PostEditResult> OpenAsync(int? id, EditingUser user, CancellationToken cancellationToken = default) =>
+        LoadAsync(id, user, cancellationToken);
+
+    public async Task<PostEditResult> SaveAsync(int? id, PostSave save, EditingUser user, CancellationToken cancellationToken = default)
+    {
+        if (save.ChangesTheSite && !user.MayPublish) return PostEditResult.Forbidden;
+        var loaded = await LoadAsync(id, user, cancellationToken);
+        if (loaded.Post is not { } post) return loaded;
+
+        var problems = await editing.CheckAsync(save.Input, cancellationToken);
+        if (save.Action == PostAction.Schedule && save.PublishAtUtc is null) problems[PostEditResult.PublishAtField] = "Choose the date and time to publish.";
+        if (problems.Count > 0) return PostEditResult.Invalid(post, problems);
+
+        try
+        {
+            if (post.Id == 0) db.Posts.Add(post);
+            await editing.ApplyAsync(post, save.Input, Now, cancellationToken);
+            switch (save.Action)
+            {
+                case PostAction.SubmitForReview:
+                    post.ReviewRequestedAt = Now;
+                    break;
+                case PostAction.Publish:
+                    workflow.Publish(post);
+                    post.ReviewRequestedAt = null;
+                    break;
+                case PostAction.Schedule:
+                    workflow.Schedule(post, save.PublishAtUtc!.Value);
+                    post.ReviewRequestedAt = null;
+                    break;
+                case PostAction.Unpublish:
+                    workflow.Unpublish(post);
+                    break;
+            }
+            await revisions.KeepAsync(post, user.Name, autosave: false, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return PostEditResult.Done(post);
+        }
+        catch (ContentRuleException e)
+        {
+            var field = e.Field switch { "slug" => nameof(PostInput.Slug), "publishAt" => PostEditResult.PublishAtField, _ => "" };
+            return PostEditResult.Invalid(post, new Dictionary<string, string> { [field] = e.Message });
+        }
+    }
+
+    /// <summary>
+    /// A draft saves as it is (fields that do not pass the checks keep their stored values); a live or scheduled
+    /// post must not change on the site while someone types, so its text goes into a revision only.
+    /// </summary>
+    public async Task<PostEditResult> AutosaveAsync(int? id, PostInput input, EditingUser user, CancellationToken cancellationToken = default)
+    {
+        var loaded = await LoadAsync(id, user, cancellationToken);
+        if (loaded.Post is not { } post) return loaded;
+        var stored = post.Title.Length > 0 ? post.Title : UntitledDraft;
+        if (string.IsNullOrWhiteSpace(input.Title)) input = input with { Title = stored };
+        input = KeepStoredWhereInvalid(input, post, stored, await editing.CheckAsync(input, cancellationToken));
+
+        if (post.Status != PostStatus.Draft)
+        {
+            await revisions.KeepAsync(post, input.Title.Trim(), input.Slug ?? post.Slug, input.Body.Replace("\r\n", "\n"), input.Excerpt, user.Name, autosave: true, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return PostEditResult.Done(post, keptAsRevisionOnly: true);
+        }
+
+        if (post.Id == 0) db.Posts.Add(post);
+        try
+        {
+            await editing.ApplyAsync(post, input, Now, cancellationToken);
+        }
+        catch (ContentRuleException) // a slug someone else holds: keep the old one, save the rest
+        {
+            await editing.ApplyAsync(post, input with { Slug = post.Id == 0 ? null : post.Slug }, Now, cancellationToken);
+        }
+        await revisions.KeepAsync(post, user.Name, autosave: true, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return PostEditResult.Done(post);
+    }
+
+    /// <summary>Moves the post to the trash; it leaves the site and can be restored.</summary>
+    public async Task<PostEditResult> TrashAsync(int id, EditingUser user, CancellationToken cancellationToken = default)
+    {
+        var loaded = await LoadAsync(id, user, cancellationToken);
+        if (loaded.Post is not { } post) return loaded;
+        workflow.Trash(post);
+        await db.SaveChangesAsync(cancellationToken);
+        return PostEditResult.Done(post);
+    }
+
+    /// <summary>Takes a post out of the trash; Authors can restore only their own.</summary>
+    public async Task<PostEditResult> RestoreAsync(int id, EditingUser user, CancellationToken cancellationToken = default)
+    {
+        var post = await db.Posts.SingleOrDefaultAsync(p => p.Id == id && p.DeletedAt != null, cancellationToken);
+        if (post is null || !user.MaySee(post)) return PostEditResult.NotFound;
+        workflow.Restore(post);
+        await db.SaveChangesAsync(cancellationToken);
+        return PostEditResult.Done(post);
+    }
+
+    /// <summary>Puts an old revision's words back; that becomes a new revision and the old ones stay.</summary>
+    public async Task<PostEditResult> RestoreRevisionAsync(int id, int revisionId, EditingUser user, CancellationToken cancellationToken = default)
+    {
+        var post = await db.Posts.SingleOrDefaultAsync(p => p.Id == id && p.DeletedAt == null, cancellationToken);
+        if (post is null) return PostEditResult.NotFound;
+        if (!user.MayEdit(post)) return PostEditResult.Forbidden;
+        var revision = await revisions.FindAsync(id, revisionId, cancellationToken);
+        if (revision is null) return PostEditResult.NotFound;
+        await revisions.RestoreAsync(post, revision, user.Name, cancellationToken);
+        return PostEditResult.Done(post);
+    }
+
+    private async Task<PostEditResult> LoadAsync(int? id, EditingUser user, CancellationToken cancellationToken)
+    {
+        Post? post;
+        if (id is null)
+        {
+            post = new Post
+            {
+                Title = "", Slug = "", Status = PostStatus.Draft, OwnerId = user.Id, CreatedAt = Now, UpdatedAt = Now,
+                AuthorId = (await authors.ForUserAsync(user.Id, cancellationToken))?.Id,
+            };
+        }
+        else
+        {
+            post = await db.Posts.Include(p => p.Tags).SingleOrDefaultAsync(p => p.Id == id && p.DeletedAt == null, cancellationToken);
+            if (post is null) return PostEditResult.NotFound;
+        }
+        return user.MayEdit(post) ? PostEditResult.Done(post) : PostEditResult.Forbidden;
+    }
+
+    private static PostInput KeepStoredWhereInvalid(PostInput input, Post post, string storedTitle, Dictionary<string, string> problems)
+    {
+        bool Bad(string field) => problems.ContainsKey(field);
+        var badImage = Bad(nameof(PostInput.Image)) || Bad(nameof(PostInput.ImageAlt));
+        return input with
+        {
+            Title = Bad(nameof(PostInput.Title)) ? storedTitle : input.Title,
+            Slug = Bad(nameof(PostInput.Slug)) ? post.Slug : input.Slug,
+            Excerpt = Bad(nameof(PostInput.Excerpt)) ? post.Excerpt : input.Excerpt,
+            Image = badImage ? post.Image : input.Image,
+            ImageAlt = badImage ? post.ImageAlt : input.ImageAlt,
+            SeoTitle = Bad(nameof(PostInput.SeoTitle)) ? post.SeoTitle : input.SeoTitle,
+            SeoDescription = Bad(nameof(PostInput.SeoDescription)) ? post.SeoDescription : input.SeoDescription,
+            CategoryId = Bad(nameof(PostInput.CategoryId)) ? post.CategoryId : input.CategoryId,
+            AuthorId = Bad(nameof(PostInput.AuthorId)) ? post.AuthorId : input.AuthorId,
+        };
+    }
+}
