@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace Cadence.Cms.Settings;
+namespace Cadence.Contract;
 
-/// <summary>The site's language: a BCP 47 tag that .NET knows as a predefined culture.</summary>
-public static class SiteLanguage
+/// <summary>The site's language: a BCP 47 tag that .NET knows as a predefined culture, en-GB when none is set.</summary>
+public static class LanguageTag
 {
     public const string Default = "en-GB";
 
