@@ -19,9 +19,8 @@ public sealed partial record SiteLanguage(string Tag, CultureInfo Culture, strin
     /// <exception cref="SourceException">The tag names no culture .NET knows.</exception>
     public static SiteLanguage From(string? tag)
     {
-        var name = LanguageTag.Normalise(string.IsNullOrWhiteSpace(tag) ? LanguageTag.Default : tag)
+        var culture = LanguageTag.CultureOf(string.IsNullOrWhiteSpace(tag) ? LanguageTag.Default : tag)
             ?? throw new SourceException($"The site's language '{tag}' is not a known BCP 47 tag (like en-GB or de-DE).");
-        var culture = CultureInfo.GetCultureInfo(name, predefinedOnly: true);
         return new SiteLanguage(culture.Name, culture, DateWithoutWeekday(culture.DateTimeFormat.LongDatePattern));
     }
 
