@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
-using Cadence.Site.Serve;
+using Cadence.Contract;
 
 namespace Cadence.EndToEnd.Tests;
 
@@ -91,7 +91,7 @@ public class NativeExecutableTests
 
         var body = "{}"u8.ToArray();
         using var signed = new HttpRequestMessage(HttpMethod.Post, "/_cadence/rebuild") { Content = new ByteArrayContent(body) };
-        signed.Headers.Add(RebuildSignature.Header, RebuildSignature.Sign(secret, DateTimeOffset.UtcNow.ToUnixTimeSeconds(), body));
+        signed.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(secret, DateTimeOffset.UtcNow.ToUnixTimeSeconds(), body));
         using var accepted = await site.SendAsync(signed);
         Assert.That(accepted.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), serve.Output);
         var deadline = DateTime.UtcNow.AddSeconds(30);

@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using Cadence.Contract;
 
 namespace Cadence.Cms.Forms;
 
@@ -15,8 +16,6 @@ public sealed record ValidatedSubmission(
 /// </summary>
 public static class SubmissionValidator
 {
-    public const string HoneypotField = "website";
-    public const string StartedField = "_started";
     private const int DefaultMaxLength = 500;
     private const int DefaultTextareaMaxLength = 5000;
     private static readonly string[] Truthy = ["true", "on", "yes", "1"];
@@ -29,7 +28,7 @@ public static class SubmissionValidator
         foreach (var (name, value) in posted)
         {
             if (!values.TryAdd(name, value)) errors[name] = ["This field was sent more than once."];
-            else if (name is not (HoneypotField or StartedField) && form.Fields.All(f => f.Name != name))
+            else if (name is not (FormGuardFields.Honeypot or FormGuardFields.Started) && form.Fields.All(f => f.Name != name))
                 errors[name.Length > 100 ? name[..100] : name] = ["This field is not part of the form."];
         }
 
@@ -38,35 +37,35 @@ public static class SubmissionValidator
         foreach (var field in form.Fields)
         {
             var value = values.GetValueOrDefault(field.Name)?.Trim() ?? "";
-            if (field.Type is "checkbox" or "consent")
+            if (FormFieldTypes.IsTickBox(field.Type))
                 value = value.Length == 0 || Falsy.Contains(value, StringComparer.OrdinalIgnoreCase) ? ""
                     : Truthy.Contains(value, StringComparer.OrdinalIgnoreCase) ? "yes" : value;
-            else if (field.Type == "textarea") value = value.ReplaceLineEndings("\n");
+            else if (field.Type == FormFieldTypes.Textarea) value = value.ReplaceLineEndings("\n");
 
             var problem = Check(field, value);
             if (problem is not null) { errors.TryAdd(field.Name, [problem]); continue; }
             if (value.Length == 0) continue;
             fields.Add(new SubmittedField(field.Name, value));
-            if (field.Type == "email") email ??= value.ToLowerInvariant();
+            if (field.Type == FormFieldTypes.Email) email ??= value.ToLowerInvariant();
         }
-        return new ValidatedSubmission(fields, email, values.GetValueOrDefault(HoneypotField), values.GetValueOrDefault(StartedField), errors);
+        return new ValidatedSubmission(fields, email, values.GetValueOrDefault(FormGuardFields.Honeypot), values.GetValueOrDefault(FormGuardFields.Started), errors);
     }
 
     private static string? Check(FormField field, string value)
     {
         if (value.Length == 0) return field.Required
-            ? field.Type is "checkbox" or "consent" ? "Please tick this box to continue." : $"Please fill in {field.Label.TrimEnd(':', '?').ToLowerInvariant()}."
+            ? FormFieldTypes.IsTickBox(field.Type) ? "Please tick this box to continue." : $"Please fill in {field.Label.TrimEnd(':', '?').ToLowerInvariant()}."
             : null;
-        var max = field.MaxLength ?? (field.Type == "textarea" ? DefaultTextareaMaxLength : DefaultMaxLength);
+        var max = field.MaxLength ?? (field.Type == FormFieldTypes.Textarea ? DefaultTextareaMaxLength : DefaultMaxLength);
         if (value.Length > max) return $"Please use at most {max} characters (this has {value.Length}).";
-        if (value.Any(c => char.IsControl(c) && !(field.Type == "textarea" && c is '\n' or '\t')))
+        if (value.Any(c => char.IsControl(c) && !(field.Type == FormFieldTypes.Textarea && c is '\n' or '\t')))
             return "This contains control characters.";
         return field.Type switch
         {
-            "email" when !IsEmail(value) => "Please enter an email address such as name@example.com.",
-            "select" when !field.Options.Contains(value, StringComparer.Ordinal) => "Please choose one of the options.",
-            "checkbox" or "consent" when value != "yes" => "Please tick this box to continue.",
-            "tel" when value.Any(c => !(char.IsAsciiDigit(c) || c is ' ' or '+' or '(' or ')' or '-' or '.')) => "Please enter a phone number using digits, spaces and + ( ) -.",
+            FormFieldTypes.Email when !IsEmail(value) => "Please enter an email address such as name@example.com.",
+            FormFieldTypes.Select when !field.Options.Contains(value, StringComparer.Ordinal) => "Please choose one of the options.",
+            FormFieldTypes.Checkbox or FormFieldTypes.Consent when value != "yes" => "Please tick this box to continue.",
+            FormFieldTypes.Tel when value.Any(c => !(char.IsAsciiDigit(c) || c is ' ' or '+' or '(' or ')' or '-' or '.')) => "Please enter a phone number using digits, spaces and + ( ) -.",
             _ => null,
         };
     }

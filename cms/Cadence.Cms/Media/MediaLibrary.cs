@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Cadence.Cms.Data;
+using Cadence.Contract;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cadence.Cms.Media;

@@ -3,6 +3,7 @@ using Cadence.Cms.Data;
 using Cadence.Cms.Forms;
 using Cadence.Cms.Media;
 using Cadence.Cms.Settings;
+using Cadence.Contract;
 using Cadence.Markdown.Folder;
 using FormFile = Cadence.Markdown.Folder.FormFile;
 using Microsoft.EntityFrameworkCore;
@@ -85,7 +86,7 @@ public sealed class ContentImporter(CadenceDb db, MediaLibrary media, TimeProvid
         };
 
     // Refused rather than replaced: a quiet fallback to English would publish a German site as English.
-    private static string LanguageOf(SiteFile site) => SiteLanguage.Normalise(site.Language)
+    private static string LanguageOf(SiteFile site) => LanguageTag.Normalise(site.Language)
         ?? throw new ContentFormatException($"site.yml: the language '{site.Language}' is not a known BCP 47 tag. Use one like en-GB or de-DE.");
 
     private static FormDefinition ToForm(FormFile form) => new()

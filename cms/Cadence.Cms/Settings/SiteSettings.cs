@@ -1,3 +1,5 @@
+using Cadence.Contract;
+
 namespace Cadence.Cms.Settings;
 
 /// <summary>The one row of site-wide settings.</summary>
@@ -11,7 +13,7 @@ public sealed class SiteSettings
     public string BaseUrl { get; set; } = "";
     public string TimeZone { get; set; } = "UTC";
     /// <summary>A BCP 47 tag (en-GB, de-DE): the site's &lt;html lang&gt;, feed language and date format.</summary>
-    public string Language { get; set; } = SiteLanguage.Default;
+    public string Language { get; set; } = LanguageTag.Default;
     public string? NotificationEmail { get; set; }
     public List<SiteLink> Navigation { get; set; } = [];
     public List<SiteLink> Social { get; set; } = [];

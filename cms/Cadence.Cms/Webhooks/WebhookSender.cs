@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Cadence.Contract;
 using Microsoft.Extensions.Options;
 
 namespace Cadence.Cms.Webhooks;

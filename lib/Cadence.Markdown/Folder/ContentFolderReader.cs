@@ -1,3 +1,5 @@
+using Cadence.Contract;
+
 namespace Cadence.Markdown.Folder;
 
 /// <summary>Reads a content folder: site.yml, authors.yml, posts/*.md, forms/*.yml, media/ and assets/.</summary>
@@ -33,7 +35,7 @@ public static class ContentFolderReader
         var yaml = YamlFiles.Read<SiteYaml>(path, File.ReadAllText(path));
         return new SiteFile(
             yaml.ClinicName ?? yaml.Title ?? "", yaml.Title ?? yaml.ClinicName ?? "", yaml.Description ?? "",
-            yaml.BaseUrl ?? "", yaml.TimeZone ?? "UTC", string.IsNullOrWhiteSpace(yaml.Language) ? "en-GB" : yaml.Language.Trim(), yaml.NotificationEmail,
+            yaml.BaseUrl ?? "", yaml.TimeZone ?? "UTC", string.IsNullOrWhiteSpace(yaml.Language) ? LanguageTag.Default : yaml.Language.Trim(), yaml.NotificationEmail,
             Links(yaml.Navigation), Links(yaml.Social));
     }
 
@@ -68,7 +70,7 @@ public static class ContentFolderReader
         var fields = (yaml.Fields ?? []).Select(f =>
         {
             if (string.IsNullOrWhiteSpace(f.Name)) throw new ContentFormatException($"{path}: every field needs a name.");
-            var type = (f.Type ?? "text").ToLowerInvariant();
+            var type = (f.Type ?? FormFieldTypes.Text).ToLowerInvariant();
             if (!FormFieldTypes.All.Contains(type))
                 throw new ContentFormatException($"{path}: field '{f.Name}' has type '{type}'; use one of {string.Join(", ", FormFieldTypes.All)}.");
             return new FormFieldFile(f.Name, type, f.Label ?? f.Name, f.Required, f.MaxLength, f.Options ?? []);
@@ -90,9 +92,4 @@ public static class ContentFolderReader
         }
         return files;
     }
-}
-
-public static class FormFieldTypes
-{
-    public static readonly string[] All = ["text", "email", "tel", "textarea", "select", "checkbox", "consent"];
 }

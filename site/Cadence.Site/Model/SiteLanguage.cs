@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Cadence.Contract;
 using Cadence.Site.Source;
 
 namespace Cadence.Site.Model;
@@ -7,28 +8,19 @@ namespace Cadence.Site.Model;
 /// <summary>The language the site is written in: its tag for HTML and feeds, and how its pages show dates.</summary>
 public sealed partial record SiteLanguage(string Tag, CultureInfo Culture, string DatePattern)
 {
-    public const string DefaultTag = "en-GB";
-
-    public static SiteLanguage Default { get; } = From(DefaultTag);
+    public static SiteLanguage Default { get; } = From(LanguageTag.Default);
 
     /// <summary>Open Graph spells locales with an underscore: en_GB.</summary>
     public string OgLocale => Tag.Replace('-', '_');
 
     public string LongDate(DateTimeOffset date) => date.ToString(DatePattern, Culture);
 
+    /// <summary>The language a tag names; none (a site from an older CMS) means <see cref="LanguageTag.Default"/>.</summary>
     /// <exception cref="SourceException">The tag names no culture .NET knows.</exception>
     public static SiteLanguage From(string? tag)
     {
-        var wanted = string.IsNullOrWhiteSpace(tag) ? DefaultTag : tag.Trim();
-        CultureInfo culture;
-        try
-        {
-            culture = CultureInfo.GetCultureInfo(wanted, predefinedOnly: true);
-        }
-        catch (CultureNotFoundException e)
-        {
-            throw new SourceException($"The site's language '{tag}' is not a known BCP 47 tag (like en-GB or de-DE).", e);
-        }
+        var culture = LanguageTag.CultureOf(string.IsNullOrWhiteSpace(tag) ? LanguageTag.Default : tag)
+            ?? throw new SourceException($"The site's language '{tag}' is not a known BCP 47 tag (like en-GB or de-DE).");
         return new SiteLanguage(culture.Name, culture, DateWithoutWeekday(culture.DateTimeFormat.LongDatePattern));
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
+using Cadence.Contract;
 using Cadence.Site.Source;
 
 namespace Cadence.Site.Render;
@@ -10,9 +11,6 @@ namespace Cadence.Site.Render;
 /// </summary>
 public static class FormMarkup
 {
-    public const string HoneypotField = "website";
-    public const string StartedField = "_started";
-
     public static string Write(ApiForm form, string cmsUrl)
     {
         var e = HtmlEncoder.Default;
@@ -27,9 +25,9 @@ public static class FormMarkup
         foreach (var field in form.Fields) WriteField(html, id, field, e);
 
         // Spam guards: people never see or reach the honeypot; the script stamps the page-load time.
-        html.Append($"<div class=\"hp\" hidden aria-hidden=\"true\"><label for=\"{id}-{HoneypotField}\">Leave this empty</label>");
-        html.Append($"<input id=\"{id}-{HoneypotField}\" name=\"{HoneypotField}\" type=\"text\" tabindex=\"-1\" autocomplete=\"off\"></div>\n");
-        html.Append($"<input type=\"hidden\" name=\"{StartedField}\" value=\"\">\n");
+        html.Append($"<div class=\"hp\" hidden aria-hidden=\"true\"><label for=\"{id}-{FormGuardFields.Honeypot}\">Leave this empty</label>");
+        html.Append($"<input id=\"{id}-{FormGuardFields.Honeypot}\" name=\"{FormGuardFields.Honeypot}\" type=\"text\" tabindex=\"-1\" autocomplete=\"off\"></div>\n");
+        html.Append($"<input type=\"hidden\" name=\"{FormGuardFields.Started}\" value=\"\">\n");
         html.Append($"<button type=\"submit\">{e.Encode(form.SubmitLabel)}</button>\n");
         html.Append($"<div class=\"form-status\" role=\"status\" aria-live=\"polite\"></div>\n");
         html.Append("</form>\n</section>\n");
@@ -47,23 +45,23 @@ public static class FormMarkup
 
         switch (field.Type)
         {
-            case "checkbox" or "consent":
+            case FormFieldTypes.Checkbox or FormFieldTypes.Consent:
                 html.Append($"<div class=\"field field-check\"><input id=\"{id}\" name=\"{name}\" type=\"checkbox\" value=\"true\"{required}{describedBy}>");
                 html.Append($"<label for=\"{id}\">{label}</label>");
                 break;
-            case "textarea":
+            case FormFieldTypes.Textarea:
                 html.Append($"<div class=\"field\"><label for=\"{id}\">{label}</label>");
                 html.Append($"<textarea id=\"{id}\" name=\"{name}\" rows=\"5\"{required}{maxLength}{describedBy}></textarea>");
                 break;
-            case "select":
+            case FormFieldTypes.Select:
                 html.Append($"<div class=\"field\"><label for=\"{id}\">{label}</label>");
                 html.Append($"<select id=\"{id}\" name=\"{name}\"{required}{describedBy}><option value=\"\">Choose…</option>");
                 foreach (var option in field.Options ?? []) html.Append($"<option>{e.Encode(option)}</option>");
                 html.Append("</select>");
                 break;
             default:
-                var type = field.Type is "email" or "tel" ? field.Type : "text";
-                var autocomplete = field.Type switch { "email" => " autocomplete=\"email\"", "tel" => " autocomplete=\"tel\"", _ => "" };
+                var type = field.Type is FormFieldTypes.Email or FormFieldTypes.Tel ? field.Type : FormFieldTypes.Text;
+                var autocomplete = field.Type is FormFieldTypes.Email or FormFieldTypes.Tel ? $" autocomplete=\"{field.Type}\"" : "";
                 html.Append($"<div class=\"field\"><label for=\"{id}\">{label}</label>");
                 html.Append($"<input id=\"{id}\" name=\"{name}\" type=\"{type}\"{required}{maxLength}{autocomplete}{describedBy}>");
                 break;

@@ -1,3 +1,4 @@
+using Cadence.Contract;
 using Cadence.Site.Cli;
 using Cadence.Site.Render;
 using Cadence.Site.Source;
@@ -66,7 +67,7 @@ public static class ServeCommand
             if (secret is null) return Results.NotFound();
             using var body = new MemoryStream();
             await http.Request.Body.CopyToAsync(body, http.RequestAborted);
-            if (!RebuildSignature.IsValid(http.Request.Headers[RebuildSignature.Header], secret, body.ToArray(), DateTimeOffset.UtcNow))
+            if (!WebhookSignature.IsValid(http.Request.Headers[WebhookSignature.Header], secret, body.ToArray(), DateTimeOffset.UtcNow))
                 return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Bad or expired signature.");
             queue.Request();
             return Results.Accepted();

@@ -1,4 +1,5 @@
 using System.Text;
+using Cadence.Contract;
 using Cadence.Markdown;
 using Cadence.Markdown.Folder;
 using Cadence.Site.Build;

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Cadence.Cms.Accounts;
 using Cadence.Cms.Data;
 using Cadence.Cms.Manager;
+using Cadence.Contract;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,7 +18,7 @@ public sealed class SiteModel(CadenceDb db) : PageModel
     [BindProperty, StringLength(300)] public string? Description { get; set; }
     [BindProperty, Url(ErrorMessage = "Enter the full address, like https://runtips.example.com.")] public string? BaseUrl { get; set; }
     [BindProperty, Required(ErrorMessage = "Choose a time zone.")] public string TimeZone { get; set; } = "UTC";
-    [BindProperty, Required(ErrorMessage = "Choose the site's language.")] public string Language { get; set; } = SiteLanguage.Default;
+    [BindProperty, Required(ErrorMessage = "Choose the site's language.")] public string Language { get; set; } = LanguageTag.Default;
     [BindProperty, EmailAddress(ErrorMessage = "Enter an email address like name@example.com.")] public string? NotificationEmail { get; set; }
     [BindProperty] public string? Navigation { get; set; }
     [BindProperty] public string? Social { get; set; }
@@ -37,7 +38,7 @@ public sealed class SiteModel(CadenceDb db) : PageModel
     {
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone?.Trim() ?? "", out _))
             ModelState.AddModelError(nameof(TimeZone), "That time zone is unknown. Use a name like Europe/London.");
-        var language = SiteLanguage.Normalise(Language);
+        var language = LanguageTag.Normalise(Language);
         if (language is null && !string.IsNullOrWhiteSpace(Language))
             ModelState.AddModelError(nameof(Language), "That language is unknown. Use a tag like en-GB, de-DE or fr-FR.");
         var navigation = LinkLines.Parse(Navigation, out var navigationProblem);

@@ -1,12 +1,20 @@
 using System.Buffers.Binary;
 
-namespace Cadence.Cms.Media;
+namespace Cadence.Contract;
 
-/// <summary>Reads pixel sizes and recognises file types from their first bytes, never trusting the extension.</summary>
+/// <summary>
+/// Recognises a file's type and an image's pixel size from its first bytes, never trusting the extension. The CMS
+/// checks uploads with it and the site sizes a content folder's images with it, so an image has the same width and
+/// height whichever way the site was built.
+/// </summary>
 public static class ImageSize
 {
+    /// <summary>How many leading bytes are enough to find the size: a JPEG's frame header can follow large metadata.</summary>
+    public const int HeaderBytes = 64 * 1024;
+
     private static ReadOnlySpan<byte> PngSignature => [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
 
+    /// <returns>The content type, with the size when the header holds one; null for a type neither side accepts.</returns>
     public static (string ContentType, int? Width, int? Height)? Detect(ReadOnlySpan<byte> data)
     {
         if (data.Length >= 24 && data[..8].SequenceEqual(PngSignature))
@@ -14,7 +22,10 @@ public static class ImageSize
         if (data.Length >= 10 && (data[..6].SequenceEqual("GIF87a"u8) || data[..6].SequenceEqual("GIF89a"u8)))
             return ("image/gif", BinaryPrimitives.ReadUInt16LittleEndian(data[6..]), BinaryPrimitives.ReadUInt16LittleEndian(data[8..]));
         if (data.Length >= 30 && data[..4].SequenceEqual("RIFF"u8) && data[8..12].SequenceEqual("WEBP"u8))
-            return ("image/webp", WebpSize(data).Width, WebpSize(data).Height);
+        {
+            var (w, h) = WebpSize(data);
+            return ("image/webp", w, h);
+        }
         if (data.Length >= 4 && data[0] == 0xFF && data[1] == 0xD8)
         {
             var (w, h) = JpegSize(data);
@@ -22,6 +33,26 @@ public static class ImageSize
         }
         if (data.Length >= 5 && data[..5].SequenceEqual("%PDF-"u8)) return ("application/pdf", null, null);
         return null;
+    }
+
+    /// <summary>An image's pixel size, or null when the bytes are no image this reads or hold no size.</summary>
+    public static (int Width, int Height)? Read(ReadOnlySpan<byte> data) =>
+        Detect(data) is (_, int width, int height) ? (width, height) : null;
+
+    /// <summary>The size of the image file at <paramref name="path"/>, reading only its header; null when unreadable.</summary>
+    public static (int Width, int Height)? Read(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            var header = new byte[HeaderBytes];
+            var length = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+            return Read(header.AsSpan(0, length));
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 
     private static (int? Width, int? Height) JpegSize(ReadOnlySpan<byte> data)
@@ -40,6 +71,7 @@ public static class ImageSize
         return (null, null);
     }
 
+    // The first chunk says which of WebP's three headers follows: extended (VP8X), lossy (VP8) or lossless (VP8L).
     private static (int? Width, int? Height) WebpSize(ReadOnlySpan<byte> data)
     {
         var chunk = data[12..16];
