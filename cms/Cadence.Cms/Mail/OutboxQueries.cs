@@ -62,7 +62,7 @@ public sealed class OutboxQueries(CadenceDb db, TimeProvider clock, MailDelivery
         var now = clock.GetUtcNow().UtcDateTime;
         var changed = await db.MailOutbox.Where(m => m.Id == id && m.SentAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(m => m.NextAttemptAt, now), cancellationToken);
-        if (changed == 1) signal.Wake();
+        if (changed == 1) signal.Pulse();
         return changed == 1;
     }
 }
