@@ -17,7 +17,7 @@ public static class DatabaseSetup
         var connectionString = configuration.GetConnectionString(ConnectionName);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            var dataPath = CmsApp.DataFolder(configuration);
+            var dataPath = CadenceOptions.DataFolder(configuration);
             Directory.CreateDirectory(dataPath);
             connectionString = $"Data Source={Path.Combine(dataPath, "cadence.db")}";
         }

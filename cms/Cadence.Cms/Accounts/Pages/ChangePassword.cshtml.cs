@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Cadence.Cms.Manager;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

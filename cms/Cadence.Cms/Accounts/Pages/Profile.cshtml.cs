@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Cadence.Cms.Content;
 using Cadence.Cms.Data;
-using Cadence.Cms.Manager;
 using Cadence.Cms.Media;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

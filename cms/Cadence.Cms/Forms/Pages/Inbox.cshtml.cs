@@ -1,6 +1,5 @@
 using System.Text;
 using Cadence.Cms.Accounts;
-using Cadence.Cms.Manager;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

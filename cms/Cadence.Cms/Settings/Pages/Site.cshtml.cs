@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Cadence.Cms.Accounts;
 using Cadence.Cms.Data;
-using Cadence.Cms.Manager;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
