@@ -23,7 +23,7 @@ public sealed class PostsModel(CadenceDb db) : PageModel
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public int Total { get; private set; }
-    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public int Pages => new Paging(PageNumber, PageSize, Total).Pages;
     public IReadOnlyList<(string Slug, string Name)> TagChoices { get; private set; } = [];
     public IReadOnlyList<(string Slug, string Name)> CategoryChoices { get; private set; } = [];
     public bool OnlyMine => !PostEditing.CanPublish(User);
@@ -62,8 +62,9 @@ public sealed class PostsModel(CadenceDb db) : PageModel
         };
 
         Total = await query.CountAsync(cancellationToken);
-        PageNumber = Math.Clamp(PageNumber, 1, Pages);
-        var rows = await query.Skip((PageNumber - 1) * PageSize).Take(PageSize)
+        var paging = Paging.Clamped(PageNumber, PageSize, Total);
+        PageNumber = paging.Page;
+        var rows = await query.Page(paging)
             .Select(p => new
             {
                 p.Id, p.Title, p.Slug, p.Status, p.ReviewRequestedAt, p.PublishedAt, p.UpdatedAt, p.OwnerId,

@@ -18,7 +18,7 @@ public sealed class LibraryModel(CadenceDb db, MediaLibrary library) : PageModel
 
     public IReadOnlyList<MediaFile> Files { get; private set; } = [];
     public int Total { get; private set; }
-    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public int Pages => new Paging(PageNumber, PageSize, Total).Pages;
 
     public int ThumbWidth(MediaFile file) => file.Width is > 0 && file.Height is > 0 && file.Width < file.Height ? Thumb * file.Width.Value / file.Height.Value : Thumb;
     public int ThumbHeight(MediaFile file) => file.Width is > 0 && file.Height is > 0 && file.Width >= file.Height ? Thumb * file.Height.Value / file.Width.Value : Thumb;
@@ -52,8 +52,9 @@ public sealed class LibraryModel(CadenceDb db, MediaLibrary library) : PageModel
     {
         var query = db.Media.AsNoTracking();
         Total = await query.CountAsync(cancellationToken);
-        PageNumber = Math.Clamp(PageNumber, 1, Pages);
+        var paging = Paging.Clamped(PageNumber, PageSize, Total);
+        PageNumber = paging.Page;
         Files = await query.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+            .Page(paging).ToListAsync(cancellationToken);
     }
 }

@@ -3,6 +3,7 @@ using Cadence.Cms.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cadence.Cms.Data;
 
 namespace Cadence.Cms.Webhooks.Pages;
 
@@ -60,7 +61,7 @@ public sealed class WebhooksPage(WebhookTargets targets, DeliveryQueue queue) : 
         Configured = (await targets.AllAsync(cancellationToken)).Where(t => t.FromConfiguration).ToList();
         Stored = await targets.StoredAsync(cancellationToken);
         var (items, total) = await queue.PageAsync(PageNumber, LogPageSize, cancellationToken);
-        DeliveryPages = Math.Max(1, (total + LogPageSize - 1) / LogPageSize);
+        DeliveryPages = new Paging(PageNumber, LogPageSize, total).Pages;
         if (PageNumber > DeliveryPages || PageNumber < 1)
         {
             PageNumber = Math.Clamp(PageNumber, 1, DeliveryPages);
