@@ -31,7 +31,7 @@ public static class StartupTasks
         var url = urls.FirstOrDefault() ?? "http://localhost:5000";
         output.WriteLine();
         output.WriteLine("Cadence CMS is running.");
-        output.WriteLine($"  Manager:        {url}/manager");
+        output.WriteLine($"  Manager:        {url}{ManagerRoutes.Home}");
         output.WriteLine($"  API reference:  {url}/api/reference");
         if (report.AdminEmail is not null)
         {

@@ -42,9 +42,9 @@ public static class IdentitySetup
 
         services.ConfigureApplicationCookie(cookie =>
         {
-            cookie.LoginPath = "/manager/account/sign-in";
-            cookie.LogoutPath = "/manager/account/sign-out";
-            cookie.AccessDeniedPath = "/manager/account/denied";
+            cookie.LoginPath = ManagerRoutes.SignIn;
+            cookie.LogoutPath = ManagerRoutes.SignOut;
+            cookie.AccessDeniedPath = ManagerRoutes.Denied;
             cookie.Cookie.Name = "cadence.manager";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Strict;

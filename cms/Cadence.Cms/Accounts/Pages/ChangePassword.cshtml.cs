@@ -30,6 +30,6 @@ public sealed class ChangePasswordModel(UserManager<CadenceUser> users, SignInMa
         }
         await signIn.RefreshSignInAsync(user); // the security stamp changed; keep this session, end the others
         TempData.Notice("Your password is changed.");
-        return Redirect("/manager/account/profile");
+        return Redirect(ManagerRoutes.Profile);
     }
 }

@@ -71,7 +71,7 @@ public sealed class ProfileModel(UserManager<CadenceUser> users, SignInManager<C
         await authors.SaveAsync(user.Id, DisplayName.Trim(), Bio, Avatar, cancellationToken);
         await signIn.RefreshSignInAsync(user);
         TempData.Notice("Your profile is saved.");
-        return Redirect("/manager/account/profile");
+        return Redirect(ManagerRoutes.Profile);
     }
 
     private async Task LoadAsync(CadenceUser user)

@@ -40,6 +40,6 @@ public sealed class ResetPasswordModel(UserManager<CadenceUser> users) : PageMod
         await users.SetLockoutEndDateAsync(user!, null);
         await users.ResetAccessFailedCountAsync(user!);
         TempData.Notice("Your password is saved. Sign in with it now.");
-        return Redirect("/manager/account/sign-in");
+        return Redirect(ManagerRoutes.SignIn);
     }
 }

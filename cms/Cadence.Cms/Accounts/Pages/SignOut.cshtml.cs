@@ -14,6 +14,6 @@ public sealed class SignOutModel(SignInManager<CadenceUser> signIn) : PageModel
     {
         await signIn.SignOutAsync();
         TempData.Notice("You are signed out.");
-        return Redirect("/manager/account/sign-in");
+        return Redirect(ManagerRoutes.SignIn);
     }
 }

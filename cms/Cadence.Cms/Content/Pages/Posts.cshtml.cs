@@ -85,6 +85,6 @@ public sealed class PostsModel(CadenceDb db) : PageModel
     public string PageLink(int page)
     {
         var query = new Dictionary<string, string?> { ["q"] = Q, ["status"] = Status, ["tag"] = Tag, ["category"] = Category, ["sort"] = Sort, ["p"] = page.ToString() };
-        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/manager/posts", query.Where(p => !string.IsNullOrEmpty(p.Value)));
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(ManagerRoutes.Posts, query.Where(p => !string.IsNullOrEmpty(p.Value)));
     }
 }

@@ -37,6 +37,6 @@ public sealed class RevisionsModel(CadenceDb db, PostRevisions revisions) : Page
         var name = User.FindFirst(Accounts.CadenceClaims.DisplayName)?.Value ?? User.Identity!.Name!;
         await revisions.RestoreAsync(post, revision, name, cancellationToken);
         TempData.Notice("The revision is restored, and kept as a new revision. Earlier revisions are still there.");
-        return Redirect($"/manager/posts/{id}");
+        return Redirect(ManagerRoutes.Post(id));
     }
 }

@@ -35,7 +35,7 @@ public sealed class TaxonomyModel(CadenceDb db, TaxonomyEditing editing) : PageM
         {
             await change();
             TempData.Notice(notice);
-            return Redirect("/manager/taxonomy");
+            return Redirect(ManagerRoutes.Taxonomy);
         }
         catch (KeyNotFoundException)
         {

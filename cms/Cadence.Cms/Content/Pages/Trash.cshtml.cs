@@ -23,7 +23,7 @@ public sealed class TrashModel(CadenceDb db, PostWorkflow workflow) : PageModel
         workflow.Restore(post);
         await db.SaveChangesAsync(cancellationToken);
         TempData.Notice($"“{post.Title}” is restored.");
-        return Redirect($"/manager/posts/{post.Id}");
+        return Redirect(ManagerRoutes.Post(post.Id));
     }
 
     /// <summary>Editors see the whole trash; Authors only their own posts.</summary>

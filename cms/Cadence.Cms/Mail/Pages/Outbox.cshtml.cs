@@ -25,7 +25,7 @@ public sealed class OutboxModel(OutboxQueries outbox) : PageModel
         return Redirect(Link(PageNumber));
     }
 
-    public string Link(int page) => QueryHelpers.AddQueryString("/manager/mail", new Dictionary<string, string?>
+    public string Link(int page) => QueryHelpers.AddQueryString(ManagerRoutes.Mail, new Dictionary<string, string?>
     {
         ["state"] = State?.ToString(), ["p"] = page > 1 ? page.ToString() : null,
     }.Where(q => !string.IsNullOrEmpty(q.Value)));

@@ -37,7 +37,7 @@ public sealed class LibraryModel(CadenceDb db, MediaLibrary library) : PageModel
                 await Upload!.CopyToAsync(buffer, cancellationToken);
                 var file = await library.AddAsync(Upload.FileName, buffer.ToArray(), !Private, string.IsNullOrWhiteSpace(Alt) ? null : Alt.Trim(), cancellationToken);
                 TempData.Notice($"Uploaded {file.FileName}.");
-                return Redirect($"/manager/media/{file.Id}");
+                return Redirect(ManagerRoutes.MediaFile(file.Id));
             }
             catch (MediaException e)
             {

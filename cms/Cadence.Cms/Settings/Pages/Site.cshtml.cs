@@ -58,7 +58,7 @@ public sealed class SiteModel(CadenceDb db) : PageModel
         settings.Social = social;
         await db.SaveChangesAsync(cancellationToken);
         TempData.Notice("Settings saved. The site shows them after its next build.");
-        return Redirect("/manager/settings");
+        return Redirect(ManagerRoutes.Settings);
     }
 }
 
