@@ -25,52 +25,27 @@ public static class CmsApp
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         var services = builder.Services;
 
-        services.AddOptions<CadenceOptions>().Bind(builder.Configuration.GetSection(CadenceOptions.Section))
-            .ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<SchedulingOptions>().Bind(builder.Configuration.GetSection("Cadence:Scheduling"));
+        services.AddValidatedOptions<CadenceOptions>(CadenceOptions.Section);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CmsAddress>();
         // Sign-in cookies and antiforgery tokens must survive a restart, so their keys live in the data folder.
         services.AddDataProtection().SetApplicationName("Cadence.Cms")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DataFolder(builder.Configuration), "keys")));
-
-        services.AddSingleton<SiteChangeRecorder>();
-        services.AddSingleton<ISiteChangeWriter, ChangesFeedWriter>();
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(CadenceOptions.DataFolder(builder.Configuration), "keys")));
         services.AddCadenceDatabase(builder.Configuration);
-        services.AddCadenceIdentity();
-        services.AddSignInRateLimit(builder.Configuration);
         services.AddProblemDetails();
-        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, DeliveryJson.Default));
         services.AddOpenApi("v1");
-        // Manager pages live in their feature folders with absolute routes (@page "/manager/…").
 
-        services.AddScoped<UserAccounts>();
-        services.AddScoped<FirstRun>();
-        services.AddScoped<PostWorkflow>();
-        services.AddScoped<PostMapping>();
-        services.AddSingleton<MarkdownFactsCache>();
-        services.AddScoped<MediaLibrary>();
-        services.AddScoped<ContentImporter>();
-        services.AddScoped<ContentExporter>();
-        services.AddHostedService<ScheduledPublisher>();
-        services.AddCadenceMail(builder.Configuration);
-        services.AddCadenceForms(builder.Configuration);
-
-        services.AddCadenceManager();
-        services.AddScoped<AccountMail>();
-        services.AddScoped<AuthorProfiles>();
-        services.AddScoped<PostRevisions>();
-        services.AddScoped<PostEditing>();
-        services.AddScoped<PostEditor>();
-        services.AddScoped<MediaUsage>();
-        services.AddScoped<TaxonomyEditing>();
-        services.AddCadenceWebhooks(builder.Configuration);
+        services.AddAccounts();
+        services.AddContent();
+        services.AddDelivery();
+        services.AddMedia();
+        services.AddSeeding();
+        services.AddMail(builder.Configuration);
+        services.AddForms();
+        services.AddWebhooks();
+        services.AddManager();
         return builder;
     }
-
-    /// <summary>The folder for local state: the database (by default), data-protection keys, mail pickup.</summary>
-    public static string DataFolder(IConfiguration configuration) =>
-        Path.GetFullPath(configuration[$"{CadenceOptions.Section}:DataPath"] ?? ".data");
 
     public static WebApplication Build(WebApplicationBuilder builder)
     {
@@ -86,11 +61,11 @@ public static class CmsApp
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/reference", options => options.WithTitle("Cadence delivery API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
-        app.MapDeliveryApi();
-        app.MapPublicMedia();
-        app.MapCadenceForms();
+        app.MapDelivery();
+        app.MapMedia();
+        app.MapForms();
         app.MapManager();
-        app.MapGet("/", () => Results.Redirect("/manager")).ExcludeFromDescription();
+        app.MapGet("/", () => Results.Redirect(ManagerRoutes.Home)).ExcludeFromDescription();
         app.MapGet("/healthz", () => TypedResults.Ok("ok")).ExcludeFromDescription();
         return app;
     }

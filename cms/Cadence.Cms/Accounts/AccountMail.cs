@@ -15,7 +15,7 @@ public sealed class AccountMail(
     public async Task SendResetLinkAsync(CadenceUser user, bool invitation, CancellationToken cancellationToken = default)
     {
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        var link = $"{address.Value}/manager/account/reset-password" +
+        var link = $"{address.Value}{ManagerRoutes.ResetPassword}" +
                    $"?email={Uri.EscapeDataString(user.Email!)}&token={Uri.EscapeDataString(token)}";
         var clinic = await db.Settings.AsNoTracking().Select(s => s.ClinicName).FirstOrDefaultAsync(cancellationToken) ?? "Cadence";
 

@@ -9,8 +9,14 @@ public static class IdentitySetup
     public const int MinimumPasswordLength = 12;
     public const int MaxFailedSignIns = 5;
 
-    public static IServiceCollection AddCadenceIdentity(this IServiceCollection services)
+    /// <summary>Identity users and roles, API keys, the sign-in limit and the account services.</summary>
+    public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
+        services.AddSignInRateLimit();
+        services.AddScoped<UserAccounts>();
+        services.AddScoped<FirstRun>();
+        services.AddScoped<AccountMail>();
+
         services.AddIdentity<CadenceUser, IdentityRole>(options =>
             {
                 // OWASP ASVS 5: length, no composition rules, breached passwords refused (CommonPasswords).
@@ -36,9 +42,9 @@ public static class IdentitySetup
 
         services.ConfigureApplicationCookie(cookie =>
         {
-            cookie.LoginPath = "/manager/account/sign-in";
-            cookie.LogoutPath = "/manager/account/sign-out";
-            cookie.AccessDeniedPath = "/manager/account/denied";
+            cookie.LoginPath = ManagerRoutes.SignIn;
+            cookie.LogoutPath = ManagerRoutes.SignOut;
+            cookie.AccessDeniedPath = ManagerRoutes.Denied;
             cookie.Cookie.Name = "cadence.manager";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Strict;

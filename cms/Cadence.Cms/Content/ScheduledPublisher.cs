@@ -1,31 +1,20 @@
+using Cadence.Cms.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Cadence.Cms.Content;
 
-public sealed class SchedulingOptions
-{
-    public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(30);
-}
-
 /// <summary>Publishes scheduled posts when their time comes, checking every <see cref="SchedulingOptions.Interval"/>.</summary>
 public sealed class ScheduledPublisher(IServiceScopeFactory scopes, TimeProvider clock, IOptions<SchedulingOptions> options, ILogger<ScheduledPublisher> log)
-    : BackgroundService
+    : BackgroundLoop(clock, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.Interval;
+    protected override string FailureMessage => "Publishing scheduled posts failed; trying again at the next tick";
+
+    protected override async Task<TimeSpan?> RunPassAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.Value.Interval, clock);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var published = await scope.ServiceProvider.GetRequiredService<PostWorkflow>().PublishDueAsync(stoppingToken);
-                foreach (var slug in published) log.LogInformation("Published scheduled post {Slug}", slug);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(e, "Publishing scheduled posts failed; trying again at the next tick");
-            }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
+        await using var scope = scopes.CreateAsyncScope();
+        var published = await scope.ServiceProvider.GetRequiredService<PostWorkflow>().PublishDueAsync(cancellationToken);
+        foreach (var slug in published) Log.LogInformation("Published scheduled post {Slug}", slug);
+        return null;
     }
 }

@@ -1,7 +1,5 @@
 using System.Data.Common;
-using Cadence.Cms.Content;
 using Cadence.Cms.Hosting;
-using Cadence.Cms.Webhooks;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -17,7 +15,7 @@ public static class DatabaseSetup
         var connectionString = configuration.GetConnectionString(ConnectionName);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            var dataPath = CmsApp.DataFolder(configuration);
+            var dataPath = CadenceOptions.DataFolder(configuration);
             Directory.CreateDirectory(dataPath);
             connectionString = $"Data Source={Path.Combine(dataPath, "cadence.db")}";
         }
@@ -27,10 +25,11 @@ public static class DatabaseSetup
         }
 
         services.AddSingleton<WriteGate>();
-        // The recorder writes the changes feed and the webhook outbox in the same transaction as the change.
+        // Features register their save and commit interceptors (the site-change recorder, the webhook wake-up) as
+        // IInterceptor services, so the database knows none of them.
         services.AddDbContextPool<CadenceDb>((provider, options) => options
             .UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(30))
-            .AddInterceptors(new SqlitePragmas(), provider.GetRequiredService<SiteChangeRecorder>(), provider.GetRequiredService<CommitSignal>()));
+            .AddInterceptors([new SqlitePragmas(), .. provider.GetServices<IInterceptor>()]));
         return services;
     }
 

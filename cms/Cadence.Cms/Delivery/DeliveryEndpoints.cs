@@ -5,7 +5,7 @@ namespace Cadence.Cms.Delivery;
 /// <summary>The read-only delivery API at /api/v1, for static-site builds and other front ends.</summary>
 public static class DeliveryEndpoints
 {
-    public static IEndpointRouteBuilder MapDeliveryApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapDelivery(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1")
             .RequireAuthorization(ApiKeyAuthentication.ContentPolicy)

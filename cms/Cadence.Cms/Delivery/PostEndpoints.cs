@@ -21,8 +21,10 @@ public static class PostEndpoints
 
         var filtered = query.Apply(db.Posts.AsNoTracking());
         var total = await filtered.CountAsync(cancellationToken);
-        var pages = Math.Max(1, (int)Math.Ceiling(total / (double)query.Limit));
-        var posts = await filtered.Skip((query.Page - 1) * query.Limit).Take(query.Limit)
+        // Unclamped: a page past the end answers with no items, and says how many pages there are.
+        var paging = new Paging(query.Page, query.Limit, total);
+        var pages = paging.Pages;
+        var posts = await filtered.Page(paging)
             .Include(p => p.Tags).Include(p => p.Category).Include(p => p.Author)
             .AsSplitQuery().ToListAsync(cancellationToken);
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Threading.RateLimiting;
 using Cadence.Cms.Accounts;
+using Cadence.Cms.Hosting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -12,9 +13,9 @@ public static class FormsSetup
 {
     public const string RateLimitPolicy = "forms";
 
-    public static IServiceCollection AddCadenceForms(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddForms(this IServiceCollection services)
     {
-        services.AddOptions<FormsOptions>().Bind(configuration.GetSection(FormsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<FormsOptions>(FormsOptions.Section);
         services.AddSingleton<FormsCatalog>();
         services.AddSingleton<SignedTokens>();
         services.AddSingleton<SubmissionMails>();
@@ -78,7 +79,7 @@ public static class FormsSetup
         return forms.TrustedProxies.Count == 0 ? app : app.UseForwardedHeaders();
     }
 
-    public static IEndpointRouteBuilder MapCadenceForms(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapForms(this IEndpointRouteBuilder app)
     {
         app.MapPost("/forms/{key}", SubmissionEndpoint.HandleAsync)
             .RequireCors(FormsCorsPolicyProvider.PolicyName).RequireRateLimiting(RateLimitPolicy)

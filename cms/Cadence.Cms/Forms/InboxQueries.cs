@@ -19,14 +19,13 @@ public sealed class InboxQueries(CadenceDb db)
     {
         var query = Filtered(filter);
         var total = await query.CountAsync(cancellationToken);
-        var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
-        var page = Math.Clamp(filter.Page, 1, pages);
+        var paging = Paging.Clamped(filter.Page, PageSize, total);
         var items = await query.OrderByDescending(s => s.ReceivedAt).ThenByDescending(s => s.Id)
-            .Skip((page - 1) * PageSize).Take(PageSize).AsNoTracking().ToListAsync(cancellationToken);
+            .Page(paging).AsNoTracking().ToListAsync(cancellationToken);
         var unread = await db.Submissions.Where(s => !s.IsRead && s.Folder == SubmissionFolder.Inbox)
             .GroupBy(s => s.FormKey).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var spam = await db.Submissions.CountAsync(s => s.Folder == SubmissionFolder.Spam, cancellationToken);
-        return new InboxPage(items, page, pages, total, unread, spam);
+        return new InboxPage(items, paging.Page, paging.Pages, total, unread, spam);
     }
 
     /// <summary>Everything matching the filter, oldest first, for export.</summary>

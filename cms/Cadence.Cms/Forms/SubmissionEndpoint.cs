@@ -78,7 +78,7 @@ public static class SubmissionEndpoint
     {
         MimeKit.MimeMessage? notification = null, readerMail = null;
         if ((form.NotificationEmail ?? snapshot.NotificationEmail) is { Length: > 0 } notify)
-            notification = mails.Notification(form, submission, notify, $"{cmsUrl}/manager/inbox?form={Uri.EscapeDataString(form.Key)}");
+            notification = mails.Notification(form, submission, notify, $"{cmsUrl}{ManagerRoutes.Inbox}?form={Uri.EscapeDataString(form.Key)}");
         if (download is not null && submission.Email is not null)
             readerMail = mails.Ebook(form, snapshot.ClinicName, submission.Email, submission.Value("name") ?? submission.Value("first_name"), download, settings.DownloadLinkDays);
 

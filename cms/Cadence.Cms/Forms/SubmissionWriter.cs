@@ -77,7 +77,7 @@ public sealed class SubmissionWriter(IServiceScopeFactory scopes, MailDeliverySi
                 }
             }
             if (batch.Any(b => b.Done.Task.IsCompletedSuccessfully && b.Write.SendsMail))
-                mailSignal.Wake();
+                mailSignal.Pulse();
         }
     }
 

@@ -20,12 +20,11 @@ public sealed class SubscriberQueries(CadenceDb db)
             query = query.Where(s => s.Email.Contains(needle));
         }
         var total = await query.CountAsync(cancellationToken);
-        var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
-        page = Math.Clamp(page, 1, pages);
+        var paging = Paging.Clamped(page, PageSize, total);
         var items = await query.OrderByDescending(s => s.SubscribedAt).ThenByDescending(s => s.Id)
-            .Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+            .Page(paging).ToListAsync(cancellationToken);
         var counts = await db.Subscribers.GroupBy(s => s.Status).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        return new SubscriberPage(items, page, pages, total, counts);
+        return new SubscriberPage(items, paging.Page, paging.Pages, total, counts);
     }
 }

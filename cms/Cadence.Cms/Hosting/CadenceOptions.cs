@@ -23,6 +23,13 @@ public sealed class CadenceOptions
     [Url] public string? PublicUrl { get; set; }
 
     public AdminOptions Admin { get; set; } = new();
+
+    /// <summary>
+    /// The folder for local state: the database (by default), data-protection keys, mail pickup. Read straight from
+    /// configuration because services that need it are registered before options can be resolved.
+    /// </summary>
+    public static string DataFolder(IConfiguration configuration) =>
+        Path.GetFullPath(configuration[$"{Section}:DataPath"] ?? ".data");
 }
 
 public sealed class AdminOptions

@@ -1,4 +1,5 @@
 using Cadence.Cms.Data;
+using Cadence.Cms.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -10,37 +11,24 @@ namespace Cadence.Cms.Mail;
 /// sends it again rather than never (at least once). Failures wait <see cref="MailOptions.FirstBackoff"/>, doubling each time.
 /// </summary>
 public sealed class MailDelivery(IServiceScopeFactory scopes, IMailTransport transport, MailDeliverySignal signal, WriteGate gate, TimeProvider clock,
-    IOptions<MailOptions> options, ILogger<MailDelivery> log) : BackgroundService
+    IOptions<MailOptions> options, ILogger<MailDelivery> log) : BackgroundLoop(clock, log)
 {
     private const int BatchSize = 100;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var handled = 0;
-            try
-            {
-                handled = await DeliverDueAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(e, "Mail delivery pass failed; trying again at the next poll");
-            }
-            try
-            {
-                if (handled < BatchSize) await signal.WaitAsync(options.Value.PollInterval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException) { return; }
-        }
-    }
+    protected override TimeSpan Interval => options.Value.PollInterval;
+    protected override string FailureMessage => "Mail delivery pass failed; trying again at the next poll";
+    protected override WakeSignal Wake => signal;
+
+    // A full batch means more may be due already.
+    protected override async Task<TimeSpan?> RunPassAsync(CancellationToken cancellationToken) =>
+        await DeliverDueAsync(cancellationToken) < BatchSize ? null : TimeSpan.Zero;
 
     /// <summary>Sends what is due now; returns how many messages were tried.</summary>
     public async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CadenceDb>();
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         var due = await db.Set<OutboxMail>().Where(m => m.SentAt == null && m.NextAttemptAt != null && m.NextAttemptAt <= now)
             .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).Take(BatchSize).ToListAsync(cancellationToken);
         foreach (var mail in due)
@@ -50,7 +38,7 @@ public sealed class MailDelivery(IServiceScopeFactory scopes, IMailTransport tra
                 using var bytes = new MemoryStream(mail.Message);
                 var message = await MimeMessage.LoadAsync(bytes, cancellationToken);
                 await transport.SendAsync(mail.Id, message, cancellationToken);
-                mail.SentAt = clock.GetUtcNow().UtcDateTime;
+                mail.SentAt = Clock.GetUtcNow().UtcDateTime;
                 mail.NextAttemptAt = null;
                 mail.Attempts++;
                 mail.LastError = null;
@@ -74,11 +62,11 @@ public sealed class MailDelivery(IServiceScopeFactory scopes, IMailTransport tra
         if (mail.Attempts >= settings.MaxAttempts)
         {
             mail.NextAttemptAt = null;
-            log.LogError("Giving up on mail {Id} to {To} after {Attempts} attempts: {Error}", mail.Id, mail.To, mail.Attempts, mail.LastError);
+            Log.LogError("Giving up on mail {Id} to {To} after {Attempts} attempts: {Error}", mail.Id, mail.To, mail.Attempts, mail.LastError);
             return;
         }
         var backoff = settings.FirstBackoff * Math.Pow(2, mail.Attempts - 1);
-        mail.NextAttemptAt = clock.GetUtcNow().UtcDateTime + (backoff > settings.MaxBackoff ? settings.MaxBackoff : backoff);
-        log.LogWarning("Mail {Id} to {To} failed (attempt {Attempts}), next try at {Next}: {Error}", mail.Id, mail.To, mail.Attempts, mail.NextAttemptAt, mail.LastError);
+        mail.NextAttemptAt = Clock.GetUtcNow().UtcDateTime + (backoff > settings.MaxBackoff ? settings.MaxBackoff : backoff);
+        Log.LogWarning("Mail {Id} to {To} failed (attempt {Attempts}), next try at {Next}: {Error}", mail.Id, mail.To, mail.Attempts, mail.NextAttemptAt, mail.LastError);
     }
 }

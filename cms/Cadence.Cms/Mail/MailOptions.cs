@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using MimeKit;
 
 namespace Cadence.Cms.Mail;
@@ -5,7 +6,7 @@ namespace Cadence.Cms.Mail;
 public enum MailTransportKind { Pickup, Smtp }
 
 /// <summary>The <c>Cadence:Mail</c> section (<c>Cadence__Mail__Transport</c>, <c>Cadence__Mail__Smtp__Host</c>…).</summary>
-public sealed class MailOptions
+public sealed class MailOptions : IValidatableObject
 {
     public const string Section = "Cadence:Mail";
 
@@ -28,15 +29,15 @@ public sealed class MailOptions
 
     public SmtpOptions Smtp { get; set; } = new();
 
-    public static IEnumerable<string> Problems(MailOptions options)
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (!MailboxAddress.TryParse(options.From, out _)) yield return $"Cadence:Mail:From '{options.From}' is not an email address.";
-        if (options.MaxAttempts < 1) yield return "Cadence:Mail:MaxAttempts must be at least 1.";
-        if (options.FirstBackoff <= TimeSpan.Zero || options.MaxBackoff < options.FirstBackoff) yield return "Cadence:Mail backoff times must be positive, FirstBackoff <= MaxBackoff.";
-        if (options.PollInterval <= TimeSpan.Zero) yield return "Cadence:Mail:PollInterval must be positive.";
-        if (options.Transport == MailTransportKind.Smtp && string.IsNullOrWhiteSpace(options.Smtp.Host))
-            yield return "Cadence:Mail:Smtp:Host is required when Cadence:Mail:Transport is Smtp.";
-        if (options.Smtp.Port is < 1 or > 65535) yield return "Cadence:Mail:Smtp:Port must be a TCP port.";
+        if (!MailboxAddress.TryParse(From, out _)) yield return new($"Cadence:Mail:From '{From}' is not an email address.");
+        if (MaxAttempts < 1) yield return new("Cadence:Mail:MaxAttempts must be at least 1.");
+        if (FirstBackoff <= TimeSpan.Zero || MaxBackoff < FirstBackoff) yield return new("Cadence:Mail backoff times must be positive, FirstBackoff <= MaxBackoff.");
+        if (PollInterval <= TimeSpan.Zero) yield return new("Cadence:Mail:PollInterval must be positive.");
+        if (Transport == MailTransportKind.Smtp && string.IsNullOrWhiteSpace(Smtp.Host))
+            yield return new("Cadence:Mail:Smtp:Host is required when Cadence:Mail:Transport is Smtp.");
+        if (Smtp.Port is < 1 or > 65535) yield return new("Cadence:Mail:Smtp:Port must be a TCP port.");
     }
 }
 

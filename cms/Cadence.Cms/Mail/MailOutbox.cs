@@ -1,4 +1,5 @@
 using Cadence.Cms.Data;
+using Cadence.Cms.Hosting;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
@@ -50,14 +51,14 @@ public sealed class MailOutbox(CadenceDb db, TimeProvider clock, IOptions<MailOp
     {
         var row = Stage(message);
         await db.SaveChangesAsync(cancellationToken);
-        signal.Wake();
+        signal.Pulse();
         return row;
     }
 
     public Task<OutboxMail> QueueAsync(OutgoingMail mail, CancellationToken cancellationToken = default) =>
         QueueAsync(Compose(mail), cancellationToken);
 
-    public void Wake() => signal.Wake();
+    public void Wake() => signal.Pulse();
 
     public static MimeMessage ComposeMessage(OutgoingMail mail, string from)
     {
@@ -90,20 +91,4 @@ public sealed class MailOutbox(CadenceDb db, TimeProvider clock, IOptions<MailOp
 }
 
 /// <summary>Wakes the sender when something was queued, so mail goes out within moments rather than at the next poll.</summary>
-public sealed class MailDeliverySignal
-{
-    private TaskCompletionSource wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    public void Wake() => Interlocked.Exchange(ref wake, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
-
-    /// <summary>Completes when woken or after <paramref name="timeout"/> on the given clock.</summary>
-    public async Task WaitAsync(TimeSpan timeout, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var woken = Volatile.Read(ref wake).Task;
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var delay = Task.Delay(timeout, clock, stop.Token);
-        await Task.WhenAny(woken, delay);
-        await stop.CancelAsync();
-        cancellationToken.ThrowIfCancellationRequested();
-    }
-}
+public sealed class MailDeliverySignal : WakeSignal;

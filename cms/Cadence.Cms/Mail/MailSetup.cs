@@ -1,14 +1,13 @@
+using Cadence.Cms.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Cadence.Cms.Mail;
 
 public static class MailSetup
 {
-    public static IServiceCollection AddCadenceMail(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddMail(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section))
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidation>();
+        services.AddValidatedOptions<MailOptions>(MailOptions.Section);
         services.AddSingleton<MailDeliverySignal>();
         services.AddScoped<IMailOutbox, MailOutbox>();
         services.AddScoped<OutboxQueries>();
@@ -21,15 +20,5 @@ public static class MailSetup
         return services;
     }
 
-    public static string PickupFolder(IConfiguration configuration) => Path.Combine(CmsApp.DataFolder(configuration), "mail-pickup");
-
-    /// <summary>Names each problem, so a start-up failure says what to fix.</summary>
-    private sealed class MailOptionsValidation : IValidateOptions<MailOptions>
-    {
-        public ValidateOptionsResult Validate(string? name, MailOptions options)
-        {
-            var problems = MailOptions.Problems(options).ToList();
-            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
-        }
-    }
+    public static string PickupFolder(IConfiguration configuration) => Path.Combine(CadenceOptions.DataFolder(configuration), "mail-pickup");
 }

@@ -1,4 +1,3 @@
-using Cadence.Cms.Manager;
 
 namespace Cadence.Cms.Mail;
 

@@ -31,15 +31,14 @@ public sealed class OutboxQueries(CadenceDb db, TimeProvider clock, MailDelivery
             _ => query,
         };
         var total = await query.CountAsync(cancellationToken);
-        var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
-        page = Math.Clamp(page, 1, pages);
-        var rows = await query.OrderByDescending(m => m.Id).Skip((page - 1) * PageSize).Take(PageSize)
+        var paging = Paging.Clamped(page, PageSize, total);
+        var rows = await query.OrderByDescending(m => m.Id).Page(paging)
             .Select(m => new { m.Id, m.QueuedAt, m.To, m.Subject, m.Attempts, m.LastError, m.NextAttemptAt, m.SentAt })
             .ToListAsync(cancellationToken);
         var items = rows.Select(m => new OutboxRow(m.Id, m.QueuedAt, m.To, m.Subject,
             m.SentAt is not null ? OutboxMailState.Sent : m.NextAttemptAt is null ? OutboxMailState.Failed : OutboxMailState.Pending,
             m.Attempts, m.LastError, m.NextAttemptAt, m.SentAt)).ToList();
-        return new OutboxPage(items, page, pages, total, await HealthAsync(cancellationToken));
+        return new OutboxPage(items, paging.Page, paging.Pages, total, await HealthAsync(cancellationToken));
     }
 
     public async Task<OutboxHealth> HealthAsync(CancellationToken cancellationToken = default)
@@ -62,7 +61,7 @@ public sealed class OutboxQueries(CadenceDb db, TimeProvider clock, MailDelivery
         var now = clock.GetUtcNow().UtcDateTime;
         var changed = await db.MailOutbox.Where(m => m.Id == id && m.SentAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(m => m.NextAttemptAt, now), cancellationToken);
-        if (changed == 1) signal.Wake();
+        if (changed == 1) signal.Pulse();
         return changed == 1;
     }
 }

@@ -1,4 +1,5 @@
 using Cadence.Cms.Accounts;
+using Cadence.Cms.Hosting;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 
 namespace Cadence.Cms.Manager;
@@ -9,7 +10,7 @@ namespace Cadence.Cms.Manager;
 /// </summary>
 public static class ManagerSetup
 {
-    public static IServiceCollection AddCadenceManager(this IServiceCollection services)
+    public static IServiceCollection AddManager(this IServiceCollection services)
     {
         services.AddRazorPages(options =>
         {
@@ -27,7 +28,7 @@ public static class ManagerSetup
         });
         // Forms say for themselves which fields are required, in words a person understands.
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(mvc => mvc.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
-        services.AddOptions<ManagerOptions>().BindConfiguration(ManagerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<ManagerOptions>(ManagerOptions.Section);
         services.AddScoped<ManagerClock>();
         return services;
     }
@@ -38,13 +39,4 @@ public static class ManagerSetup
         app.MapRazorPages();
         return app;
     }
-}
-
-/// <summary>The <c>Cadence:Site</c> section: where the site's preview server runs, if anywhere.</summary>
-public sealed class ManagerOptions
-{
-    public const string Section = "Cadence:Site";
-
-    /// <summary>The static site's <c>serve</c> preview, which renders drafts at <c>/preview/{slug}</c>.</summary>
-    [System.ComponentModel.DataAnnotations.Url] public string? PreviewUrl { get; set; }
 }

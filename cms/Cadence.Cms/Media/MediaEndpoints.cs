@@ -6,7 +6,7 @@ namespace Cadence.Cms.Media;
 
 public static class MediaEndpoints
 {
-    public static IEndpointRouteBuilder MapPublicMedia(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapMedia(this IEndpointRouteBuilder app)
     {
         app.MapGet("/media/{fileName}", Get).WithTags("Media").WithSummary("A public media file").AllowAnonymous();
         return app;

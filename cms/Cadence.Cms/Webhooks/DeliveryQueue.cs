@@ -74,7 +74,7 @@ public sealed class DeliveryQueue(CadenceDb db, WebhookTargets targets, IOptions
     {
         var total = await db.WebhookDeliveries.CountAsync(cancellationToken);
         var items = await db.WebhookDeliveries.AsNoTracking().OrderByDescending(d => d.Id)
-            .Skip((Math.Max(1, page) - 1) * size).Take(size).ToListAsync(cancellationToken);
+            .Page(new Paging(Math.Max(1, page), size, total)).ToListAsync(cancellationToken);
         return (items, total);
     }
 

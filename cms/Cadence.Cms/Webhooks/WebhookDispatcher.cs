@@ -1,4 +1,5 @@
 using Cadence.Cms.Data;
+using Cadence.Cms.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -11,38 +12,16 @@ namespace Cadence.Cms.Webhooks;
 /// </summary>
 public sealed class WebhookDispatcher(
     IServiceScopeFactory scopes, WebhookSignal signal, TimeProvider clock, IOptions<WebhookOptions> options, ILogger<WebhookDispatcher> log)
-    : BackgroundService
+    : BackgroundLoop(clock, log)
 {
     private const int SendBatch = 20;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var wait = options.Value.PollInterval;
-            try
-            {
-                var nextDue = await RunOnceAsync(stoppingToken);
-                if (nextDue is { } due)
-                {
-                    var untilDue = due - clock.GetUtcNow().UtcDateTime;
-                    if (untilDue < wait) wait = untilDue < TimeSpan.Zero ? TimeSpan.Zero : untilDue;
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(e, "Webhook dispatch failed; trying again shortly");
-            }
-            try
-            {
-                if (wait > TimeSpan.Zero) await signal.WaitAsync(wait, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override TimeSpan Interval => options.Value.PollInterval;
+    protected override string FailureMessage => "Webhook dispatch failed; trying again shortly";
+    protected override WakeSignal Wake => signal;
+
+    protected override async Task<TimeSpan?> RunPassAsync(CancellationToken cancellationToken) =>
+        await RunOnceAsync(cancellationToken) is { } due ? due - Clock.GetUtcNow().UtcDateTime : null;
 
     /// <summary>Queues new events and sends due deliveries. Returns when the next pending delivery falls due, if any.</summary>
     public async Task<DateTime?> RunOnceAsync(CancellationToken cancellationToken)
@@ -57,7 +36,7 @@ public sealed class WebhookDispatcher(
         var db = services.GetRequiredService<CadenceDb>();
         var targets = services.GetRequiredService<WebhookTargets>();
         var sender = services.GetRequiredService<WebhookSender>();
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         var due = await db.WebhookDeliveries.Where(d => d.Status == DeliveryStatus.Pending && d.DueAt <= now)
             .OrderBy(d => d.DueAt).ThenBy(d => d.Id).Take(SendBatch).ToListAsync(cancellationToken);
         foreach (var delivery in due)
@@ -68,8 +47,8 @@ public sealed class WebhookDispatcher(
                 : await sender.SendAsync(delivery, target, cancellationToken);
             Record(delivery, outcome, giveUp: target is null);
             await db.SaveChangesAsync(cancellationToken);
-            if (outcome.Delivered) log.LogInformation("Webhook {Delivery} delivered to {Target}", delivery.DeliveryId, delivery.Target);
-            else log.LogWarning("Webhook {Delivery} to {Target} failed (attempt {Attempt}): {Error}", delivery.DeliveryId, delivery.Target, delivery.Attempts, outcome.Error);
+            if (outcome.Delivered) Log.LogInformation("Webhook {Delivery} delivered to {Target}", delivery.DeliveryId, delivery.Target);
+            else Log.LogWarning("Webhook {Delivery} to {Target} failed (attempt {Attempt}): {Error}", delivery.DeliveryId, delivery.Target, delivery.Attempts, outcome.Error);
         }
 
         // A full batch means more may be due already.
@@ -80,7 +59,7 @@ public sealed class WebhookDispatcher(
 
     private void Record(WebhookDelivery delivery, SendOutcome outcome, bool giveUp)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         delivery.Attempts++;
         delivery.LastAttemptAt = now;
         delivery.ResponseCode = outcome.StatusCode;

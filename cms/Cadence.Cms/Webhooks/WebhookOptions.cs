@@ -1,9 +1,9 @@
-using Microsoft.Extensions.Options;
+using System.ComponentModel.DataAnnotations;
 
 namespace Cadence.Cms.Webhooks;
 
 /// <summary>The <c>Cadence:Webhooks</c> section (environment variables <c>Cadence__Webhooks__…</c>).</summary>
-public sealed class WebhookOptions
+public sealed class WebhookOptions : IValidatableObject
 {
     public const string Section = "Cadence:Webhooks";
 
@@ -31,6 +31,22 @@ public sealed class WebhookOptions
 
     /// <summary>The GitHub REST API; configurable so a test can receive the dispatch request itself.</summary>
     public Uri GitHubApiBaseUrl { get; set; } = new("https://api.github.com");
+
+    /// <summary>Refuses to start with an endpoint that could never work or would reach a private network.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Timeout <= TimeSpan.Zero) yield return new("Cadence:Webhooks:Timeout must be positive.");
+        if (RetryBaseDelay <= TimeSpan.Zero) yield return new("Cadence:Webhooks:RetryBaseDelay must be positive.");
+        if (MaxAttempts < 1) yield return new("Cadence:Webhooks:MaxAttempts must be at least 1.");
+        if (Debounce < TimeSpan.Zero) yield return new("Cadence:Webhooks:Debounce cannot be negative.");
+        if (PollInterval <= TimeSpan.Zero) yield return new("Cadence:Webhooks:PollInterval must be positive.");
+        for (var i = 0; i < Endpoints.Count; i++)
+        {
+            var endpoint = Endpoints[i];
+            var problem = EndpointRules.Check(endpoint.Kind, endpoint.Url, endpoint.Secret, endpoint.Token, endpoint.Events, AllowPrivateTargets);
+            if (problem is not null) yield return new($"Cadence:Webhooks:Endpoints:{i}: {problem.Message}");
+        }
+    }
 }
 
 public sealed class ConfiguredEndpoint
@@ -43,25 +59,4 @@ public sealed class ConfiguredEndpoint
 
     /// <summary>A GitHub token allowed to create repository dispatch events.</summary>
     public string? Token { get; set; }
-}
-
-/// <summary>Refuses to start with an endpoint that could never work or would reach a private network.</summary>
-public sealed class WebhookOptionsValidation : IValidateOptions<WebhookOptions>
-{
-    public ValidateOptionsResult Validate(string? name, WebhookOptions options)
-    {
-        var errors = new List<string>();
-        if (options.Timeout <= TimeSpan.Zero) errors.Add("Cadence:Webhooks:Timeout must be positive.");
-        if (options.RetryBaseDelay <= TimeSpan.Zero) errors.Add("Cadence:Webhooks:RetryBaseDelay must be positive.");
-        if (options.MaxAttempts < 1) errors.Add("Cadence:Webhooks:MaxAttempts must be at least 1.");
-        if (options.Debounce < TimeSpan.Zero) errors.Add("Cadence:Webhooks:Debounce cannot be negative.");
-        if (options.PollInterval <= TimeSpan.Zero) errors.Add("Cadence:Webhooks:PollInterval must be positive.");
-        for (var i = 0; i < options.Endpoints.Count; i++)
-        {
-            var endpoint = options.Endpoints[i];
-            var problem = EndpointRules.Check(endpoint.Kind, endpoint.Url, endpoint.Secret, endpoint.Token, endpoint.Events, options.AllowPrivateTargets);
-            if (problem is not null) errors.Add($"Cadence:Webhooks:Endpoints:{i}: {problem.Message}");
-        }
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
-    }
 }

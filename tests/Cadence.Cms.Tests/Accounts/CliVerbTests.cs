@@ -1,4 +1,4 @@
-using Cadence.Cms.Hosting;
+using Cadence.Cms;
 
 namespace Cadence.Cms.Tests.Accounts;
 

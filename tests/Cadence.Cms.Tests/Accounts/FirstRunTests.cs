@@ -1,5 +1,5 @@
 using Cadence.Cms.Accounts;
-using Cadence.Cms.Hosting;
+using Cadence.Cms;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 

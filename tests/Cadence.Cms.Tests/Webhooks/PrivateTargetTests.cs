@@ -1,4 +1,5 @@
 using Cadence.Cms.Data;
+using Cadence.Cms.Hosting;
 using Cadence.Cms.Webhooks;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,10 +24,10 @@ public class PrivateTargetTests
     public void A_configured_endpoint_on_a_private_address_stops_the_start(string url)
     {
         var options = new WebhookOptions { Endpoints = [new ConfiguredEndpoint { Url = url, Secret = WebhookCms.Secret }] };
-        var result = new WebhookOptionsValidation().Validate(null, options);
+        var result = ValidatedOptions.Check(WebhookOptions.Section, options);
         Assert.That(result.Failed, Is.True);
         Assert.That(result.FailureMessage, Does.Contain("private"));
-        Assert.That(new WebhookOptionsValidation().Validate(null, new WebhookOptions { Endpoints = options.Endpoints, AllowPrivateTargets = true }).Succeeded, Is.True);
+        Assert.That(ValidatedOptions.Check(WebhookOptions.Section, new WebhookOptions { Endpoints = options.Endpoints, AllowPrivateTargets = true }).Succeeded, Is.True);
     }
 
     [Test]

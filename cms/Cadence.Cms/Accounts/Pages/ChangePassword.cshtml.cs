@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Cadence.Cms.Manager;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -31,6 +30,6 @@ public sealed class ChangePasswordModel(UserManager<CadenceUser> users, SignInMa
         }
         await signIn.RefreshSignInAsync(user); // the security stamp changed; keep this session, end the others
         TempData.Notice("Your password is changed.");
-        return Redirect("/manager/account/profile");
+        return Redirect(ManagerRoutes.Profile);
     }
 }

@@ -1,4 +1,3 @@
-using Cadence.Cms.Manager;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -30,7 +29,7 @@ public sealed class EditUserModel(UserManager<CadenceUser> users, AccountMail ma
         await users.AddToRoleAsync(Person, Role);
         await users.UpdateSecurityStampAsync(Person); // open sessions pick up the new role at the next check
         TempData.Notice($"{Person.Email} is now {Role}.");
-        return Redirect($"/manager/users/{id}");
+        return Redirect(ManagerRoutes.User(id));
     }
 
     public Task<IActionResult> OnPostDisableAsync(string id) => SetDisabledAsync(id, true);
@@ -42,7 +41,7 @@ public sealed class EditUserModel(UserManager<CadenceUser> users, AccountMail ma
         if (!await LoadAsync(id)) return NotFound();
         await mail.SendResetLinkAsync(Person, invitation: false, cancellationToken);
         TempData.Notice($"A password-reset link is on its way to {Person.Email}.");
-        return Redirect($"/manager/users/{id}");
+        return Redirect(ManagerRoutes.User(id));
     }
 
     private async Task<IActionResult> SetDisabledAsync(string id, bool disabled)
@@ -53,7 +52,7 @@ public sealed class EditUserModel(UserManager<CadenceUser> users, AccountMail ma
         await users.UpdateAsync(Person);
         await users.UpdateSecurityStampAsync(Person); // ends their open sessions at the next check
         TempData.Notice(disabled ? $"{Person.Email} is disabled and cannot sign in." : $"{Person.Email} can sign in again.");
-        return Redirect($"/manager/users/{id}");
+        return Redirect(ManagerRoutes.User(id));
     }
 
     private async Task<bool> LoadAsync(string id)

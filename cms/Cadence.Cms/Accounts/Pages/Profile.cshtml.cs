@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Cadence.Cms.Content;
 using Cadence.Cms.Data;
-using Cadence.Cms.Manager;
 using Cadence.Cms.Media;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -72,7 +71,7 @@ public sealed class ProfileModel(UserManager<CadenceUser> users, SignInManager<C
         await authors.SaveAsync(user.Id, DisplayName.Trim(), Bio, Avatar, cancellationToken);
         await signIn.RefreshSignInAsync(user);
         TempData.Notice("Your profile is saved.");
-        return Redirect("/manager/account/profile");
+        return Redirect(ManagerRoutes.Profile);
     }
 
     private async Task LoadAsync(CadenceUser user)

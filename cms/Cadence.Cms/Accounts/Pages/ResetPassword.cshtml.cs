@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Cadence.Cms.Manager;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -41,6 +40,6 @@ public sealed class ResetPasswordModel(UserManager<CadenceUser> users) : PageMod
         await users.SetLockoutEndDateAsync(user!, null);
         await users.ResetAccessFailedCountAsync(user!);
         TempData.Notice("Your password is saved. Sign in with it now.");
-        return Redirect("/manager/account/sign-in");
+        return Redirect(ManagerRoutes.SignIn);
     }
 }

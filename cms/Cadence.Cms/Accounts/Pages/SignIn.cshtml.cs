@@ -25,7 +25,7 @@ public sealed class SignInModel(SignInManager<CadenceUser> signIn) : PageModel
     public string? Message { get; private set; }
 
     public IActionResult OnGet() => Roles.All.Any(User.IsInRole)
-        ? LocalRedirect("/manager")
+        ? LocalRedirect(ManagerRoutes.Home)
         : Page();
 
     public async Task<IActionResult> OnPostAsync()
@@ -33,7 +33,7 @@ public sealed class SignInModel(SignInManager<CadenceUser> signIn) : PageModel
         if (!ModelState.IsValid) return Page();
         var result = await signIn.PasswordSignInAsync(Email.Trim(), Password, RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl!.StartsWith("/manager", StringComparison.Ordinal) ? ReturnUrl : "/manager");
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl!.StartsWith(ManagerRoutes.Home, StringComparison.Ordinal) ? ReturnUrl : ManagerRoutes.Home);
 
         Message = result switch
         {

@@ -1,4 +1,3 @@
-using Cadence.Cms.Manager;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -15,6 +14,6 @@ public sealed class SignOutModel(SignInManager<CadenceUser> signIn) : PageModel
     {
         await signIn.SignOutAsync();
         TempData.Notice("You are signed out.");
-        return Redirect("/manager/account/sign-in");
+        return Redirect(ManagerRoutes.SignIn);
     }
 }

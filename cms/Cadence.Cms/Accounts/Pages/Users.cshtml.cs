@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Cadence.Cms.Manager;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -40,7 +39,7 @@ public sealed class UsersModel(UserManager<CadenceUser> users, UserAccounts acco
                     TempData.Notice($"{user.Email} is added as {Role} and an invitation is on its way.");
                 }
                 else TempData.Notice($"{user.Email} is added as {Role}. Tell them their password in person or by phone, not by email.");
-                return Redirect("/manager/users");
+                return Redirect(ManagerRoutes.Users);
             }
             catch (AccountException e)
             {

@@ -17,7 +17,7 @@ public sealed partial class EditPostModel
         if (Refusal(saved) is { } refusal) return refusal;
         var post = saved.Post!;
         var at = await clock.FormatAsync(clock.UtcNow);
-        return new JsonResult(new AutosaveAnswer(post.Id, $"/manager/posts/{post.Id}", post.Slug, at, saved.KeptAsRevisionOnly));
+        return new JsonResult(new AutosaveAnswer(post.Id, ManagerRoutes.Post(post.Id), post.Slug, at, saved.KeptAsRevisionOnly));
     }
 
     /// <summary>The body as HTML through the shared dialect, for the preview pane; form directives show as labelled boxes.</summary>

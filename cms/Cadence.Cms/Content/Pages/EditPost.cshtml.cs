@@ -29,7 +29,7 @@ public sealed partial class EditPostModel(CadenceDb db, PostEditor editor, Manag
     public bool CanPublish => Editor.MayPublish;
     public string PreviewHref => options.Value.PreviewUrl is { } site
         ? $"{site.TrimEnd('/')}/preview/{Uri.EscapeDataString(Post.Slug)}"
-        : $"/manager/posts/{Post.Id}/preview";
+        : $"{ManagerRoutes.Post(Post.Id)}/preview";
     public string TimeZoneName { get; private set; } = "UTC";
     public string SiteUrl { get; private set; } = "";
     public string StatusText { get; private set; } = "";
@@ -82,11 +82,11 @@ public sealed partial class EditPostModel(CadenceDb db, PostEditor editor, Manag
 
     public async Task<IActionResult> OnPostTrashAsync(int? id, CancellationToken cancellationToken)
     {
-        if (id is null) return Redirect("/manager/posts");
+        if (id is null) return Redirect(ManagerRoutes.Posts);
         var trashed = await editor.TrashAsync(id.Value, Editor, cancellationToken);
         if (Refusal(trashed) is { } refusal) return refusal;
         TempData.Notice($"“{trashed.Post!.Title}” is in the trash. You can restore it from there.");
-        return Redirect("/manager/posts");
+        return Redirect(ManagerRoutes.Posts);
     }
 
     private async Task<IActionResult> SaveAsync(int? id, PostAction action, string notice, CancellationToken cancellationToken, DateTime? publishAtUtc = null)
@@ -100,7 +100,7 @@ public sealed partial class EditPostModel(CadenceDb db, PostEditor editor, Manag
         if (result.Outcome == PostEditOutcome.Done && ModelState.IsValid)
         {
             TempData.Notice(notice);
-            return Redirect($"/manager/posts/{Post.Id}");
+            return Redirect(ManagerRoutes.Post(Post.Id));
         }
         foreach (var (field, problem) in result.Problems ?? new Dictionary<string, string>())
             ModelState.AddModelError(field, problem);

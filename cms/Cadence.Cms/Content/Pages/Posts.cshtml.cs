@@ -1,5 +1,4 @@
 using Cadence.Cms.Data;
-using Cadence.Cms.Manager;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +22,7 @@ public sealed class PostsModel(CadenceDb db) : PageModel
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public int Total { get; private set; }
-    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public int Pages => new Paging(PageNumber, PageSize, Total).Pages;
     public IReadOnlyList<(string Slug, string Name)> TagChoices { get; private set; } = [];
     public IReadOnlyList<(string Slug, string Name)> CategoryChoices { get; private set; } = [];
     public bool OnlyMine => !EditingUser.Of(User).MayPublish;
@@ -63,8 +62,9 @@ public sealed class PostsModel(CadenceDb db) : PageModel
         };
 
         Total = await query.CountAsync(cancellationToken);
-        PageNumber = Math.Clamp(PageNumber, 1, Pages);
-        var rows = await query.Skip((PageNumber - 1) * PageSize).Take(PageSize)
+        var paging = Paging.Clamped(PageNumber, PageSize, Total);
+        PageNumber = paging.Page;
+        var rows = await query.Page(paging)
             .Select(p => new
             {
                 p.Id, p.Title, p.Slug, p.Status, p.ReviewRequestedAt, p.PublishedAt, p.UpdatedAt, p.OwnerId,
@@ -84,6 +84,6 @@ public sealed class PostsModel(CadenceDb db) : PageModel
     public string PageLink(int page)
     {
         var query = new Dictionary<string, string?> { ["q"] = Q, ["status"] = Status, ["tag"] = Tag, ["category"] = Category, ["sort"] = Sort, ["p"] = page.ToString() };
-        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/manager/posts", query.Where(p => !string.IsNullOrEmpty(p.Value)));
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(ManagerRoutes.Posts, query.Where(p => !string.IsNullOrEmpty(p.Value)));
     }
 }

@@ -1,5 +1,4 @@
 using Cadence.Cms.Data;
-using Cadence.Cms.Manager;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -34,6 +33,6 @@ public sealed class RevisionsModel(CadenceDb db, PostRevisions revisions, PostEd
         if (restored.Outcome == PostEditOutcome.Forbidden) return Forbid();
         if (restored.Outcome != PostEditOutcome.Done) return NotFound();
         TempData.Notice("The revision is restored, and kept as a new revision. Earlier revisions are still there.");
-        return Redirect($"/manager/posts/{id}");
+        return Redirect(ManagerRoutes.Post(id));
     }
 }

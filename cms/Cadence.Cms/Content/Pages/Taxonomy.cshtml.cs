@@ -1,6 +1,5 @@
 using Cadence.Cms.Accounts;
 using Cadence.Cms.Data;
-using Cadence.Cms.Manager;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -36,7 +35,7 @@ public sealed class TaxonomyModel(CadenceDb db, TaxonomyEditing editing) : PageM
         {
             await change();
             TempData.Notice(notice);
-            return Redirect("/manager/taxonomy");
+            return Redirect(ManagerRoutes.Taxonomy);
         }
         catch (KeyNotFoundException)
         {

@@ -1,5 +1,4 @@
 using Cadence.Cms.Data;
-using Cadence.Cms.Manager;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +20,7 @@ public sealed class TrashModel(CadenceDb db, PostEditor editor) : PageModel
         var restored = await editor.RestoreAsync(postId, EditingUser.Of(User), cancellationToken);
         if (restored.Post is not { } post) return NotFound();
         TempData.Notice($"“{post.Title}” is restored.");
-        return Redirect($"/manager/posts/{post.Id}");
+        return Redirect(ManagerRoutes.Post(post.Id));
     }
 
     /// <summary>Editors see the whole trash; Authors only their own posts.</summary>

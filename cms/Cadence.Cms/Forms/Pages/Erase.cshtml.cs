@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Cadence.Cms.Accounts;
-using Cadence.Cms.Manager;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -34,7 +33,7 @@ public sealed class EraseModel(PersonalDataEraser eraser) : PageModel
         if (!ModelState.IsValid) return Page();
         var report = await eraser.EraseAsync(Email!, cancellationToken);
         TempData.Notice($"Erased {Count(report.Submissions, "submission")}, {Count(report.Subscribers, "newsletter subscription")} and {Count(report.Mails, "email")} for {Email!.Trim()}.");
-        return Redirect("/manager/inbox/erase");
+        return Redirect(ManagerRoutes.Erase);
     }
 
     public static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";

@@ -1,6 +1,5 @@
 using System.Text;
 using Cadence.Cms.Accounts;
-using Cadence.Cms.Manager;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -72,11 +71,11 @@ public sealed class InboxModel(InboxQueries inbox, FormsCatalog catalog, Manager
 
     public bool IsSpam => Folder == SubmissionFolder.Spam;
 
-    public string Link(int page) => Address("/manager/inbox", ("p", page > 1 ? page.ToString() : null));
+    public string Link(int page) => Address(ManagerRoutes.Inbox, ("p", page > 1 ? page.ToString() : null));
 
-    public string BulkAction() => Address("/manager/inbox", ("p", PageNumber > 1 ? PageNumber.ToString() : null), ("handler", "bulk"));
+    public string BulkAction() => Address(ManagerRoutes.Inbox, ("p", PageNumber > 1 ? PageNumber.ToString() : null), ("handler", "bulk"));
 
-    public string CsvLink() => Address("/manager/inbox", ("handler", "csv"));
+    public string CsvLink() => Address(ManagerRoutes.Inbox, ("handler", "csv"));
 
     /// <summary>This list's address with the current filters plus <paramref name="extra"/>, leaving out empty ones.</summary>
     private string Address(string path, params (string Key, string? Value)[] extra)

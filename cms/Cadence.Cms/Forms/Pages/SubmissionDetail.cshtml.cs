@@ -1,6 +1,5 @@
 using Cadence.Cms.Accounts;
 using Cadence.Cms.Mail;
-using Cadence.Cms.Manager;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -42,14 +41,14 @@ public sealed class SubmissionDetailModel(InboxQueries inbox, FormsCatalog catal
     {
         if (!await inbox.SetReadAsync(id, false, cancellationToken)) return NotFound();
         TempData.Notice("Marked as unread.");
-        return Redirect("/manager/inbox");
+        return Redirect(ManagerRoutes.Inbox);
     }
 
     public async Task<IActionResult> OnPostMoveAsync(long id, SubmissionFolder folder, CancellationToken cancellationToken)
     {
         if (!await inbox.MoveAsync(id, folder, cancellationToken)) return NotFound();
         TempData.Notice(folder == SubmissionFolder.Spam ? "Moved to Spam." : "Moved back to the inbox.");
-        return Redirect($"/manager/inbox/{id}");
+        return Redirect(ManagerRoutes.Submission(id));
     }
 
     public string Label(string name) => Form?.Fields.FirstOrDefault(f => f.Name == name)?.Label ?? name;

@@ -19,7 +19,7 @@ public sealed class SubscribersModel(SubscriberQueries subscribers) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Result = await subscribers.ListAsync(Status, Email, PageNumber, cancellationToken);
 
-    public string Link(int page) => QueryHelpers.AddQueryString("/manager/inbox/subscribers", new Dictionary<string, string?>
+    public string Link(int page) => QueryHelpers.AddQueryString(ManagerRoutes.Subscribers, new Dictionary<string, string?>
     {
         ["status"] = Status?.ToString(), ["email"] = Email, ["p"] = page > 1 ? page.ToString() : null,
     }.Where(q => !string.IsNullOrEmpty(q.Value)));

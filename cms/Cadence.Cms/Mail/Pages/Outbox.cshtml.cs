@@ -1,5 +1,4 @@
 using Cadence.Cms.Accounts;
-using Cadence.Cms.Manager;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -26,7 +25,7 @@ public sealed class OutboxModel(OutboxQueries outbox) : PageModel
         return Redirect(Link(PageNumber));
     }
 
-    public string Link(int page) => QueryHelpers.AddQueryString("/manager/mail", new Dictionary<string, string?>
+    public string Link(int page) => QueryHelpers.AddQueryString(ManagerRoutes.Mail, new Dictionary<string, string?>
     {
         ["state"] = State?.ToString(), ["p"] = page > 1 ? page.ToString() : null,
     }.Where(q => !string.IsNullOrEmpty(q.Value)));

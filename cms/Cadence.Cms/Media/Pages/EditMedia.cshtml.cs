@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Cadence.Cms.Data;
-using Cadence.Cms.Manager;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -28,7 +27,7 @@ public sealed class EditMediaModel(CadenceDb db, MediaUsage usage) : PageModel
         Media.Alt = string.IsNullOrWhiteSpace(Alt) ? null : Alt.Trim();
         await db.SaveChangesAsync(cancellationToken);
         TempData.Notice("The description is saved.");
-        return Redirect($"/manager/media/{id}");
+        return Redirect(ManagerRoutes.MediaFile(id));
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
@@ -44,7 +43,7 @@ public sealed class EditMediaModel(CadenceDb db, MediaUsage usage) : PageModel
         db.Media.Remove(Media);
         await db.SaveChangesAsync(cancellationToken);
         TempData.Notice($"{Media.FileName} is deleted.");
-        return Redirect("/manager/media");
+        return Redirect(ManagerRoutes.Media);
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)

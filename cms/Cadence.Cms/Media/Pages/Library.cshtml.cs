@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Cadence.Cms.Data;
-using Cadence.Cms.Manager;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +18,7 @@ public sealed class LibraryModel(CadenceDb db, MediaLibrary library) : PageModel
 
     public IReadOnlyList<MediaFile> Files { get; private set; } = [];
     public int Total { get; private set; }
-    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public int Pages => new Paging(PageNumber, PageSize, Total).Pages;
 
     public int ThumbWidth(MediaFile file) => file.Width is > 0 && file.Height is > 0 && file.Width < file.Height ? Thumb * file.Width.Value / file.Height.Value : Thumb;
     public int ThumbHeight(MediaFile file) => file.Width is > 0 && file.Height is > 0 && file.Width >= file.Height ? Thumb * file.Height.Value / file.Width.Value : Thumb;
@@ -38,7 +37,7 @@ public sealed class LibraryModel(CadenceDb db, MediaLibrary library) : PageModel
                 await Upload!.CopyToAsync(buffer, cancellationToken);
                 var file = await library.AddAsync(Upload.FileName, buffer.ToArray(), !Private, string.IsNullOrWhiteSpace(Alt) ? null : Alt.Trim(), cancellationToken);
                 TempData.Notice($"Uploaded {file.FileName}.");
-                return Redirect($"/manager/media/{file.Id}");
+                return Redirect(ManagerRoutes.MediaFile(file.Id));
             }
             catch (MediaException e)
             {
@@ -53,8 +52,9 @@ public sealed class LibraryModel(CadenceDb db, MediaLibrary library) : PageModel
     {
         var query = db.Media.AsNoTracking();
         Total = await query.CountAsync(cancellationToken);
-        PageNumber = Math.Clamp(PageNumber, 1, Pages);
+        var paging = Paging.Clamped(PageNumber, PageSize, Total);
+        PageNumber = paging.Page;
         Files = await query.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+            .Page(paging).ToListAsync(cancellationToken);
     }
 }

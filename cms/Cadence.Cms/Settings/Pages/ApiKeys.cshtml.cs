@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Cadence.Cms.Accounts;
 using Cadence.Cms.Data;
-using Cadence.Cms.Manager;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -29,13 +28,13 @@ public sealed class ApiKeysModel(CadenceDb db, ApiKeys keys) : PageModel
         // The secret rides in TempData (an encrypted cookie) for the one page that shows it; it is never stored.
         TempData["new-key"] = await keys.CreateAsync(Kind, Name.Trim(), cancellationToken);
         TempData.Notice($"The {Kind.ToString().ToLowerInvariant()} key “{Name.Trim()}” is made. Copy it now: it is not shown again.");
-        return Redirect("/manager/settings/keys");
+        return Redirect(ManagerRoutes.ApiKeys);
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(int keyId, CancellationToken cancellationToken)
     {
         TempData.Notice(await keys.RevokeAsync(keyId, cancellationToken) ? "The key is revoked." : "That key was already revoked.");
-        return Redirect("/manager/settings/keys");
+        return Redirect(ManagerRoutes.ApiKeys);
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Cadence.Cms.Accounts;
 using Cadence.Cms.Data;
-using Cadence.Cms.Manager;
 using Cadence.Contract;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -60,7 +59,7 @@ public sealed class SiteModel(CadenceDb db) : PageModel
         settings.Social = social;
         await db.SaveChangesAsync(cancellationToken);
         TempData.Notice("Settings saved. The site shows them after its next build.");
-        return Redirect("/manager/settings");
+        return Redirect(ManagerRoutes.Settings);
     }
 }
 

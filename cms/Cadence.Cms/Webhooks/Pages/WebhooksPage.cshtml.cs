@@ -1,9 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using Cadence.Cms.Accounts;
-using Cadence.Cms.Manager;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cadence.Cms.Data;
 
 namespace Cadence.Cms.Webhooks.Pages;
 
@@ -31,7 +31,7 @@ public sealed class WebhooksPage(WebhookTargets targets, DeliveryQueue queue) : 
             if (problem is null)
             {
                 TempData.Notice($"Added {Form.Url.Trim()}. The next change to the site's content is sent there.");
-                return Redirect("/manager/webhooks");
+                return Redirect(ManagerRoutes.Webhooks);
             }
             ModelState.AddModelError($"{nameof(Form)}.{Capitalised(problem.Field)}", problem.Message);
         }
@@ -44,24 +44,24 @@ public sealed class WebhooksPage(WebhookTargets targets, DeliveryQueue queue) : 
     {
         await targets.RemoveAsync(id, cancellationToken);
         TempData.Notice("Endpoint removed.");
-        return Redirect("/manager/webhooks");
+        return Redirect(ManagerRoutes.Webhooks);
     }
 
     public async Task<IActionResult> OnPostRedeliverAsync(long id, CancellationToken cancellationToken)
     {
         if (!await queue.RedeliverAsync(id, cancellationToken)) return NotFound();
         TempData.Notice("Queued for redelivery: it is sent within a few seconds and shows at the top of the log.");
-        return Redirect("/manager/webhooks#deliveries-heading");
+        return Redirect(ManagerRoutes.WebhookLog);
     }
 
-    public string PageLink(int page) => page > 1 ? $"/manager/webhooks?p={page}#deliveries-heading" : "/manager/webhooks#deliveries-heading";
+    public string PageLink(int page) => page > 1 ? $"{ManagerRoutes.Webhooks}?p={page}#deliveries-heading" : ManagerRoutes.WebhookLog;
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Configured = (await targets.AllAsync(cancellationToken)).Where(t => t.FromConfiguration).ToList();
         Stored = await targets.StoredAsync(cancellationToken);
         var (items, total) = await queue.PageAsync(PageNumber, LogPageSize, cancellationToken);
-        DeliveryPages = Math.Max(1, (total + LogPageSize - 1) / LogPageSize);
+        DeliveryPages = new Paging(PageNumber, LogPageSize, total).Pages;
         if (PageNumber > DeliveryPages || PageNumber < 1)
         {
             PageNumber = Math.Clamp(PageNumber, 1, DeliveryPages);

@@ -2,7 +2,7 @@ using Cadence.Cms.Data;
 using Cadence.Cms.Settings;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cadence.Cms.Manager;
+namespace Cadence.Cms.UI;
 
 /// <summary>Shows and reads times in the clinic's time zone (SiteSettings.TimeZone); the database keeps UTC.</summary>
 public sealed class ManagerClock(CadenceDb db, TimeProvider clock)

@@ -1,10 +1,11 @@
 using Cadence.Cms.Accounts;
 using Cadence.Cms.Data;
+using Cadence.Cms.Hosting;
 using Cadence.Cms.Seeding;
 using Cadence.Cms.Webhooks;
 using Microsoft.Extensions.Options;
 
-namespace Cadence.Cms.Hosting;
+namespace Cadence.Cms;
 
 /// <summary>Migrates the database, makes the first Admin and keys, and imports the starter content when empty.</summary>
 public static class StartupTasks
@@ -31,7 +32,7 @@ public static class StartupTasks
         var url = urls.FirstOrDefault() ?? "http://localhost:5000";
         output.WriteLine();
         output.WriteLine("Cadence CMS is running.");
-        output.WriteLine($"  Manager:        {url}/manager");
+        output.WriteLine($"  Manager:        {url}{ManagerRoutes.Home}");
         output.WriteLine($"  API reference:  {url}/api/reference");
         if (report.AdminEmail is not null)
         {

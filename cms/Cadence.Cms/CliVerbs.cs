@@ -1,8 +1,9 @@
 using Cadence.Cms.Accounts;
 using Cadence.Cms.Data;
+using Cadence.Cms.Hosting;
 using Cadence.Cms.Seeding;
 
-namespace Cadence.Cms.Hosting;
+namespace Cadence.Cms;
 
 /// <summary>
 /// Maintenance verbs on the CMS binary, against the configured database:

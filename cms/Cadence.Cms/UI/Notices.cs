@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
-namespace Cadence.Cms.Manager;
+namespace Cadence.Cms.UI;
 
 /// <summary>One-line confirmations shown on the next page after a redirect (post/redirect/get).</summary>
 public static class Notices

@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Cadence.Cms.Content;
+
+public sealed class PostTable : IEntityTypeConfiguration<Post>
+{
+    public void Configure(EntityTypeBuilder<Post> post)
+    {
+        post.HasIndex(p => p.Slug).IsUnique();
+        post.HasIndex(p => new { p.Status, p.PublishedAt });
+        post.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
+        post.Property(p => p.Title).HasMaxLength(200);
+        post.Property(p => p.Slug).HasMaxLength(80);
+        post.HasMany(p => p.Tags).WithMany(t => t.Posts).UsingEntity("PostTags");
+        post.HasOne(p => p.Category).WithMany(c => c.Posts).OnDelete(DeleteBehavior.SetNull);
+        post.HasOne(p => p.Author).WithMany().OnDelete(DeleteBehavior.SetNull);
+        post.Ignore(p => p.IsLive);
+    }
+}
+
+public sealed class PostRevisionTable : IEntityTypeConfiguration<PostRevision>
+{
+    public void Configure(EntityTypeBuilder<PostRevision> revision)
+    {
+        revision.HasIndex(r => new { r.PostId, r.SavedAt });
+        revision.HasOne(r => r.Post).WithMany().OnDelete(DeleteBehavior.Cascade);
+        revision.Property(r => r.Title).HasMaxLength(200);
+        revision.Property(r => r.Slug).HasMaxLength(80);
+    }
+}
+
+public sealed class TagTable : IEntityTypeConfiguration<Tag>
+{
+    public void Configure(EntityTypeBuilder<Tag> tag) => tag.HasIndex(t => t.Slug).IsUnique();
+}
+
+public sealed class CategoryTable : IEntityTypeConfiguration<Category>
+{
+    public void Configure(EntityTypeBuilder<Category> category) => category.HasIndex(c => c.Slug).IsUnique();
+}
+
+public sealed class AuthorTable : IEntityTypeConfiguration<Author>
+{
+    public void Configure(EntityTypeBuilder<Author> author) => author.HasIndex(a => a.Slug).IsUnique();
+}
+
+public sealed class SlugRedirectTable : IEntityTypeConfiguration<SlugRedirect>
+{
+    public void Configure(EntityTypeBuilder<SlugRedirect> redirect)
+    {
+        redirect.HasIndex(r => r.FromSlug).IsUnique();
+        redirect.HasOne(r => r.Post).WithMany().OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,22 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Cadence.Cms.Data;
+
+/// <summary>
+/// A list kept as one JSON text column (form fields, submitted answers, site links): read and written whole, never
+/// queried inside. The comparer compares by JSON so a change inside the list is noticed and saved.
+/// </summary>
+public static class JsonColumn
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
+    public static ValueConverter<T, string> Converter<T>() where T : new() =>
+        new(value => JsonSerializer.Serialize(value, Options), text => JsonSerializer.Deserialize<T>(text, Options) ?? new T());
+
+    public static ValueComparer<T> Comparer<T>() where T : new() => new(
+        (a, b) => JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),
+        value => JsonSerializer.Serialize(value, Options).GetHashCode(),
+        value => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(value, Options), Options) ?? new T());
+}

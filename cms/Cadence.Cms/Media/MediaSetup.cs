@@ -1,0 +1,11 @@
+namespace Cadence.Cms.Media;
+
+public static class MediaSetup
+{
+    public static IServiceCollection AddMedia(this IServiceCollection services)
+    {
+        services.AddScoped<MediaLibrary>();
+        services.AddScoped<MediaUsage>();
+        return services;
+    }
+}

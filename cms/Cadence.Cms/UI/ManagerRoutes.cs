@@ -1,0 +1,41 @@
+namespace Cadence.Cms.UI;
+
+/// <summary>
+/// Every manager address a page links or redirects to, in one place. The routes themselves stay in each page's
+/// <c>@page</c> line, which Razor needs as a literal; a test checks that each address here has its page.
+/// </summary>
+public static class ManagerRoutes
+{
+    public const string Home = "/manager";
+    public const string Posts = "/manager/posts";
+    public const string NewPost = "/manager/posts/new";
+    public const string Trash = "/manager/posts/trash";
+    public const string Review = "/manager/review";
+    public const string Taxonomy = "/manager/taxonomy";
+    public const string Media = "/manager/media";
+    public const string Inbox = "/manager/inbox";
+    public const string Subscribers = "/manager/inbox/subscribers";
+    public const string Erase = "/manager/inbox/erase";
+    public const string Mail = "/manager/mail";
+    public const string Webhooks = "/manager/webhooks";
+    public const string Settings = "/manager/settings";
+    public const string ApiKeys = "/manager/settings/keys";
+    public const string Users = "/manager/users";
+    public const string SignIn = "/manager/account/sign-in";
+    public const string SignOut = "/manager/account/sign-out";
+    public const string Denied = "/manager/account/denied";
+    public const string Profile = "/manager/account/profile";
+    public const string ChangePassword = "/manager/account/password";
+    public const string ForgotPassword = "/manager/account/forgot-password";
+    public const string ResetPassword = "/manager/account/reset-password";
+
+    /// <summary>The webhooks page scrolled to its delivery log.</summary>
+    public const string WebhookLog = Webhooks + "#deliveries-heading";
+
+    public static string Post(int id) => $"{Posts}/{id}";
+    public static string Revisions(int postId) => $"{Post(postId)}/revisions";
+    public static string Revision(int postId, int revisionId) => $"{Revisions(postId)}/{revisionId}";
+    public static string MediaFile(int id) => $"{Media}/{id}";
+    public static string Submission(long id) => $"{Inbox}/{id}";
+    public static string User(string id) => $"{Users}/{id}";
+}
