@@ -19,6 +19,8 @@ public static class ContentSetup
         services.AddScoped<PostRevisions>();
         services.AddScoped<PostEditing>();
         services.AddScoped<PostEditor>();
+        services.AddScoped<PostAddress>();
+        services.AddSingleton<EditorPresence>();
         services.AddScoped<TaxonomyEditing>();
         services.AddHostedService<ScheduledPublisher>();
         return services;

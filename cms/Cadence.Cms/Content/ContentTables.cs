@@ -15,6 +15,8 @@ public sealed class PostTable : IEntityTypeConfiguration<Post>
         post.HasMany(p => p.Tags).WithMany(t => t.Posts).UsingEntity("PostTags");
         post.HasOne(p => p.Category).WithMany(c => c.Posts).OnDelete(DeleteBehavior.SetNull);
         post.HasOne(p => p.Author).WithMany().OnDelete(DeleteBehavior.SetNull);
+        post.Property(p => p.Version).IsConcurrencyToken();
+        post.Property(p => p.VersionEditSession).HasMaxLength(40);
         post.Ignore(p => p.IsLive);
     }
 }

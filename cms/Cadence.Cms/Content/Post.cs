@@ -2,7 +2,7 @@ namespace Cadence.Cms.Content;
 
 public enum PostStatus { Draft, Scheduled, Published }
 
-public sealed class Post
+public sealed class Post : Data.IVersioned
 {
     public int Id { get; set; }
     public required string Title { get; set; }
@@ -37,6 +37,15 @@ public sealed class Post
 
     /// <summary>UTC. Set when an Author asks for review; cleared when the post is published or scheduled.</summary>
     public DateTime? ReviewRequestedAt { get; set; }
+
+    /// <summary>Goes up by one with every save of the post; a save based on an older version is refused (<see cref="PostEditor"/>).</summary>
+    public int Version { get; set; }
+
+    /// <summary>
+    /// The open editor (a random id per page load) that wrote <see cref="Version"/>. That editor has seen everything
+    /// in the version it wrote, so its next autosave may build on it though its page still shows the version it opened.
+    /// </summary>
+    public string? VersionEditSession { get; set; }
 
     public bool IsLive => LivePosts.Is(Status, DeletedAt);
 }

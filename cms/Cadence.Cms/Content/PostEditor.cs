@@ -23,6 +23,7 @@ public sealed class PostEditor(CadenceDb db, PostEditing editing, PostWorkflow w
         if (save.ChangesTheSite && !user.MayPublish) return PostEditResult.Forbidden;
         var loaded = await LoadAsync(id, user, cancellationToken);
         if (loaded.Post is not { } post) return loaded;
+        if (save.Base is { } based && !based.Allows(post)) return PostEditResult.Conflict(post);
 
         var problems = await editing.CheckAsync(save.Input, cancellationToken);
         if (save.Action == PostAction.Schedule && save.PublishAtUtc is null) problems[PostEditResult.PublishAtField] = "Choose the date and time to publish.";
@@ -50,8 +51,7 @@ public sealed class PostEditor(CadenceDb db, PostEditing editing, PostWorkflow w
                     break;
             }
             await revisions.KeepAsync(post, user.Name, autosave: false, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            return PostEditResult.Done(post);
+            return await CommitAsync(post, save.Base, cancellationToken);
         }
         catch (ContentRuleException e)
         {
@@ -64,10 +64,11 @@ public sealed class PostEditor(CadenceDb db, PostEditing editing, PostWorkflow w
     /// A draft saves as it is (fields that do not pass the checks keep their stored values); a live or scheduled
     /// post must not change on the site while someone types, so its text goes into a revision only.
     /// </summary>
-    public async Task<PostEditResult> AutosaveAsync(int? id, PostInput input, EditingUser user, CancellationToken cancellationToken = default)
+    public async Task<PostEditResult> AutosaveAsync(int? id, PostInput input, EditingUser user, EditBase? based = null, CancellationToken cancellationToken = default)
     {
         var loaded = await LoadAsync(id, user, cancellationToken);
         if (loaded.Post is not { } post) return loaded;
+        if (based is not null && !based.Allows(post)) return PostEditResult.Conflict(post);
         var stored = post.Title.Length > 0 ? post.Title : UntitledDraft;
         if (string.IsNullOrWhiteSpace(input.Title)) input = input with { Title = stored };
         input = KeepStoredWhereInvalid(input, post, stored, await editing.CheckAsync(input, cancellationToken));
@@ -89,8 +90,27 @@ public sealed class PostEditor(CadenceDb db, PostEditing editing, PostWorkflow w
             await editing.ApplyAsync(post, input with { Slug = post.Id == 0 ? null : post.Slug }, Now, cancellationToken);
         }
         await revisions.KeepAsync(post, user.Name, autosave: true, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return PostEditResult.Done(post);
+        return await CommitAsync(post, based, cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes the save, marking the version as this editor page's. The version check above and this write are not one
+    /// step: when another save lands in between, the database refuses this one (the version is a concurrency token).
+    /// </summary>
+    private async Task<PostEditResult> CommitAsync(Post post, EditBase? based, CancellationToken cancellationToken)
+    {
+        post.VersionEditSession = based?.Session;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return PostEditResult.Done(post);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var stored = await db.Posts.AsNoTracking().Include(p => p.Tags).SingleAsync(p => p.Id == post.Id, cancellationToken);
+            return PostEditResult.Conflict(stored);
+        }
     }
 
     /// <summary>Moves the post to the trash; it leaves the site and can be restored.</summary>
@@ -124,6 +144,10 @@ public sealed class PostEditor(CadenceDb db, PostEditing editing, PostWorkflow w
         await revisions.RestoreAsync(post, revision, user.Name, cancellationToken);
         return PostEditResult.Done(post);
     }
+
+    /// <summary>Who saved the post last (its newest revision), for the words beside a refused save.</summary>
+    public Task<string?> LastSavedByAsync(int id, CancellationToken cancellationToken = default) =>
+        db.PostRevisions.Where(r => r.PostId == id).OrderByDescending(r => r.Id).Select(r => r.SavedBy).FirstOrDefaultAsync(cancellationToken);
 
     private async Task<PostEditResult> LoadAsync(int? id, EditingUser user, CancellationToken cancellationToken)
     {

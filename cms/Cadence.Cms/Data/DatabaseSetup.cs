@@ -29,7 +29,7 @@ public static class DatabaseSetup
         // IInterceptor services, so the database knows none of them.
         services.AddDbContextPool<CadenceDb>((provider, options) => options
             .UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(30))
-            .AddInterceptors([new SqlitePragmas(), .. provider.GetServices<IInterceptor>()]));
+            .AddInterceptors([new SqlitePragmas(), new VersionStamp(), .. provider.GetServices<IInterceptor>()]));
         return services;
     }
 

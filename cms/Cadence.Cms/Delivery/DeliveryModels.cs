@@ -19,7 +19,7 @@ public sealed record SeoDto(string? Title, string? Description, string? SocialIm
 public sealed record PostDto(
     string Slug, string Title, string? Excerpt, string Status, DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt,
     int ReadingMinutes, int WordCount, string? Body, IReadOnlyList<TermDto> Tags, TermDto? Category, AuthorRefDto? Author,
-    ImageDto? Image, SeoDto Seo, IReadOnlyList<string> Forms);
+    ImageDto? Image, SeoDto Seo, IReadOnlyList<string> Forms, string Path);
 
 public sealed record PaginationDto(int Page, int Limit, int Pages, int Total, int? Next, int? Prev);
 

@@ -32,7 +32,7 @@ public sealed class PostMapping(CadenceDb db, MarkdownFactsCache factsCache)
                 post.Author is { } a ? new AuthorRefDto(a.Slug, a.Name, a.Bio, a.Avatar) : null,
                 image,
                 new SeoDto(post.SeoTitle, post.SeoDescription, post.SocialImage, post.CanonicalUrl),
-                facts.FormKeys);
+                facts.FormKeys, PostAddress.PathOf(post.Slug));
         }).ToList();
     }
 

@@ -10,6 +10,7 @@ public sealed class SiteSettingsTable : IEntityTypeConfiguration<SiteSettings>
     {
         settings.Property(s => s.Id).ValueGeneratedNever();
         settings.Property(s => s.Language).HasMaxLength(35);
+        settings.Property(s => s.Version).IsConcurrencyToken();
         settings.Property(s => s.Navigation).HasConversion(JsonColumn.Converter<List<SiteLink>>()).Metadata.SetValueComparer(JsonColumn.Comparer<List<SiteLink>>());
         settings.Property(s => s.Social).HasConversion(JsonColumn.Converter<List<SiteLink>>()).Metadata.SetValueComparer(JsonColumn.Comparer<List<SiteLink>>());
     }

@@ -3,7 +3,7 @@ using Cadence.Contract;
 namespace Cadence.Cms.Settings;
 
 /// <summary>The one row of site-wide settings.</summary>
-public sealed class SiteSettings
+public sealed class SiteSettings : Data.IVersioned
 {
     public const int SingletonId = 1;
     public int Id { get; set; } = SingletonId;
@@ -17,6 +17,9 @@ public sealed class SiteSettings
     public string? NotificationEmail { get; set; }
     public List<SiteLink> Navigation { get; set; } = [];
     public List<SiteLink> Social { get; set; } = [];
+
+    /// <summary>Goes up by one with every save; a save based on an older version is refused, so two admins never overwrite each other unseen.</summary>
+    public int Version { get; set; }
 }
 
 public sealed record SiteLink(string Label, string Url);

@@ -16,6 +16,7 @@ public static class WebhookSetup
         services.AddSingleton<IInterceptor>(provider => provider.GetRequiredService<CommitSignal>());
         services.AddScoped<WebhookTargets>();
         services.AddScoped<DeliveryQueue>();
+        services.AddScoped<SiteUpdates>();
         services.AddScoped<WebhookSender>();
         services.AddHttpClient(WebhookSender.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(provider =>

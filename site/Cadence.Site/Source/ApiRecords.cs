@@ -24,7 +24,7 @@ public sealed record ApiPost(
     string Slug, string Title, string? Excerpt, string Status, DateTimeOffset? PublishedAt, DateTimeOffset? UpdatedAt,
     int? ReadingMinutes, int? WordCount, string? Body,
     IReadOnlyList<ApiTerm> Tags, ApiTerm? Category, ApiAuthor? Author, ApiImage? Image, ApiSeo? Seo,
-    IReadOnlyList<string>? Forms);
+    IReadOnlyList<string>? Forms, string? Path = null); // the post's path on the site; absent from older CMSes
 
 public sealed record ApiFormField(string Name, string Type, string Label, bool Required, int? MaxLength, IReadOnlyList<string>? Options);
 

@@ -10,12 +10,18 @@ public sealed partial class EditPostModel
 {
     public sealed record AutosaveAnswer(int Id, string Url, string Slug, string SavedAt, bool Live);
 
+    /// <summary>A 409 answer: nothing was saved because the stored post is newer than the page.</summary>
+    public sealed record AutosaveRefusal(string Message, int Version);
+
     /// <summary>Saves what is typed without leaving the page; see <see cref="PostEditor.AutosaveAsync"/> for what that means for a live post.</summary>
     public async Task<IActionResult> OnPostAutosaveAsync(int? id, CancellationToken cancellationToken)
     {
-        var saved = await editor.AutosaveAsync(id, Input(), Editor, cancellationToken);
+        var saved = await editor.AutosaveAsync(id, Input(), Editor, Base(), cancellationToken);
         if (Refusal(saved) is { } refusal) return refusal;
         var post = saved.Post!;
+        presence.Touch(post.Id, Editor);
+        if (saved.Outcome == PostEditOutcome.Conflict)
+            return new JsonResult(new AutosaveRefusal(StaleMessage, post.Version)) { StatusCode = StatusCodes.Status409Conflict };
         var at = await clock.FormatAsync(clock.UtcNow);
         return new JsonResult(new AutosaveAnswer(post.Id, ManagerRoutes.Post(post.Id), post.Slug, at, saved.KeptAsRevisionOnly));
     }

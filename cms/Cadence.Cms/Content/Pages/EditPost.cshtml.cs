@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Cadence.Cms.Data;
 using Cadence.Cms.Manager;
+using Cadence.Cms.Webhooks;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,9 @@ using Microsoft.Extensions.Options;
 namespace Cadence.Cms.Content.Pages;
 
 /// <summary>The post editor: one form whose buttons save, publish, schedule, unpublish, submit for review or trash.</summary>
-public sealed partial class EditPostModel(CadenceDb db, PostEditor editor, ManagerClock clock, IOptions<ManagerOptions> options) : PageModel
+public sealed partial class EditPostModel(
+    CadenceDb db, PostEditor editor, ManagerClock clock, IOptions<ManagerOptions> options, PostAddress addresses, SiteUpdates siteUpdates, EditorPresence presence)
+    : PageModel
 {
     [BindProperty, Display(Name = "Title")] public string Title { get; set; } = "";
     [BindProperty, Display(Name = "Slug")] public string? Slug { get; set; }
@@ -24,6 +27,11 @@ public sealed partial class EditPostModel(CadenceDb db, PostEditor editor, Manag
     [BindProperty, Display(Name = "Search description")] public string? SeoDescription { get; set; }
     [BindProperty, Display(Name = "Publish on")] public DateTime? PublishAt { get; set; }
 
+    // What the page is based on (hidden inputs, so autosave sends them too); see EditBase.
+    [BindProperty] public int? Version { get; set; }
+    [BindProperty] public string? EditSession { get; set; }
+    [BindProperty] public int? Replacing { get; set; }
+
     public Post Post { get; private set; } = null!;
     public bool IsNew => Post.Id == 0;
     public bool CanPublish => Editor.MayPublish;
@@ -31,7 +39,9 @@ public sealed partial class EditPostModel(CadenceDb db, PostEditor editor, Manag
         ? $"{site.TrimEnd('/')}/preview/{Uri.EscapeDataString(Post.Slug)}"
         : $"{ManagerRoutes.Post(Post.Id)}/preview";
     public string TimeZoneName { get; private set; } = "UTC";
+    /// <summary>The site's public address (no trailing slash); the post's address is this plus <see cref="PostAddress.PathOf"/>.</summary>
     public string SiteUrl { get; private set; } = "";
+    public string PublicUrl => PostAddress.UrlOf(SiteUrl, Post.Slug);
     public string StatusText { get; private set; } = "";
     public IReadOnlyList<(int Id, string Name)> Categories { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name)> Authors { get; private set; } = [];
@@ -56,6 +66,8 @@ public sealed partial class EditPostModel(CadenceDb db, PostEditor editor, Manag
         ImageAlt = Post.ImageAlt;
         SeoTitle = Post.SeoTitle;
         SeoDescription = Post.SeoDescription;
+        Version = Post.Version;
+        EditSession = Guid.NewGuid().ToString("N");
         if (Post.Status == PostStatus.Scheduled && Post.PublishedAt is { } at) PublishAt = await clock.ToLocalAsync(at);
         return await ShowAsync(cancellationToken);
     }
@@ -93,10 +105,11 @@ public sealed partial class EditPostModel(CadenceDb db, PostEditor editor, Manag
     {
         // A value the form could not even read (a malformed date or number) is shown, not saved.
         var result = ModelState.IsValid
-            ? await editor.SaveAsync(id, new PostSave(Input(), action, publishAtUtc), Editor, cancellationToken)
+            ? await editor.SaveAsync(id, new PostSave(Input(), action, publishAtUtc, Base()), Editor, cancellationToken)
             : await editor.OpenAsync(id, Editor, cancellationToken);
         if (Refusal(result) is { } refusal) return refusal;
         Post = result.Post!;
+        if (result.Outcome == PostEditOutcome.Conflict) return await ShowConflictAsync(Post, cancellationToken);
         if (result.Outcome == PostEditOutcome.Done && ModelState.IsValid)
         {
             TempData.Notice(notice);
@@ -106,6 +119,8 @@ public sealed partial class EditPostModel(CadenceDb db, PostEditor editor, Manag
             ModelState.AddModelError(field, problem);
         return await ShowAsync(cancellationToken);
     }
+
+    private EditBase? Base() => Version is { } version ? new EditBase(version, EditSession, Replacing) : null;
 
     private PostInput Input() => new(Title ?? "", Slug, Body ?? "", Excerpt, Tags, CategoryId, AuthorId, Image, ImageAlt, SeoTitle, SeoDescription);
 
@@ -121,6 +136,7 @@ public sealed partial class EditPostModel(CadenceDb db, PostEditor editor, Manag
         TimeZoneName = (await clock.ZoneAsync()).Id;
         StatusText = await StatusAsync(Post);
         await LoadChoicesAsync(cancellationToken);
+        await LoadLiveStateAsync(cancellationToken);
         return Page();
     }
 
@@ -144,6 +160,6 @@ public sealed partial class EditPostModel(CadenceDb db, PostEditor editor, Manag
             .Select(m => ("/media/" + m.FileName, m.FileName, m.Alt)).ToList();
         Forms = (await db.Forms.AsNoTracking().OrderBy(f => f.Title).Select(f => new { f.Key, f.Title }).ToListAsync(cancellationToken))
             .Select(f => (f.Key, f.Title)).ToList();
-        SiteUrl = await db.Settings.AsNoTracking().Select(s => s.BaseUrl).FirstOrDefaultAsync(cancellationToken) ?? "";
+        SiteUrl = await addresses.SiteAsync(cancellationToken);
     }
 }

@@ -1,0 +1,28 @@
+using Cadence.Cms.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Cadence.Cms.Content;
+
+/// <summary>
+/// Where a post lives on the site, in one place: the delivery API states the path and the editor shows the public
+/// address, so neither can drift from the site's own URL scheme (site/Cadence.Site/Model/Urls.cs).
+/// </summary>
+public sealed class PostAddress(CadenceDb db, IOptions<ManagerOptions> options)
+{
+    /// <summary>The path the site gives a post.</summary>
+    public static string PathOf(string slug) => $"/posts/{slug}/";
+
+    /// <summary>
+    /// The site's public address without a trailing slash: the Site address setting, else the preview server
+    /// (<c>Cadence:Site:PreviewUrl</c>), which serves the same pages; empty when neither is set.
+    /// </summary>
+    public async Task<string> SiteAsync(CancellationToken cancellationToken = default)
+    {
+        var baseUrl = await db.Settings.AsNoTracking().Select(s => s.BaseUrl).FirstOrDefaultAsync(cancellationToken);
+        return (string.IsNullOrWhiteSpace(baseUrl) ? options.Value.PreviewUrl ?? "" : baseUrl).Trim().TrimEnd('/');
+    }
+
+    /// <summary>The post's address as a reader types it; only a path when the site's address is not set.</summary>
+    public static string UrlOf(string site, string slug) => site + PathOf(slug);
+}
