@@ -74,7 +74,7 @@ public static class SiteBuild
         using var writer = new OutputWriter(output, manifest);
         assets.WriteTo(writer);
         var plan = usable?.PlanFor(file => writer.PreviousHash(file) is not null) ?? RenderPlan.Everything();
-        var renderer = new SiteRenderer(model, context, writer, plan, progress, SyndicationFeeds.Items, content.LoadBody);
+        var renderer = new SiteRenderer(model, context, writer, plan, progress, SyndicationFeeds.Items, content.LoadBody, name => timings.Stage(name));
         var (cards, words, bodies) = renderer.RenderAll();
         timings.Stage("render", $"{renderer.Rendered} of {renderer.Pages} pages rendered");
 

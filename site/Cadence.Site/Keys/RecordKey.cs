@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
@@ -15,11 +16,14 @@ public static class RecordKey
     [ThreadStatic] private static ArrayBufferWriter<byte>? t_buffer;
     [ThreadStatic] private static Utf8JsonWriter? t_writer;
 
+    // Only hashed, never read back or shown: no escaping beyond what keeps values apart, and no structure checks.
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
+
     public static Hash128 Of<T>(T value, JsonTypeInfo<T> type)
     {
         var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
         buffer.ResetWrittenCount();
-        var writer = t_writer ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true });
+        var writer = t_writer ??= new Utf8JsonWriter(buffer, Options);
         writer.Reset(buffer);
         JsonSerializer.Serialize(writer, value, type);
         writer.Flush();

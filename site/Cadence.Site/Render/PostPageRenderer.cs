@@ -69,13 +69,10 @@ public sealed class PostPageRenderer
         {
             [nameof(PostPage.Context)] = _context,
             [nameof(PostPage.Head)] = head,
-            [nameof(PostPage.Post)] = post,
+            [nameof(PostPage.Input)] = input,
             [nameof(PostPage.BodyHtml)] = rendered.Html,
             [nameof(PostPage.ReadingMinutes)] = minutes,
             [nameof(PostPage.Contents)] = contents,
-            [nameof(PostPage.Newer)] = input.Newer,
-            [nameof(PostPage.Older)] = input.Older,
-            [nameof(PostPage.Related)] = input.Related,
         });
         return (html, new RenderedPost(rendered.Html, new PostCard(post, excerpt, minutes), words));
     }

@@ -7,8 +7,9 @@ namespace Cadence.Site.Render;
 /// reading times the lists show), then every other page. A page the plan finds current is kept as it is.
 /// </summary>
 /// <param name="keepBodies">How many of the newest posts' rendered bodies to hand back (the feeds carry them).</param>
+/// <param name="stage">Told when each part of rendering ends, for <c>--timings</c>.</param>
 public sealed class SiteRenderer(SiteModel model, PageContext context, IPageOutput output, RenderPlan plan, BuildProgress progress,
-    int keepBodies, Func<string, string>? loadBody = null)
+    int keepBodies, Func<string, string>? loadBody = null, Action<string>? stage = null)
 {
     private readonly PostPageRenderer _postPages = new(model, context, loadBody);
     private int _pages;
@@ -55,8 +56,10 @@ public sealed class SiteRenderer(SiteModel model, PageContext context, IPageOutp
             return renderer;
         }, renderer => renderer.Dispose());
 
+        stage?.Invoke("  posts");
         var postUrls = posts.Select(p => p.Url).ToHashSet(StringComparer.Ordinal);
         var jobs = new ListPages(model, context, cards).All();
+        stage?.Invoke("  list jobs");
         // A redirect never replaces a live post (an old slug may have been reused).
         jobs.RemoveAll(job => postUrls.Contains(job.Url));
         progress.Start(jobs.Count);
