@@ -1,4 +1,5 @@
 using Cadence.Site.Build;
+using Cadence.Site.Keys;
 using Cadence.Site.Model;
 using Cadence.Site.Outputs;
 using Cadence.Site.Render;
@@ -40,9 +41,11 @@ public static class SiteBuild
         var manifest = Directory.Exists(output) ? BuildManifest.ReadFrom(output, out manifestHash) : null;
         var cache = manifest is null ? null : BuildCache.Read(output, manifestHash);
         var assets = ThemeAssets.Load();
-        string GlobalKey(Hash128 siteKey) =>
-            BuildCache.Hex(new InputKey().Add(BuildInputs.GlobalKey(siteKey, options)).Add(assets.CssUrl).Add(assets.JsUrl).Value);
+        Hash128 GlobalKey(Hash128 siteKey) =>
+            BuildInputs.GlobalKey(siteKey, options.BaseUrl, options.From is null ? null : options.CmsUrl, assets.CssUrl, assets.JsUrl);
+        // The previous build's output can be reused only when everything every page shares is as it was.
         BuildCache? CacheFor(Hash128 siteKey) => cache is not null && cache.GlobalKey == GlobalKey(siteKey) ? cache : null;
+        KnownContent? KnownFor(Hash128 siteKey) => CacheFor(siteKey)?.Known();
         timings.Stage("start", cache is null ? "no usable cache" : "cache read");
 
         using var api = options.Api is null ? null : new DeliveryApiClient(options.Api, options.Key ?? "");
@@ -53,30 +56,31 @@ public static class SiteBuild
             // Taken first, so nothing that changes mid-fetch is missed.
             var changes = await ApiSource.ChangesAsync(api, cache is null ? null : manifest?.ChangesCursor, ct);
             cursor = changes?.Cursor;
-            var partial = changes is { SiteChanged: false } && cache is not null ? await ApiSource.LoadChangesAsync(api, changes, CacheFor, ct) : null;
+            var partial = changes is { SiteChanged: false } && cache is not null ? await ApiSource.LoadChangesAsync(api, changes, KnownFor, ct) : null;
             content = partial ?? await ApiSource.LoadAsync(api, ct);
         }
         else
         {
-            content = FolderSource.Load(options.From ?? throw new ArgumentException("Give --api or --from."), options.CmsUrl, CacheFor);
+            content = FolderSource.Load(options.From ?? throw new ArgumentException("Give --api or --from."), options.CmsUrl, KnownFor);
         }
         var usable = CacheFor(content.SiteKey);
         timings.Stage("source", $"{content.Posts.Count} posts, {content.Read} read");
 
         var model = SiteModelBuilder.Build(content, options.BaseUrl,
-            key => usable is not null && usable.RelatedKey == BuildCache.Hex(key) ? usable.Related : null);
+            key => usable is not null && usable.RelatedKey == key ? usable.Related : null);
         var context = new PageContext(model.Settings, assets.CssUrl, assets.JsUrl);
         timings.Stage("model");
 
         using var writer = new OutputWriter(output, manifest);
         assets.WriteTo(writer);
-        var renderer = new SiteRenderer(model, context, writer, progress, usable, content.LoadBody, timings);
+        var plan = usable?.PlanFor(file => writer.PreviousHash(file) is not null) ?? RenderPlan.Everything();
+        var renderer = new SiteRenderer(model, context, writer, plan, progress, SyndicationFeeds.Items, content.LoadBody, name => timings.Stage(name));
         var (cards, words, bodies) = renderer.RenderAll();
         timings.Stage("render", $"{renderer.Rendered} of {renderer.Pages} pages rendered");
 
         // Independent of each other, and each written by one thread: side by side they take the time of the largest.
         Parallel.Invoke(
-            () => WriteFeeds(model, renderer, writer, cards, bodies),
+            () => WriteFeeds(model, plan, renderer.PostPages, writer, cards, bodies),
             () => writer.Write("sitemap.xml", Sitemap.Write(model)),
             () => writer.Write("search-index.json", SiteFiles.SearchIndex(cards, model.Settings)),
             () =>
@@ -97,30 +101,25 @@ public static class SiteBuild
         var (counts, newManifestHash) = writer.Commit(cursor);
         timings.Stage("commit", $"{counts.Written} written, {counts.Deleted} deleted");
 
-        NewCache(content, model, cards, words, renderer, GlobalKey(content.SiteKey), newManifestHash).Write(output);
+        NewCache(content, model, cards, words, plan, GlobalKey(content.SiteKey), newManifestHash).Write(output);
         timings.Stage("cache");
         return new BuildResult(renderer.Pages, clock.Elapsed, counts, model, context);
     }
 
     /// <summary>RSS, Atom and JSON Feed carry the newest posts in full; they are rendered again only when those change.</summary>
-    private static void WriteFeeds(SiteModel model, SiteRenderer renderer, OutputWriter writer, PostCard[] cards, string?[] bodies)
+    private static void WriteFeeds(SiteModel model, RenderPlan plan, PostPageRenderer posts, OutputWriter writer, PostCard[] cards, string?[] bodies)
     {
-        string[] files = ["feed.xml", "atom.xml", "feed.json"];
-        var key = BuildCache.Hex(SiteRenderer.FeedKey(model, cards));
-        foreach (var file in files) renderer.PageKeys[file] = key;
-        if (files.All(file => renderer.Matches(file, key)))
+        var input = FeedInput.Of(cards);
+        if (!plan.MustRender(FeedFiles.Names, input.Key()))
         {
-            foreach (var file in files) writer.Keep(file);
+            foreach (var file in FeedFiles.Names) writer.Keep(file);
             return;
         }
-        var latest = renderer.LatestItems(cards, bodies);
-        writer.Write("feed.xml", SyndicationFeeds.Rss(model.Settings, latest));
-        writer.Write("atom.xml", SyndicationFeeds.Atom(model.Settings, latest));
-        writer.Write("feed.json", JsonFeed.Write(model.Settings, latest));
+        foreach (var (file, content) in FeedFiles.Write(model.Settings, input, bodies, posts)) writer.Write(file, content);
     }
 
-    private static BuildCache NewCache(SourceContent content, SiteModel model, PostCard[] cards, int[] words, SiteRenderer renderer,
-        string globalKey, string manifestHash)
+    private static BuildCache NewCache(SourceContent content, SiteModel model, PostCard[] cards, int[] words, RenderPlan plan,
+        Hash128 globalKey, string manifestHash)
     {
         var sources = new Dictionary<string, ApiPost>(StringComparer.Ordinal);
         foreach (var post in content.Posts) sources[post.Slug] = post;
@@ -131,11 +130,10 @@ public static class SiteBuild
             var media = source.Body is null
                 ? content.Reused.TryGetValue(post.Slug, out var known) ? known.Media : []
                 : content.Files is null ? ApiSource.MediaNames(source, content.Site.CmsUrl) : [];
-            posts[post.Slug] = new CachedPost(source with { Body = null }, BuildCache.Hex(post.Key), BuildCache.Hex(post.BodyKey),
-                cards[post.Index].Excerpt, cards[post.Index].ReadingMinutes, words[post.Index], media);
+            posts[post.Slug] = new CachedPost(new KnownPost(source with { Body = null }, post.BodyKey, media),
+                new PostFacts(cards[post.Index].Excerpt, cards[post.Index].ReadingMinutes, words[post.Index]));
         }
         return new BuildCache(BuildCache.CurrentVersion, globalKey, manifestHash, posts,
-            new Dictionary<string, string>(renderer.PageKeys, StringComparer.Ordinal), content.Files,
-            BuildCache.Hex(model.RelatedKey), model.Related.Indexes);
+            new Dictionary<string, Hash128>(plan.Keys, StringComparer.Ordinal), content.Files, model.RelatedKey, model.Related.Indexes);
     }
 }

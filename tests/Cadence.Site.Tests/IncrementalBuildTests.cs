@@ -130,6 +130,32 @@ public class IncrementalBuildTests
         await AssertSameAsCleanBuild("site");
     }
 
+    /// <summary>Each front-matter field a post can have, edited one after another, each build checked against a clean one.</summary>
+    [TestCase("title: Post number 6", "title: Post six, renamed")]
+    [TestCase("date: 2025-01-07T07:00:00+00:00", "date: 2025-01-07T09:30:00+02:00")]
+    [TestCase("tags: [Knee pain, Strength]", "tags: [Knee pain, Balance]")]
+    [TestCase("categories: [Training]", "categories: [Recovery]")]
+    [TestCase("author: ann-lee", "author: Bo Reyes")]
+    [TestCase("image: /media/hero.png", "image: /media/avatar.png")]
+    [TestCase("image_alt: A runner", "image_alt: A runner on a hill")]
+    [TestCase("image_alt: A runner", "image_alt: A runner\nexcerpt: A summary written by hand.")]
+    [TestCase("image_alt: A runner", "image_alt: A runner\nseo_title: A title for search")]
+    [TestCase("image_alt: A runner", "image_alt: A runner\nseo_description: A description for search")]
+    [TestCase("image_alt: A runner", "image_alt: A runner\nsocial_image: /media/avatar.png")]
+    [TestCase("image_alt: A runner", "image_alt: A runner\ncanonical_url: https://elsewhere.example/post-6/")]
+    [TestCase("Opening paragraph of post 6", "A new opening for post 6")]
+    public async Task An_edit_to_any_field_of_a_post_equals_a_clean_build(string from, string to)
+    {
+        await Build("site");
+        var path = Path.Combine(_content, "posts", "post-06.md");
+        var text = File.ReadAllText(path);
+        Assert.That(text, Does.Contain(from));
+        File.WriteAllText(path, text.Replace(from, to.Replace("\\n", "\n")));
+        var result = await Build("site");
+        Assert.That(result.Counts.Written, Is.GreaterThan(0));
+        await AssertSameAsCleanBuild("site");
+    }
+
     [Test]
     public async Task Unpublished_deleted_and_newly_published_posts_match_a_clean_build()
     {

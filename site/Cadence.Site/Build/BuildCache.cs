@@ -1,14 +1,11 @@
-using System.IO.Hashing;
+using Cadence.Site.Keys;
+using Cadence.Site.Render;
 using Cadence.Site.Source;
 
 namespace Cadence.Site.Build;
 
-/// <summary>A post as the last build saw it, without its body: enough to list it, link it and decide what changed.</summary>
-/// <param name="Key">The post's <see cref="Model.Post.Key"/>: the card below is valid for a post with this key.</param>
-public sealed record CachedPost(ApiPost Post, string Key, string BodyHash, string Excerpt, int ReadingMinutes, int WordCount, IReadOnlyList<string> Media);
-
-/// <summary>A content-folder post file as last read: a changed size or time means reading it again (and then its hash decides).</summary>
-public sealed record CachedFile(string Path, long Size, long Modified, string Hash, string? Slug);
+/// <summary>A post as the last build saw it: as read (without its body), and what rendering it gave.</summary>
+public sealed record CachedPost(KnownPost Source, PostFacts Facts);
 
 /// <summary>
 /// What the last build knew, kept beside the output (<c>.{out}.cadence-cache/</c>, never published): every post's
@@ -16,13 +13,13 @@ public sealed record CachedFile(string Path, long Size, long Modified, string Ha
 /// was written with the manifest now in the output and by the same code with the same site inputs.
 /// </summary>
 public sealed record BuildCache(
-    int Version, string GlobalKey, string ManifestHash,
+    int Version, Hash128 GlobalKey, string ManifestHash,
     Dictionary<string, CachedPost> Posts,
-    Dictionary<string, string> Pages,
-    List<CachedFile>? Files,
-    string? RelatedKey, int[][]? Related)
+    Dictionary<string, Hash128> Pages,
+    List<PostFileStamp>? Files,
+    Hash128 RelatedKey, int[][]? Related)
 {
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
     private const string FileName = "cache.bin";
 
     public static string FolderFor(string output)
@@ -66,8 +63,11 @@ public sealed record BuildCache(
         File.Move(path + ".tmp", path, overwrite: true);
     }
 
-    public static string Hex(Hash128 value) => value.Hex();
+    /// <summary>What the source needs of it: the posts as read and the folder's file stamps.</summary>
+    public KnownContent Known() =>
+        new(Posts.ToDictionary(p => p.Key, p => p.Value.Source, StringComparer.Ordinal), Files);
 
-    public static string HashOf(byte[] manifest) => Hex(Hash128.From(XxHash128.HashToUInt128(manifest)));
+    /// <summary>What the render plan needs of it: the page keys and what rendering each post gave.</summary>
+    public RenderPlan PlanFor(Func<string, bool> inOutput) =>
+        new(Pages, Posts.ToDictionary(p => p.Key, p => p.Value.Facts, StringComparer.Ordinal), inOutput);
 }
-

@@ -1,8 +1,9 @@
 using Cadence.Markdown.Dialect;
+using Cadence.Site.Keys;
 
 namespace Cadence.Site.Build;
 
-/// <summary>The inputs every page shares: the code that renders it, the site's settings and options.</summary>
+/// <summary>The inputs every page shares: the code that renders it, the site's settings, options and assets.</summary>
 public static class BuildInputs
 {
     // A new build of the generator or the dialect may render anything differently: nothing cached survives it.
@@ -11,6 +12,7 @@ public static class BuildInputs
         .Add(typeof(MarkdownDialect).Assembly.ManifestModule.ModuleVersionId.ToString())
         .Value;
 
-    public static Hash128 GlobalKey(Hash128 siteKey, BuildOptions options) =>
-        new InputKey().Add(Code).Add(siteKey).Add(options.BaseUrl).Add(options.From is null ? null : options.CmsUrl).Value;
+    /// <param name="cmsUrl">The CMS address a content folder's forms post to (null when the CMS itself is the source).</param>
+    public static Hash128 GlobalKey(Hash128 siteKey, string? baseUrl, string? cmsUrl, string cssUrl, string jsUrl) =>
+        new InputKey().Add(Code).Add(siteKey).Add(baseUrl).Add(cmsUrl).Add(cssUrl).Add(jsUrl).Value;
 }

@@ -1,4 +1,4 @@
-using Cadence.Site.Build;
+using Cadence.Site.Keys;
 using Cadence.Site.Source;
 
 namespace Cadence.Site.Model;
@@ -86,7 +86,7 @@ public static class SiteModelBuilder
         }
         var bodyKey = p.Body is not null ? InputKey.Of(p.Body)
             : content!.DeferredBodies.TryGetValue(p.Slug, out var deferred) ? deferred
-            : Hash128.ParseHex(content.Reused[p.Slug].BodyHash);
+            : content.Reused[p.Slug].BodyKey;
         var post = new Post(
             index, p.Slug, p.Title, p.Excerpt, published, p.UpdatedAt ?? published,
             TimeZoneInfo.ConvertTime(published, settings.TimeZone), p.ReadingMinutes, p.WordCount, p.Body,
@@ -95,19 +95,7 @@ public static class SiteModelBuilder
             author,
             p.Image is null ? null : new FeaturedImage(p.Image.Url, p.Image.Alt ?? "", p.Image.Width, p.Image.Height),
             p.Seo);
-        return post with { BodyKey = bodyKey, Key = KeyOf(post, bodyKey) };
-    }
-
-    private static Hash128 KeyOf(Post post, Hash128 bodyKey)
-    {
-        var key = new InputKey().Add(bodyKey).Add(post.Slug).Add(post.Title).Add(post.Excerpt).Add(post.PublishedAt).Add(post.UpdatedAt)
-            .Add(post.LocalDate).Add(post.ReadingMinutes).Add(post.WordCount).Add(post.Tags.Count);
-        foreach (var tag in post.Tags) key.Add(tag.Slug).Add(tag.Name);
-        key.Add(post.Category?.Slug).Add(post.Category?.Name);
-        key.Add(post.Author?.Slug).Add(post.Author?.Name).Add(post.Author?.Bio).Add(post.Author?.Avatar);
-        key.Add(post.Image?.Url).Add(post.Image?.Alt).Add(post.Image?.Width).Add(post.Image?.Height);
-        key.Add(post.Seo?.Title).Add(post.Seo?.Description).Add(post.Seo?.SocialImage).Add(post.Seo?.CanonicalUrl);
-        return key.Value;
+        return post with { BodyKey = bodyKey };
     }
 
     /// <summary>Groups posts (already newest first, so every group is too); groups are ordered by name.</summary>

@@ -1,4 +1,5 @@
-using Cadence.Site.Build;
+using System.Text.Json.Serialization;
+using Cadence.Site.Keys;
 using Cadence.Site.Source;
 
 namespace Cadence.Site.Model;
@@ -22,15 +23,16 @@ public sealed record Author(string Slug, string Name, string? Bio, string? Avata
 
 public sealed record FeaturedImage(string Url, string Alt, int? Width, int? Height);
 
+/// <summary>A published post. A page that shows it is keyed by its JSON form (<see cref="RecordKey"/>), in which the
+/// body is stood for by <see cref="BodyKey"/>: bodies are read when a page is rendered, not held.</summary>
+/// <param name="Index">Its place in <see cref="SiteModel.Posts"/>; a page shows its neighbours, not its place.</param>
+/// <param name="Body">Null when it is read again at render time.</param>
 public sealed record Post(
-    int Index, string Slug, string Title, string? Excerpt, DateTimeOffset PublishedAt, DateTimeOffset UpdatedAt,
-    DateTimeOffset LocalDate, int? ReadingMinutes, int? WordCount, string? Body,
+    [property: JsonIgnore] int Index, string Slug, string Title, string? Excerpt, DateTimeOffset PublishedAt, DateTimeOffset UpdatedAt,
+    DateTimeOffset LocalDate, int? ReadingMinutes, int? WordCount, [property: JsonIgnore] string? Body,
     IReadOnlyList<Term> Tags, Term? Category, Author? Author, FeaturedImage? Image, ApiSeo? Seo)
 {
-    /// <summary>A hash of everything the post's own page shows of it (body included): see <see cref="Build.InputKey"/>.</summary>
-    public Hash128 Key { get; init; }
-
-    /// <summary>A hash of the body alone, kept in the build cache.</summary>
+    /// <summary>A hash of the body.</summary>
     public Hash128 BodyKey { get; init; }
 
     /// <summary>Made once: pages, keys, feeds and the sitemap ask for it many times per post.</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using Cadence.Markdown.Dialect;
+using Cadence.Site.Keys;
 using Cadence.Site.Model;
 using Cadence.Site.Render.Theme;
 
@@ -36,8 +37,14 @@ public sealed class PostPageRenderer
     private string LoadBody(Post post) =>
         _loadBody?.Invoke(post.Slug) ?? throw new InvalidOperationException($"The body of '{post.Slug}' is not loaded.");
 
-    public (StringBuilder Html, RenderedPost Post) Render(ComponentRenderer renderer, Post post, bool inModel = true)
+    /// <summary>The page's key: its input, the body by its hash. The head is made from the post and its body, and the
+    /// forms and settings are in every page's global key.</summary>
+    public static Hash128 KeyOf(PostPageInput input) =>
+        new InputKey().Add(nameof(PostPage)).Add(RecordKey.Of(input, PageInputJson.Default.PostPageInput)).Value;
+
+    public (StringBuilder Html, RenderedPost Post) Render(ComponentRenderer renderer, PostPageInput input)
     {
+        var post = input.Post;
         var rendered = RenderBody(post);
         var facts = rendered.Facts;
         var excerpt = post.Excerpt ?? PlainText.Shorten(facts.PlainStart, ExcerptLength);
@@ -58,18 +65,14 @@ public sealed class PostPageRenderer
         foreach (var heading in facts.Headings)
             if (heading.Level == 2 && heading.Id.Length > 0) contents.Add(heading);
 
-        var posts = _model.Posts;
         var html = renderer.Render<PostPage>(new Dictionary<string, object?>
         {
             [nameof(PostPage.Context)] = _context,
             [nameof(PostPage.Head)] = head,
-            [nameof(PostPage.Post)] = post,
+            [nameof(PostPage.Input)] = input,
             [nameof(PostPage.BodyHtml)] = rendered.Html,
             [nameof(PostPage.ReadingMinutes)] = minutes,
             [nameof(PostPage.Contents)] = contents,
-            [nameof(PostPage.Newer)] = inModel && post.Index > 0 ? posts[post.Index - 1] : null,
-            [nameof(PostPage.Older)] = inModel && post.Index + 1 < posts.Count ? posts[post.Index + 1] : null,
-            [nameof(PostPage.Related)] = inModel ? _model.Related.For(post).ToArray() : Array.Empty<Post>(),
         });
         return (html, new RenderedPost(rendered.Html, new PostCard(post, excerpt, minutes), words));
     }

@@ -42,7 +42,7 @@ public sealed class DraftPreview(DeliveryApiClient previewApi, Func<BuildResult?
 
         var draft = SiteModelBuilder.Standalone(post, build.Model);
         using var renderer = new ComponentRenderer();
-        var (html, _) = new PostPageRenderer(build.Model, build.Context).Render(renderer, draft, inModel: false);
+        var (html, _) = new PostPageRenderer(build.Model, build.Context).Render(renderer, PostPageInput.Standalone(draft));
         http.Response.ContentType = "text/html; charset=utf-8";
         await http.Response.WriteAsync(html.ToString());
     }

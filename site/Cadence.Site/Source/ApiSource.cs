@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Cadence.Markdown;
-using Cadence.Site.Build;
+using Cadence.Site.Keys;
 
 namespace Cadence.Site.Source;
 
@@ -24,11 +24,11 @@ public static partial class ApiSource
     /// changes feed names; the rest come from the cache without their bodies. A post that has gone (unpublished,
     /// deleted, renamed) is left out. Null when the cache does not fit the site inputs: a full fetch is due.
     /// </summary>
-    public static async Task<SourceContent?> LoadChangesAsync(DeliveryApiClient api, ApiChanges changes, Func<Hash128, BuildCache?> cacheFor, CancellationToken ct)
+    public static async Task<SourceContent?> LoadChangesAsync(DeliveryApiClient api, ApiChanges changes, Func<Hash128, KnownContent?> knownFor, CancellationToken ct)
     {
         var meta = await LoadMetaAsync(api, ct);
-        var cache = cacheFor(meta.SiteKey);
-        if (cache is null) return null;
+        var last = knownFor(meta.SiteKey);
+        if (last is null) return null;
         var fetched = new ConcurrentBag<ApiPost>();
         await Parallel.ForEachAsync(changes.Changed, new ParallelOptions { MaxDegreeOfParallelism = ParallelPages, CancellationToken = ct },
             async (slug, token) =>
@@ -38,7 +38,7 @@ public static partial class ApiSource
                 if (post is not null && post.Status == "published") fetched.Add(post);
             });
         var gone = new HashSet<string>(changes.Deleted.Concat(changes.Changed), StringComparer.Ordinal);
-        var reused = cache.Posts.Values.Where(p => !gone.Contains(p.Post.Slug)).ToDictionary(p => p.Post.Slug, StringComparer.Ordinal);
+        var reused = last.Posts.Values.Where(p => !gone.Contains(p.Post.Slug)).ToDictionary(p => p.Post.Slug, StringComparer.Ordinal);
         var posts = reused.Values.Select(p => p.Post).Concat(fetched).ToList();
         return Complete(meta with { Posts = posts, Reused = reused }, api, reused.Values.SelectMany(p => p.Media)) with
         {

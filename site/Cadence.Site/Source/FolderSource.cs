@@ -2,20 +2,20 @@ using System.Text;
 using Cadence.Contract;
 using Cadence.Markdown;
 using Cadence.Markdown.Folder;
-using Cadence.Site.Build;
+using Cadence.Site.Keys;
 
 namespace Cadence.Site.Source;
 
 /// <summary>
-/// Reads a content folder (the format the CMS imports and exports) into the API's shapes, with no CMS. With a
-/// build cache, only post files whose size or time changed are read, and only those whose bytes changed are parsed.
+/// Reads a content folder (the format the CMS imports and exports) into the API's shapes, with no CMS. Given what the
+/// previous build read, only post files whose size or time changed are read, and only those whose bytes changed are parsed.
 /// </summary>
 public static class FolderSource
 {
     public static SourceContent Load(string root, string cmsUrl) => Load(root, cmsUrl, _ => null);
 
-    /// <param name="cacheFor">The previous build's cache if it is usable with these site inputs (by site key).</param>
-    public static SourceContent Load(string root, string cmsUrl, Func<Hash128, BuildCache?> cacheFor)
+    /// <param name="knownFor">What the previous build read, if its output can be reused with these site inputs (by site key).</param>
+    public static SourceContent Load(string root, string cmsUrl, Func<Hash128, KnownContent?> knownFor)
     {
         ContentFolder folder;
         try
@@ -27,7 +27,7 @@ public static class FolderSource
             throw new SourceException(e.Message, e);
         }
         var siteKey = SiteKey(root, folder, cmsUrl);
-        var cache = cacheFor(siteKey);
+        var last = knownFor(siteKey);
 
         var site = folder.Site;
         var apiSite = new ApiSite(
@@ -41,8 +41,8 @@ public static class FolderSource
         foreach (var a in folder.Authors) authors[a.Slug] = new ApiAuthor(a.Slug, a.Name, a.Bio, a.Avatar);
         var authorsByName = folder.Authors.ToDictionary(a => a.Name, a => a.Slug, StringComparer.OrdinalIgnoreCase);
 
-        var files = ReadPostFiles(root, cache);
-        var reused = new Dictionary<string, CachedPost>(StringComparer.Ordinal);
+        var files = ReadPostFiles(root, last);
+        var reused = new Dictionary<string, KnownPost>(StringComparer.Ordinal);
         var deferred = new Dictionary<string, Hash128>(StringComparer.Ordinal);
         var posts = new List<ApiPost>(files.Length);
         var paths = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -51,7 +51,7 @@ public static class FolderSource
             if (file.Parsed is null)
             {
                 if (file.Stamp.Slug is null) continue; // a draft, unchanged
-                var cached = cache!.Posts[file.Stamp.Slug];
+                var cached = last!.Posts[file.Stamp.Slug];
                 reused[cached.Post.Slug] = cached;
                 posts.Add(cached.Post);
                 if (cached.Post.Author is { } known) authors.TryAdd(known.Slug, known);
@@ -77,7 +77,7 @@ public static class FolderSource
             Reused = reused,
             DeferredBodies = deferred,
             Files = files.Select(f => f.Stamp).ToList(),
-            MediaUnchanged = cache is not null,
+            MediaUnchanged = last is not null,
             LoadBody = slug => ReadBody(paths[slug]),
         };
 
@@ -93,15 +93,15 @@ public static class FolderSource
     }
 
     /// <param name="Parsed">The post without its body (<see cref="BodyKey"/> is its hash; it is read again to render).</param>
-    private sealed record PostFileRead(string FullPath, CachedFile Stamp, PostFile? Parsed, Hash128 BodyKey = default);
+    private sealed record PostFileRead(string FullPath, PostFileStamp Stamp, PostFile? Parsed, Hash128 BodyKey = default);
 
     /// <summary>Every post file: unchanged ones (same size and time, or same bytes) come back unparsed.</summary>
-    private static PostFileRead[] ReadPostFiles(string root, BuildCache? cache)
+    private static PostFileRead[] ReadPostFiles(string root, KnownContent? last)
     {
         var folder = Path.Combine(root, "posts");
         var entries = new DirectoryInfo(folder).EnumerateFiles("*.md", SearchOption.AllDirectories).ToArray();
         Array.Sort(entries, (a, b) => string.CompareOrdinal(a.FullName, b.FullName));
-        var previous = cache?.Files?.ToDictionary(f => f.Path, StringComparer.Ordinal);
+        var previous = last?.Files?.ToDictionary(f => f.Path, StringComparer.Ordinal);
         var reads = new PostFileRead[entries.Length];
         Parallel.For(0, entries.Length, i =>
         {
@@ -109,14 +109,14 @@ public static class FolderSource
             var relative = Path.GetRelativePath(folder, entry.FullName);
             var size = entry.Length;
             var modified = entry.LastWriteTimeUtc.Ticks;
-            CachedFile? before = null;
+            PostFileStamp? before = null;
             if (previous?.TryGetValue(relative, out before) == true && before.Size == size && before.Modified == modified && Cached(before))
             {
                 reads[i] = new PostFileRead(entry.FullName, before, null);
                 return;
             }
             var bytes = File.ReadAllBytes(entry.FullName);
-            var hash = BuildCache.Hex(InputKey.Of(bytes));
+            var hash = InputKey.Of(bytes);
             if (before is not null && before.Hash == hash && Cached(before))
             {
                 reads[i] = new PostFileRead(entry.FullName, before with { Size = size, Modified = modified }, null);
@@ -134,11 +134,11 @@ public static class FolderSource
                 throw new SourceException(e.Message, e);
             }
             reads[i] = new PostFileRead(entry.FullName,
-                new CachedFile(relative, size, modified, hash, post.Status == PostFile.Published ? post.Slug : null), post, bodyKey);
+                new PostFileStamp(relative, size, modified, hash, post.Status == PostFile.Published ? post.Slug : null), post, bodyKey);
         });
         return reads;
 
-        bool Cached(CachedFile file) => file.Slug is null || cache!.Posts.ContainsKey(file.Slug);
+        bool Cached(PostFileStamp file) => file.Slug is null || last!.Posts.ContainsKey(file.Slug);
     }
 
     private static string ReadBody(string path)
@@ -160,14 +160,14 @@ public static class FolderSource
         foreach (var name in new[] { "site.yml", "authors.yml" })
         {
             var path = Path.Combine(root, name);
-            key.Add(File.Exists(path) ? BuildCache.Hex(InputKey.Of(File.ReadAllBytes(path))) : null);
+            key.Add(File.Exists(path) ? InputKey.Of(File.ReadAllBytes(path)).Hex() : null);
         }
         var forms = Path.Combine(root, "forms");
         if (Directory.Exists(forms))
         {
             var names = Directory.GetFiles(forms, "*.yml");
             Array.Sort(names, StringComparer.Ordinal);
-            foreach (var path in names) key.Add(path).Add(BuildCache.Hex(InputKey.Of(File.ReadAllBytes(path))));
+            foreach (var path in names) key.Add(path).Add(InputKey.Of(File.ReadAllBytes(path)));
         }
         foreach (var file in folder.Files.Where(f => f.IsPublic))
         {

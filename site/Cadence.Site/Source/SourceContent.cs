@@ -1,4 +1,4 @@
-using Cadence.Site.Build;
+using Cadence.Site.Keys;
 
 namespace Cadence.Site.Source;
 
@@ -24,8 +24,8 @@ public sealed record SourceContent(
     /// <summary>A hash of everything but the posts (settings, terms, authors, forms, media list); a change means a full render.</summary>
     public Hash128 SiteKey { get; init; }
 
-    /// <summary>The cached facts of the posts that came without a body, by slug.</summary>
-    public IReadOnlyDictionary<string, CachedPost> Reused { get; init; } = new Dictionary<string, CachedPost>();
+    /// <summary>The posts that came without a body (unchanged since the previous build), as it knew them, by slug.</summary>
+    public IReadOnlyDictionary<string, KnownPost> Reused { get; init; } = new Dictionary<string, KnownPost>();
 
     public Func<string, string>? LoadBody { get; init; }
 
@@ -41,7 +41,7 @@ public sealed record SourceContent(
     public int Read => Posts.Count(p => p.Body is not null) + DeferredBodies.Count;
 
     /// <summary>The content folder's post files as read now (folder source only), for the next build's cache.</summary>
-    public List<CachedFile>? Files { get; init; }
+    public List<PostFileStamp>? Files { get; init; }
 
     /// <summary>True when media already in the previous output can be kept without reading them again.</summary>
     public bool MediaUnchanged { get; init; }

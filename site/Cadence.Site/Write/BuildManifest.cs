@@ -17,6 +17,9 @@ public sealed record BuildManifest(int Version, string? ChangesCursor, IReadOnly
 
     public static BuildManifest? ReadFrom(string outputFolder) => ReadFrom(outputFolder, out _);
 
+    /// <summary>The hash that ties a build cache to the manifest it was written with.</summary>
+    public static string HashOf(ReadOnlySpan<byte> manifest) => Convert.ToHexStringLower(System.IO.Hashing.XxHash128.Hash(manifest));
+
     /// <param name="hash">A hash of the manifest's bytes, which the build cache must match to be trusted.</param>
     public static BuildManifest? ReadFrom(string outputFolder, out string? hash)
     {
@@ -28,7 +31,7 @@ public sealed record BuildManifest(int Version, string? ChangesCursor, IReadOnly
             var bytes = File.ReadAllBytes(path);
             var manifest = JsonSerializer.Deserialize(bytes, ManifestJson.Default.BuildManifest);
             if (manifest?.Version != CurrentVersion) return null;
-            hash = Build.BuildCache.HashOf(bytes);
+            hash = HashOf(bytes);
             return manifest;
         }
         catch (JsonException)

@@ -14,7 +14,7 @@ public sealed record WriteCounts(int Written, int Unchanged, int Deleted);
 /// kept, changed files are held in memory and then written in place (temporary file + rename), stale files are
 /// removed, and the manifest is written last. Safe to call from many threads.
 /// </summary>
-public sealed class OutputWriter : IDisposable
+public sealed class OutputWriter : Render.IPageOutput, IDisposable
 {
     private readonly string _output;
     private readonly string? _staging;
@@ -146,7 +146,7 @@ public sealed class OutputWriter : IDisposable
             File.Move(manifestPath + ".cadence-tmp", manifestPath, overwrite: true);
         }
         _committed = true;
-        return (new WriteCounts(_written, _unchanged, deleted), Build.BuildCache.HashOf(manifest));
+        return (new WriteCounts(_written, _unchanged, deleted), BuildManifest.HashOf(manifest));
     }
 
     /// <summary>A removed post leaves its folder (posts/x/) empty; it goes too, but never the output itself.</summary>

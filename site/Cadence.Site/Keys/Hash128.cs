@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
 
-namespace Cadence.Site.Build;
+namespace Cadence.Site.Keys;
 
 /// <summary>
 /// A 128-bit hash as two halves. It stands in for <see cref="UInt128"/> in the model and the build's records

@@ -1,7 +1,7 @@
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 
-namespace Cadence.Site.Build;
+namespace Cadence.Site.Keys;
 
 /// <summary>
 /// A 128-bit hash of everything a page (or any other output) is made from. Two builds that give a page the

@@ -1,0 +1,66 @@
+using System.Text.Json.Serialization;
+using Cadence.Site.Model;
+
+namespace Cadence.Site.Render;
+
+// What each kind of page shows, besides the site's settings and assets (which every page shares and the build's
+// global key covers) and its head. A page's component takes exactly its input, and the page's key is the hash of
+// that input's JSON (see PageJob): a field a page shows is in its key because the page cannot show anything else.
+
+/// <summary>A post's page: the post (its body stood for by its hash), its neighbours and its related posts.</summary>
+public sealed record PostPageInput(Post Post, PostLink? Newer, PostLink? Older, IReadOnlyList<PostLink> Related)
+{
+    public static PostPageInput For(Post post, SiteModel model)
+    {
+        var posts = model.Posts;
+        return new PostPageInput(post,
+            post.Index > 0 ? PostLink.Of(posts[post.Index - 1]) : null,
+            post.Index + 1 < posts.Count ? PostLink.Of(posts[post.Index + 1]) : null,
+            model.Related.For(post).Select(PostLink.Of).ToArray());
+    }
+
+    /// <summary>A post outside the model (a draft being previewed): no neighbours, nothing related.</summary>
+    public static PostPageInput Standalone(Post post) => new(post, null, null, []);
+}
+
+/// <summary>A link to another post, as neighbours, related posts and the archive show it.</summary>
+public sealed record PostLink(string Url, string Title, DateTimeOffset LocalDate)
+{
+    public static PostLink Of(Post post) => new(post.Url, post.Title, post.LocalDate);
+}
+
+/// <summary>A page of a post list: the home page, a tag, a category or an author.</summary>
+public sealed record ListPageInput(string Heading, string? Intro, string ListUrl, int Page, int Pages, IReadOnlyList<ListedPost> Cards);
+
+/// <summary>A post as a list shows it; the excerpt and reading time may come from rendering its body.</summary>
+public sealed record ListedPost(string Url, string Title, DateTimeOffset LocalDate, int ReadingMinutes, string Excerpt)
+{
+    public static ListedPost Of(PostCard card) => new(card.Post.Url, card.Post.Title, card.Post.LocalDate, card.ReadingMinutes, card.Excerpt);
+}
+
+/// <summary>Every tag (or category, or author) with its number of posts.</summary>
+public sealed record GroupIndexInput(string Heading, IReadOnlyList<GroupLink> Groups);
+
+public sealed record GroupLink(string Url, string Name, int Count);
+
+/// <summary>The archive: every year with its count, and on a year's page that year's posts.</summary>
+public sealed record ArchiveInput(string Heading, IReadOnlyList<YearLink> Years, int? Current, IReadOnlyList<PostLink> Posts);
+
+public sealed record YearLink(int Year, string Url, int Count);
+
+/// <summary>A short page: not found, or thanks after a form.</summary>
+public sealed record MessageInput(string Heading, string Message);
+
+/// <summary>Where a renamed post used to be.</summary>
+public sealed record RedirectInput(string Target, string Canonical, string Lang);
+
+/// <summary>Page inputs as JSON, only to hash them: generated at compile time, so keying needs no reflection.</summary>
+[JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Serialization)]
+[JsonSerializable(typeof(PageHead))]
+[JsonSerializable(typeof(PostPageInput))]
+[JsonSerializable(typeof(ListPageInput))]
+[JsonSerializable(typeof(GroupIndexInput))]
+[JsonSerializable(typeof(ArchiveInput))]
+[JsonSerializable(typeof(MessageInput))]
+[JsonSerializable(typeof(RedirectInput))]
+public sealed partial class PageInputJson : JsonSerializerContext;
