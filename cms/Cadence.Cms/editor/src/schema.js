@@ -42,12 +42,12 @@ export function createSchema(formTitle) {
       bullet_list: {
         content: "list_item+", group: "block", attrs: { tight: { default: true } },
         parseDOM: [{ tag: "ul", getAttrs: (dom) => ({ tight: !dom.querySelector("li > p + *") }) }],
-        toDOM: () => ["ul", 0],
+        toDOM: (node) => ["ul", { "data-tight": node.attrs.tight ? "true" : null }, 0],
       },
       ordered_list: {
         content: "list_item+", group: "block", attrs: { order: { default: 1 }, tight: { default: true } },
-        parseDOM: [{ tag: "ol", getAttrs: (dom) => ({ order: dom.hasAttribute("start") ? +dom.getAttribute("start") || 1 : 1, tight: true }) }],
-        toDOM: (node) => ["ol", node.attrs.order === 1 ? {} : { start: node.attrs.order }, 0],
+        parseDOM: [{ tag: "ol", getAttrs: (dom) => ({ order: dom.hasAttribute("start") ? +dom.getAttribute("start") || 1 : 1, tight: !dom.querySelector("li > p + *") }) }],
+        toDOM: (node) => ["ol", { start: node.attrs.order === 1 ? null : node.attrs.order, "data-tight": node.attrs.tight ? "true" : null }, 0],
       },
       list_item: {
         // checked: null for a plain item, false or true for a task list item ("- [ ] ", "- [x] ").
