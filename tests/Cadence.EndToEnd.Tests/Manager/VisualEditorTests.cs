@@ -96,6 +96,7 @@ public class VisualEditorTests
         var imageDialog = page.Locator("#image-dialog");
         await imageDialog.Locator($"input[value='{image}']").CheckAsync();
         await imageDialog.GetByLabel("Description (alt text)").FillAsync("A runner holding an ice pack to her knee");
+        await page.ScreenshotAsync(new() { Path = Screenshot($"manager-editor-image-{width}.png") });
         await imageDialog.GetByRole(AriaRole.Button, new() { Name = "Insert image" }).ClickAsync();
 
         await Button(page, "Add call to action").ClickAsync();
@@ -119,10 +120,8 @@ public class VisualEditorTests
         // The saved post opens with the same content, the card showing the form's title.
         await Assertions.Expect(page.Locator(".visual-editor .cta-card")).ToContainTextAsync(formTitle);
         await Assertions.Expect(page.Locator("#live-preview .cta-preview")).ToContainTextAsync(formTitle);
-        await page.Locator("#Title").ScrollIntoViewIfNeededAsync();
         await page.EvaluateAsync("() => document.querySelector('label[id=body-label]').scrollIntoView()");
-        Directory.CreateDirectory(Path.Combine(RepoPaths.Root, "docs", "images"));
-        await page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Root, "docs", "images", $"manager-editor-{width}.png") });
+        await page.ScreenshotAsync(new() { Path = Screenshot($"manager-editor-{width}.png") });
     }
 
     [Test]
@@ -142,6 +141,46 @@ public class VisualEditorTests
         await Button(page, "Markdown").ClickAsync();
         await Assertions.Expect(page.Locator(".visual-editor h2")).ToHaveTextAsync("Then stretch");
         Assert.That(await page.Locator("textarea#Body").InputValueAsync(), Is.EqualTo("Warm up first.\n\n## Then stretch\n"));
+    }
+
+    [Test]
+    public async Task Pasting_from_a_word_processor_keeps_the_formatting_and_drops_the_rest()
+    {
+        await using var browser = await Chromium.LaunchAsync();
+        var page = await ManagerSignIn.AsAsync(browser, _cms);
+        await page.GotoAsync(_cms.BaseUrl + "/manager/posts/new");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Text", Exact = true }).ClickAsync();
+
+        // What Word puts on the clipboard, trimmed: styled spans, a list as marked paragraphs, a script.
+        const string html = """
+            <html><head><style>p.MsoNormal { margin: 0 }</style></head><body><!--StartFragment-->
+            <h1 style="color:#2f5496">Shin pain</h1>
+            <p class="MsoNormal"><span style="font-weight:700;font-family:Calibri">Rest</span> <span style="font-style:italic">briefly</span>, then see
+            <a href="https://clinic.example/book" onclick="steal()">a physio</a>.<o:p></o:p></p>
+            <p class="MsoListParagraph" style="mso-list:l0 level1 lfo1"><span style="mso-list:Ignore">·<span>&nbsp;&nbsp;</span></span>Ice<o:p></o:p></p>
+            <p class="MsoListParagraph" style="mso-list:l0 level1 lfo1"><span style="mso-list:Ignore">·<span>&nbsp;&nbsp;</span></span>Elevate<o:p></o:p></p>
+            <script>alert(1)</script><img src="file:///C:/Users/owner/shin.png">
+            <!--EndFragment--></body></html>
+            """;
+        await page.Locator(".visual-editor .ProseMirror").EvaluateAsync("""
+            (editor, html) => {
+              const data = new DataTransfer();
+              data.setData("text/html", html);
+              data.setData("text/plain", "Shin pain");
+              editor.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+            }
+            """, html);
+
+        await Assertions.Expect(page.Locator("textarea#Body")).ToHaveValueAsync(
+            "## Shin pain\n\n**Rest** *briefly*, then see [a physio](https://clinic.example/book).\n\n- Ice\n- Elevate\n");
+    }
+
+    /// <summary>Where the docs' pictures of the editor go (docs/manager.md shows them).</summary>
+    private static string Screenshot(string name)
+    {
+        var folder = Path.Combine(RepoPaths.Root, "docs", "images");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, name);
     }
 
     private static ILocator Button(IPage page, string name) => page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });

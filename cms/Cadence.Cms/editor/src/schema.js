@@ -98,17 +98,12 @@ export function createSchema(formTitle) {
         toDOM: (mark) => ["a", { href: mark.attrs.href, title: mark.attrs.title, rel: "noopener" }, 0],
       },
       em: {
-        parseDOM: [{ tag: "i" }, { tag: "em" }, { style: "font-style=italic" }, { style: "font-style=normal", clearMark: (m) => m.type.name === "em" }],
+        // Styled spans are turned into <em> and <strong> before parsing (paste.js).
+        parseDOM: [{ tag: "i" }, { tag: "em" }],
         toDOM: () => ["em", 0],
       },
       strong: {
-        parseDOM: [
-          { tag: "strong" },
-          // Google Docs wraps whole documents in <b style="font-weight:normal">.
-          { tag: "b", getAttrs: (node) => node.style.fontWeight !== "normal" && null },
-          { style: "font-weight=400", clearMark: (m) => m.type.name === "strong" },
-          { style: "font-weight", getAttrs: (value) => /^(bold(er)?|[5-9]\d{2,})$/.test(value) && null },
-        ],
+        parseDOM: [{ tag: "strong" }, { tag: "b" }],
         toDOM: () => ["strong", 0],
       },
       code: { parseDOM: [{ tag: "code" }], toDOM: () => ["code", 0] },
