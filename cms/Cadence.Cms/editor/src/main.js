@@ -102,7 +102,6 @@ function start() {
       loadedText = textarea.value;
       loadedDoc = parser.parse(loadedText);
       view.updateState(newState());
-      updateToolbar(view.state);
     }
     host.hidden = !visual;
     textarea.hidden = visual;
@@ -112,6 +111,8 @@ function start() {
     if (visual) { label.removeAttribute("for"); view.dom.setAttribute("aria-labelledby", label.id); }
     else { label.htmlFor = "Body"; view.dom.removeAttribute("aria-labelledby"); }
     modeButton.setAttribute("aria-pressed", String(!visual));
+    toolbar.dataset.mode = mode;
+    updateToolbar(view.state);
   }
   modeButton.addEventListener("click", () => {
     const mode = host.hidden ? "visual" : "markdown";
@@ -120,8 +121,8 @@ function start() {
     (mode === "visual" ? view : textarea).focus();
   });
   label.addEventListener("click", () => { if (!host.hidden) view.focus(); });
-  show(localStorage.getItem(modeKey) === "markdown" ? "markdown" : "visual");
   toolbar.hidden = false;
+  show(localStorage.getItem(modeKey) === "markdown" ? "markdown" : "visual");
 }
 
 start();

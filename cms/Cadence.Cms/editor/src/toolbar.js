@@ -47,13 +47,16 @@ export function connectToolbar(toolbar, getView, schema, ask) {
   toolbar.addEventListener("focusin", (event) => { if (event.target.matches("button")) focusable(event.target); });
   focusable(toolbar.querySelector("button"));
 
-  /** Shows what the cursor is in; called after every change of the editor's state. */
+  /** Shows what the cursor is in; called after every change of the editor's state and of the view shown. */
   return function update(state) {
-    const inTable = isInTable(state);
+    const inTable = isInTable(state) && toolbar.dataset.mode !== "markdown";
     for (const button of toolbar.querySelectorAll("button[data-command]")) {
       const action = actions[button.dataset.command];
       if (action?.active) button.setAttribute("aria-pressed", String(action.active(state)));
     }
     for (const group of toolbar.querySelectorAll("[data-table-tools]")) group.hidden = !inTable;
+    // The toolbar's one tab stop must be a button that is showing.
+    const buttons = visibleButtons();
+    if (!buttons.some((b) => b.tabIndex === 0) && buttons.length) focusable(buttons[0]);
   };
 }
