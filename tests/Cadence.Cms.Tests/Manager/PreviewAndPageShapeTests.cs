@@ -66,7 +66,7 @@ public class PreviewAndPageShapeTests : SignedInAdminTests
     [Test]
     public async Task Static_scripts_and_styles_are_served()
     {
-        foreach (var file in new[] { "/manager/manager.css", "/manager/manager.js", "/manager/editor.js" })
+        foreach (var file in new[] { "/manager/manager.css", "/manager/manager.js", "/manager/editor.js", "/manager/visual-editor.js", "/manager/visual-editor.css" })
             Assert.That((await Admin.GetAsync(file)).StatusCode, Is.EqualTo(HttpStatusCode.OK), file);
     }
 }

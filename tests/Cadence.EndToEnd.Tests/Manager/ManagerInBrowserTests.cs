@@ -28,11 +28,10 @@ public class ManagerInBrowserTests
         await page.GetByRole(AriaRole.Link, new() { Name = "Write a new post" }).ClickAsync();
         await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Calf raises for runners");
         Assert.That(await page.GetByLabel("Web address (slug)").InputValueAsync(), Is.EqualTo("calf-raises-for-runners"));
-        var body = page.GetByLabel("Text", new() { Exact = true });
-        await body.FillAsync("Do three sets of fifteen.\n");
-        await page.GetByLabel("Form to insert").SelectOptionAsync("knee-pain-ebook");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Insert call to action" }).ClickAsync();
-        Assert.That(await body.InputValueAsync(), Does.Contain("::: form knee-pain-ebook"));
+        await page.GetByLabel("Text", new() { Exact = true }).FillAsync("Do three sets of fifteen.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add call to action" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Get the free knee-pain ebook" }).ClickAsync();
+        Assert.That(await page.Locator("textarea#Body").InputValueAsync(), Does.Contain("::: form knee-pain-ebook"));
         await Assertions.Expect(page.Locator("#live-preview .cta-preview")).ToContainTextAsync("knee-pain-ebook");
 
         var tomorrow = DateTime.UtcNow.AddDays(1);
@@ -43,6 +42,7 @@ public class ManagerInBrowserTests
 
         await page.GotoAsync(_cms.BaseUrl + "/manager/posts/new");
         await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Ankle mobility in five minutes");
+        await UseMarkdownViewAsync(page);
         await page.GetByLabel("Text", new() { Exact = true }).FillAsync("Circle each ankle ten times.\n\n::: form knee-pain-ebook\n");
         await page.GetByLabel("Image", new() { Exact = true }).SelectOptionAsync("/media/foot-mobility-for-runners.png");
         await page.GetByLabel("Image description (alt text)").FillAsync("A runner rolling an ankle on a mat");
@@ -65,6 +65,7 @@ public class ManagerInBrowserTests
         var page = await SignInAsync(browser, CmsServer.AdminEmail, CmsServer.AdminPassword);
         await page.GotoAsync(_cms.BaseUrl + "/manager/posts/new");
         await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Unsaved thoughts on tempo runs");
+        await UseMarkdownViewAsync(page); // remembered, so the second tab opens the textarea too
         await page.GetByLabel("Text", new() { Exact = true }).FillAsync("Tempo means comfortably hard.");
         await Assertions.Expect(page.Locator("#autosave-status")).ToContainTextAsync("Draft saved", new() { Timeout = 15_000 });
         Assert.That(page.Url, Does.Match(@"/manager/posts/\d+$"));
@@ -82,6 +83,7 @@ public class ManagerInBrowserTests
         var page = await SignInAsync(browser, CmsServer.AdminEmail, CmsServer.AdminPassword);
         await page.GotoAsync(_cms.BaseUrl + "/manager/posts/new");
         await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Hill repeats");
+        await UseMarkdownViewAsync(page);
         await page.GetByLabel("Text", new() { Exact = true }).FillAsync("Run up for sixty seconds.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/manager/posts/\d+$"));
@@ -149,6 +151,13 @@ public class ManagerInBrowserTests
         using var api = _cms.Client(_cms.ContentKey);
         var post = await api.GetFromJsonAsync<JsonElement>("api/v1/posts/plain-form-posting");
         Assert.That(post.GetProperty("tags")[0].GetProperty("slug").GetString(), Is.EqualTo("basics"));
+    }
+
+    /// <summary>Switches the post editor to its Markdown view, where the Text field is the textarea.</summary>
+    private static async Task UseMarkdownViewAsync(IPage page)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Markdown", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("textarea#Body")).ToBeVisibleAsync();
     }
 
     private async Task<IPage> SignInAsync(ChromiumSession browser, string email, string password)

@@ -1,5 +1,6 @@
-// The post editor's extras: toolbar, slug from title, live preview, autosave, counters and search preview.
-// The form posts and works without any of this.
+// The post editor's extras: slug from title, live preview, autosave, counters and search preview.
+// The form posts and works without any of this. The visual editor (visual-editor.js, built from
+// cms/Cadence.Cms/editor) keeps #Body up to date and fires "input" on it, so everything here follows it.
 "use strict";
 (() => {
   const form = document.getElementById("post-form");
@@ -9,53 +10,6 @@
   const slug = form.querySelector("#Slug");
   const status = document.getElementById("autosave-status");
   const token = () => form.querySelector("input[name=__RequestVerificationToken]").value;
-
-  // --- Toolbar -------------------------------------------------------------------------------------------
-  const toolbar = form.querySelector(".toolbar");
-  toolbar.hidden = false;
-  const wrap = (before, after, placeholder) => {
-    const start = body.selectionStart, end = body.selectionEnd;
-    const chosen = body.value.slice(start, end) || placeholder;
-    body.setRangeText(before + chosen + after, start, end, "end");
-    body.setSelectionRange(start + before.length, start + before.length + chosen.length);
-    body.focus();
-    body.dispatchEvent(new Event("input", { bubbles: true }));
-  };
-  const line = (text) => {
-    // Block syntax (headings, lists, directives) needs a line of its own.
-    const start = body.selectionStart;
-    const needsBreak = start > 0 && body.value[start - 1] !== "\n";
-    body.setRangeText((needsBreak ? "\n\n" : "") + text + "\n", start, body.selectionEnd, "end");
-    body.focus();
-    body.dispatchEvent(new Event("input", { bubbles: true }));
-  };
-  const actions = {
-    bold: () => wrap("**", "**", "bold text"),
-    italic: () => wrap("*", "*", "italic text"),
-    heading: () => line("## " + (body.value.slice(body.selectionStart, body.selectionEnd) || "Heading")),
-    list: () => line("- " + (body.value.slice(body.selectionStart, body.selectionEnd) || "First point") + "\n- Second point"),
-    link: () => {
-      const url = window.prompt("Link address (https://…)", "https://");
-      if (url) wrap("[", "](" + url + ")", "link text");
-    },
-    image: () => {
-      const option = document.getElementById("insert-image").selectedOptions[0];
-      if (option) line("![" + (option.dataset.alt || "Describe the image") + "](" + option.value + ")");
-    },
-    form: () => {
-      const option = document.getElementById("insert-form").selectedOptions[0];
-      if (option) line("::: form " + option.value);
-    },
-  };
-  toolbar.addEventListener("click", (event) => {
-    const button = event.target.closest("button[data-md]");
-    if (button) actions[button.dataset.md]();
-  });
-  body.addEventListener("keydown", (event) => {
-    if (!(event.ctrlKey || event.metaKey)) return;
-    if (event.key === "b") { event.preventDefault(); actions.bold(); }
-    if (event.key === "i") { event.preventDefault(); actions.italic(); }
-  });
 
   // --- Slug follows the title until someone edits it -----------------------------------------------------
   let slugTouched = slug.dataset.fromTitle !== "true" || slug.value !== "";

@@ -1,0 +1,128 @@
+// The post editor's visual mode. The <textarea name="Body"> stays the form's field and the source of truth:
+// the visual editor writes Markdown into it on every change (and fires "input", so editor.js's live preview
+// and autosave carry on), and leaves it byte for byte as it was while the content is what was loaded.
+// Without script, or in the "Markdown" view, people edit the textarea itself.
+import { EditorState } from "prosemirror-state";
+import { EditorView } from "prosemirror-view";
+import { DOMParser as ContentParser, Slice } from "prosemirror-model";
+import { createSchema } from "./schema.js";
+import { createParser, serializer } from "./markdown.js";
+import { editorPlugins } from "./plugins.js";
+import { connectToolbar } from "./toolbar.js";
+import { askLink, askImage, askCallToAction, formTitles } from "./pickers.js";
+import { setLink, insertImage, insertCallToAction, linkAt } from "./commands.js";
+import { cleanPastedHtml } from "./paste.js";
+
+const modeKey = "cadence.editor.mode";
+
+function start() {
+  const form = document.getElementById("post-form");
+  const textarea = form?.querySelector("textarea#Body");
+  const toolbar = form?.querySelector(".toolbar");
+  if (!textarea || !toolbar) return;
+  const label = form.querySelector("label[for=Body]");
+  const dialogs = { link: document.getElementById("link-dialog"), image: document.getElementById("image-dialog"), callToAction: document.getElementById("cta-dialog") };
+  const titles = formTitles(dialogs.callToAction);
+  const schema = createSchema((key) => titles.get(key));
+  const parser = createParser(schema);
+
+  // What was loaded (or last switched to from the Markdown view), to hand back unchanged while nothing changed.
+  let loadedText = textarea.value, loadedDoc = parser.parse(loadedText);
+  const toMarkdown = (doc) => doc.eq(loadedDoc) ? loadedText : serializer.serialize(doc).replace(/\n*$/, "\n");
+
+  const host = document.createElement("div");
+  host.className = "visual-editor";
+  textarea.after(host);
+  let view = null, updateToolbar = () => {};
+
+  const ask = {
+    link: async () => {
+      const current = linkAt(view.state);
+      const answer = await askLink(dialogs.link, current, !view.state.selection.empty);
+      if (answer === "remove") setLink(null)(view.state, view.dispatch);
+      else if (answer) setLink(answer.href, answer.text)(view.state, view.dispatch);
+      view.focus();
+    },
+    image: async () => {
+      const answer = await askImage(dialogs.image);
+      if (answer) insertImage(schema, answer.src, answer.alt)(view.state, view.dispatch);
+      view.focus();
+    },
+    callToAction: async () => {
+      const key = await askCallToAction(dialogs.callToAction);
+      if (key) insertCallToAction(schema, key)(view.state, view.dispatch);
+      view.focus();
+    },
+  };
+
+  const newState = () => EditorState.create({ doc: loadedDoc, plugins: editorPlugins(schema, () => ask.link()) });
+  view = new EditorView(host, {
+    state: newState(),
+    attributes: {
+      role: "textbox", "aria-multiline": "true", "aria-describedby": "visual-hint", class: "rendered",
+    },
+    dispatchTransaction(tr) {
+      view.updateState(view.state.apply(tr));
+      updateToolbar(view.state);
+      if (!tr.docChanged) return;
+      textarea.value = toMarkdown(view.state.doc);
+      textarea.dispatchEvent(new Event("input", { bubbles: true }));
+    },
+    transformPastedHTML: cleanPastedHtml,
+    // Plain text pasted (from a notes app, or an old post) is read as Markdown; Ctrl+Shift+V keeps it as typed.
+    clipboardTextParser(text, $context, plain) {
+      if (plain) return null;
+      const doc = parser.parse(text);
+      return Slice.maxOpen(doc.content);
+    },
+    clipboardParser: ContentParser.fromSchema(schema),
+  });
+  // What the editor would store for its current content, whether or not it changed (the round-trip test reads it).
+  host.editor = { markdown: () => serializer.serialize(view.state.doc).replace(/\n*$/, "\n") };
+  updateToolbar = connectToolbar(toolbar, () => view, schema, ask);
+  updateToolbar(view.state);
+
+  // Another script (an upload, say) adds an image where the cursor is: form.dispatchEvent(new CustomEvent(
+  // "cadence:insert-image", { detail: { src, alt } })). In the Markdown view it lands at the end of the text.
+  form.addEventListener("cadence:insert-image", (event) => {
+    const { src, alt } = event.detail;
+    if (!host.hidden) insertImage(schema, src, alt)(view.state, view.dispatch);
+    else {
+      textarea.value = textarea.value.replace(/\n*$/, "\n\n") + "![" + alt.replace(/[[\]]/g, "\\$&") + "](" + src + ")\n";
+      textarea.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+  });
+
+  // The "Markdown" switch: both directions keep the content; the choice is remembered on this device.
+  const modeButton = toolbar.querySelector("[data-mode]");
+  const visualOnly = [...form.querySelectorAll("[data-visual-only]")], markdownOnly = [...form.querySelectorAll("[data-markdown-only]")];
+  function show(mode) {
+    const visual = mode === "visual";
+    if (visual && textarea.value !== toMarkdown(view.state.doc)) {
+      loadedText = textarea.value;
+      loadedDoc = parser.parse(loadedText);
+      view.updateState(newState());
+    }
+    host.hidden = !visual;
+    textarea.hidden = visual;
+    for (const element of visualOnly) element.hidden = !visual;
+    for (const element of markdownOnly) element.hidden = visual;
+    // The label names whichever of the two is showing.
+    if (visual) { label.removeAttribute("for"); view.dom.setAttribute("aria-labelledby", label.id); }
+    else { label.htmlFor = "Body"; view.dom.removeAttribute("aria-labelledby"); }
+    modeButton.setAttribute("aria-pressed", String(!visual));
+    toolbar.dataset.mode = mode;
+    updateToolbar(view.state);
+  }
+  modeButton.addEventListener("click", () => {
+    const mode = host.hidden ? "visual" : "markdown";
+    localStorage.setItem(modeKey, mode);
+    show(mode);
+    (mode === "visual" ? view : textarea).focus();
+  });
+  label.addEventListener("click", () => { if (!host.hidden) view.focus(); });
+  toolbar.hidden = false;
+  show(localStorage.getItem(modeKey) === "markdown" ? "markdown" : "visual");
+}
+
+start();
