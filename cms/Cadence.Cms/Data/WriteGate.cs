@@ -5,9 +5,11 @@ namespace Cadence.Cms.Data;
 /// writer at a time and a blocked writer polls with growing sleeps (up to 100 ms), which turned brief collisions
 /// into long stalls under load; waiting on this gate hands the turn over at once.
 /// </summary>
-public sealed class WriteGate
+public sealed class WriteGate : IDisposable
 {
     private readonly SemaphoreSlim turn = new(1, 1);
+
+    public void Dispose() => turn.Dispose();
 
     public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken = default)
     {

@@ -17,10 +17,12 @@ public sealed record FormsSnapshot(
 /// Caches form definitions and site settings for the submission endpoint, so a busy form does not read them on
 /// every post. Changes made in the manager take effect within <see cref="Lifetime"/>.
 /// </summary>
-public sealed class FormsCatalog(IServiceScopeFactory scopes, TimeProvider clock, IOptions<FormsOptions> options)
+public sealed class FormsCatalog(IServiceScopeFactory scopes, TimeProvider clock, IOptions<FormsOptions> options) : IDisposable
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
     private readonly SemaphoreSlim gate = new(1, 1);
+
+    public void Dispose() => gate.Dispose();
     private (FormsSnapshot Snapshot, DateTimeOffset LoadedAt)? current;
 
     public async ValueTask<FormsSnapshot> GetAsync(CancellationToken cancellationToken = default)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using Cadence.Cms.Mail;
@@ -23,13 +24,13 @@ public sealed class SubmissionMails(IOptions<MailOptions> options)
         {
             var label = form.Fields.FirstOrDefault(f => f.Name == field.Name)?.Label ?? field.Name;
             text.Append(label).Append(":\n").Append(field.Value).Append("\n\n");
-            html.Append($"<dt>{Html.Encode(label)}</dt><dd style=\"white-space:pre-wrap\">{Html.Encode(field.Value)}</dd>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<dt>{Html.Encode(label)}</dt><dd style=\"white-space:pre-wrap\">{Html.Encode(field.Value)}</dd>\n");
         }
         html.Append("</dl>\n");
         if (inboxUrl is not null)
         {
             text.Append("Open it in the inbox: ").Append(inboxUrl).Append('\n');
-            html.Append($"<p><a href=\"{Html.Encode(inboxUrl)}\">Open it in the inbox</a></p>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{Html.Encode(inboxUrl)}\">Open it in the inbox</a></p>\n");
         }
         var who = submission.Value("name") ?? submission.Email;
         var mail = new OutgoingMail(to, who is null ? $"New submission: {form.Title}" : $"{form.Title}: {who}", text.ToString(), html.ToString())

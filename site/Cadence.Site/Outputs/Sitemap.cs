@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Xml;
 using Cadence.Site.Model;
@@ -41,7 +42,7 @@ public static class Sitemap
         xml.WriteStartElement("url");
         xml.WriteElementString("loc", loc);
         if (lastModified is not null)
-            xml.WriteElementString("lastmod", lastModified.Value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"));
+            xml.WriteElementString("lastmod", lastModified.Value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
         xml.WriteEndElement();
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using Cadence.Contract;
@@ -16,20 +17,20 @@ public static class FormMarkup
         var e = HtmlEncoder.Default;
         var id = $"form-{form.Key}";
         var html = new StringBuilder(2048);
-        html.Append($"<section class=\"cta\" aria-labelledby=\"{id}-title\">\n");
-        html.Append($"<h2 id=\"{id}-title\">{e.Encode(form.Title)}</h2>\n");
-        if (!string.IsNullOrWhiteSpace(form.Intro)) html.Append($"<p>{e.Encode(form.Intro)}</p>\n");
-        html.Append($"<form id=\"{id}\" class=\"cadence-form\" method=\"post\" action=\"{e.Encode(cmsUrl)}/forms/{form.Key}\"");
-        html.Append($" data-success=\"{e.Encode(form.SuccessMessage)}\" novalidate>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<section class=\"cta\" aria-labelledby=\"{id}-title\">\n");
+        html.Append(CultureInfo.InvariantCulture, $"<h2 id=\"{id}-title\">{e.Encode(form.Title)}</h2>\n");
+        if (!string.IsNullOrWhiteSpace(form.Intro)) html.Append(CultureInfo.InvariantCulture, $"<p>{e.Encode(form.Intro)}</p>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<form id=\"{id}\" class=\"cadence-form\" method=\"post\" action=\"{e.Encode(cmsUrl)}/forms/{form.Key}\"");
+        html.Append(CultureInfo.InvariantCulture, $" data-success=\"{e.Encode(form.SuccessMessage)}\" novalidate>\n");
 
         foreach (var field in form.Fields) WriteField(html, id, field, e);
 
         // Spam guards: people never see or reach the honeypot; the script stamps the page-load time.
-        html.Append($"<div class=\"hp\" hidden aria-hidden=\"true\"><label for=\"{id}-{FormGuardFields.Honeypot}\">Leave this empty</label>");
-        html.Append($"<input id=\"{id}-{FormGuardFields.Honeypot}\" name=\"{FormGuardFields.Honeypot}\" type=\"text\" tabindex=\"-1\" autocomplete=\"off\"></div>\n");
-        html.Append($"<input type=\"hidden\" name=\"{FormGuardFields.Started}\" value=\"\">\n");
-        html.Append($"<button type=\"submit\">{e.Encode(form.SubmitLabel)}</button>\n");
-        html.Append($"<div class=\"form-status\" role=\"status\" aria-live=\"polite\"></div>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<div class=\"hp\" hidden aria-hidden=\"true\"><label for=\"{id}-{FormGuardFields.Honeypot}\">Leave this empty</label>");
+        html.Append(CultureInfo.InvariantCulture, $"<input id=\"{id}-{FormGuardFields.Honeypot}\" name=\"{FormGuardFields.Honeypot}\" type=\"text\" tabindex=\"-1\" autocomplete=\"off\"></div>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<input type=\"hidden\" name=\"{FormGuardFields.Started}\" value=\"\">\n");
+        html.Append(CultureInfo.InvariantCulture, $"<button type=\"submit\">{e.Encode(form.SubmitLabel)}</button>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<div class=\"form-status\" role=\"status\" aria-live=\"polite\"></div>\n");
         html.Append("</form>\n</section>\n");
         return html.ToString();
     }
@@ -46,26 +47,26 @@ public static class FormMarkup
         switch (field.Type)
         {
             case FormFieldTypes.Checkbox or FormFieldTypes.Consent:
-                html.Append($"<div class=\"field field-check\"><input id=\"{id}\" name=\"{name}\" type=\"checkbox\" value=\"true\"{required}{describedBy}>");
-                html.Append($"<label for=\"{id}\">{label}</label>");
+                html.Append(CultureInfo.InvariantCulture, $"<div class=\"field field-check\"><input id=\"{id}\" name=\"{name}\" type=\"checkbox\" value=\"true\"{required}{describedBy}>");
+                html.Append(CultureInfo.InvariantCulture, $"<label for=\"{id}\">{label}</label>");
                 break;
             case FormFieldTypes.Textarea:
-                html.Append($"<div class=\"field\"><label for=\"{id}\">{label}</label>");
-                html.Append($"<textarea id=\"{id}\" name=\"{name}\" rows=\"5\"{required}{maxLength}{describedBy}></textarea>");
+                html.Append(CultureInfo.InvariantCulture, $"<div class=\"field\"><label for=\"{id}\">{label}</label>");
+                html.Append(CultureInfo.InvariantCulture, $"<textarea id=\"{id}\" name=\"{name}\" rows=\"5\"{required}{maxLength}{describedBy}></textarea>");
                 break;
             case FormFieldTypes.Select:
-                html.Append($"<div class=\"field\"><label for=\"{id}\">{label}</label>");
-                html.Append($"<select id=\"{id}\" name=\"{name}\"{required}{describedBy}><option value=\"\">Choose…</option>");
-                foreach (var option in field.Options ?? []) html.Append($"<option>{e.Encode(option)}</option>");
+                html.Append(CultureInfo.InvariantCulture, $"<div class=\"field\"><label for=\"{id}\">{label}</label>");
+                html.Append(CultureInfo.InvariantCulture, $"<select id=\"{id}\" name=\"{name}\"{required}{describedBy}><option value=\"\">Choose…</option>");
+                foreach (var option in field.Options ?? []) html.Append(CultureInfo.InvariantCulture, $"<option>{e.Encode(option)}</option>");
                 html.Append("</select>");
                 break;
             default:
                 var type = field.Type is FormFieldTypes.Email or FormFieldTypes.Tel ? field.Type : FormFieldTypes.Text;
                 var autocomplete = field.Type is FormFieldTypes.Email or FormFieldTypes.Tel ? $" autocomplete=\"{field.Type}\"" : "";
-                html.Append($"<div class=\"field\"><label for=\"{id}\">{label}</label>");
-                html.Append($"<input id=\"{id}\" name=\"{name}\" type=\"{type}\"{required}{maxLength}{autocomplete}{describedBy}>");
+                html.Append(CultureInfo.InvariantCulture, $"<div class=\"field\"><label for=\"{id}\">{label}</label>");
+                html.Append(CultureInfo.InvariantCulture, $"<input id=\"{id}\" name=\"{name}\" type=\"{type}\"{required}{maxLength}{autocomplete}{describedBy}>");
                 break;
         }
-        html.Append($"<p class=\"field-error\" id=\"{id}-error\"></p></div>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"field-error\" id=\"{id}-error\"></p></div>\n");
     }
 }

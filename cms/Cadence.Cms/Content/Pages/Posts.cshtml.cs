@@ -1,3 +1,4 @@
+using System.Globalization;
 using Cadence.Cms.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -83,7 +84,7 @@ public sealed class PostsModel(CadenceDb db) : PageModel
     /// <summary>This list's address with one page number changed, keeping the filters.</summary>
     public string PageLink(int page)
     {
-        var query = new Dictionary<string, string?> { ["q"] = Q, ["status"] = Status, ["tag"] = Tag, ["category"] = Category, ["sort"] = Sort, ["p"] = page.ToString() };
+        var query = new Dictionary<string, string?> { ["q"] = Q, ["status"] = Status, ["tag"] = Tag, ["category"] = Category, ["sort"] = Sort, ["p"] = page.ToString(CultureInfo.InvariantCulture) };
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(ManagerRoutes.Posts, query.Where(p => !string.IsNullOrEmpty(p.Value)));
     }
 }

@@ -20,7 +20,7 @@ public sealed class RevisionsModel(CadenceDb db, PostRevisions revisions, PostEd
         Post = post;
         if (!EditingUser.Of(User).MaySee(post)) return Forbid();
         All = await revisions.ListAsync(id, cancellationToken);
-        Selected = revisionId is null ? All.Skip(1).FirstOrDefault() ?? All.FirstOrDefault() : All.FirstOrDefault(r => r.Id == revisionId);
+        Selected = revisionId is null ? (All is [_, var previous, ..] ? previous : All is [var only] ? only : null) : All.FirstOrDefault(r => r.Id == revisionId);
         if (revisionId is not null && Selected is null) return NotFound();
         if (Selected is not null) Diff = LineDiff.Compare(Selected.Body, post.Body);
         return Page();

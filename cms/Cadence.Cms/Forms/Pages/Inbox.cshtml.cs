@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Cadence.Cms.Accounts;
 using Microsoft.AspNetCore.Authorization;
@@ -71,7 +72,7 @@ public sealed class InboxModel(InboxQueries inbox, FormsCatalog catalog, Manager
 
     public bool IsSpam => Folder == SubmissionFolder.Spam;
 
-    public string Link(int page) => Address(ManagerRoutes.Inbox, ("p", page > 1 ? page.ToString() : null));
+    public string Link(int page) => Address(ManagerRoutes.Inbox, ("p", page > 1 ? page.ToString(CultureInfo.InvariantCulture) : null));
 
     public string BulkAction() => Address(ManagerRoutes.Inbox, ("p", PageNumber > 1 ? PageNumber.ToString() : null), ("handler", "bulk"));
 
@@ -83,7 +84,7 @@ public sealed class InboxModel(InboxQueries inbox, FormsCatalog catalog, Manager
         var query = new Dictionary<string, string?>
         {
             ["folder"] = Folder == SubmissionFolder.Inbox ? null : Folder.ToString(), ["form"] = Form, ["read"] = Read, ["email"] = Email,
-            ["from"] = From?.ToString("yyyy-MM-dd"), ["to"] = To?.ToString("yyyy-MM-dd"),
+            ["from"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["to"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         };
         foreach (var (key, value) in extra) query[key] = value;
         return QueryHelpers.AddQueryString(path, query.Where(q => !string.IsNullOrEmpty(q.Value)));

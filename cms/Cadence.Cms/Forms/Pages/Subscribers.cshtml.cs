@@ -1,3 +1,4 @@
+using System.Globalization;
 using Cadence.Cms.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -21,6 +22,6 @@ public sealed class SubscribersModel(SubscriberQueries subscribers) : PageModel
 
     public string Link(int page) => QueryHelpers.AddQueryString(ManagerRoutes.Subscribers, new Dictionary<string, string?>
     {
-        ["status"] = Status?.ToString(), ["email"] = Email, ["p"] = page > 1 ? page.ToString() : null,
+        ["status"] = Status?.ToString(), ["email"] = Email, ["p"] = page > 1 ? page.ToString(CultureInfo.InvariantCulture) : null,
     }.Where(q => !string.IsNullOrEmpty(q.Value)));
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Cadence.Cms.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -27,6 +28,6 @@ public sealed class OutboxModel(OutboxQueries outbox) : PageModel
 
     public string Link(int page) => QueryHelpers.AddQueryString(ManagerRoutes.Mail, new Dictionary<string, string?>
     {
-        ["state"] = State?.ToString(), ["p"] = page > 1 ? page.ToString() : null,
+        ["state"] = State?.ToString(), ["p"] = page > 1 ? page.ToString(CultureInfo.InvariantCulture) : null,
     }.Where(q => !string.IsNullOrEmpty(q.Value)));
 }
