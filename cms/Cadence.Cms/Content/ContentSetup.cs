@@ -19,6 +19,7 @@ public static class ContentSetup
         services.AddScoped<PostRevisions>();
         services.AddScoped<PostEditing>();
         services.AddScoped<PostEditor>();
+        services.AddScoped<ReviewRequestMail>();
         services.AddScoped<TaxonomyEditing>();
         services.AddHostedService<ScheduledPublisher>();
         return services;
