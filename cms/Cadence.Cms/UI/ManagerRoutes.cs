@@ -20,6 +20,7 @@ public static class ManagerRoutes
     public const string Webhooks = "/manager/webhooks";
     public const string Settings = "/manager/settings";
     public const string ApiKeys = "/manager/settings/keys";
+    public const string Developer = "/manager/settings/developer";
     public const string Users = "/manager/users";
     public const string SignIn = "/manager/account/sign-in";
     public const string SignOut = "/manager/account/sign-out";
