@@ -69,12 +69,13 @@ Task("run")
     try
     {
         // The CMS prints its one-time setup address while no owner account exists; the banner repeats it.
-        string setupLine = null;
+        string setupUrl = null;
         using var setupSeen = new System.Threading.ManualResetEventSlim();
         processes.Add(Launch("cms", Dll(cmsProject), ["--urls", cmsUrl], cmsEnvironment, line =>
         {
-            if (!line.Contains("/manager/setup/")) return;
-            setupLine = line.Trim();
+            var at = line.IndexOf($"{cmsUrl}/manager/setup/", StringComparison.Ordinal);
+            if (at < 0) return;
+            setupUrl = line[at..].Trim();
             setupSeen.Set();
         }));
         WaitForHealth($"{cmsUrl}/healthz", processes[0], TimeSpan.FromSeconds(90));
@@ -87,7 +88,9 @@ Task("run")
         Information("");
         Information("Cadence is running.");
         Information($"  Manager:          {cmsUrl}/manager");
-        Information(setupLine ?? "  Sign in with the account you made in the browser (forgot the password? \"Forgot password\" mails a link).");
+        Information(setupUrl is null
+            ? "  Sign in with the account you made in the browser (forgot the password? \"Forgot password\" on the sign-in page mails a link)."
+            : $"  Set up:           {setupUrl}   (open it to make your account: it works once)");
         Information($"  Site (serve):     {siteUrl}/");
         Information($"  Data:             {data} (--fresh starts over from the starter content)");
         Information($"  Mail:             not sent: each email is a .eml file in {data}/mail-pickup");
