@@ -64,7 +64,7 @@ public class ReadmeVerbTests
     private static List<string[]> ReadmeVerbs()
     {
         var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
-        var block = Regex.Match(readme, "Maintenance verbs[^\\n]*\\n```sh\\n(.*?)```", RegexOptions.Singleline).Groups[1].Value;
+        var block = Regex.Match(readme, "Maintenance verbs.*?```sh\\n(.*?)```", RegexOptions.Singleline).Groups[1].Value;
         return block.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(line => line.StartsWith(RunPrefix, StringComparison.Ordinal) ? line[RunPrefix.Length..] : throw new AssertionException($"Not a verb line: {line}"))
             .Select(args => args.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
