@@ -26,15 +26,15 @@ Task("test")
 });
 
 Task("run")
-    .Description("Runs the CMS (SQLite, starter content, fresh keys) and the site's serve, which rebuilds on every publish. Ctrl+C stops both.")
+    .Description("Runs the CMS (SQLite in .data/, starter content, fresh keys) and the site's serve, which rebuilds on every publish. Ctrl+C stops both; --fresh starts over.")
     .Does(() =>
 {
     var cmsPort = Argument("cms-port", 5000);
     var sitePort = Argument("site-port", 5080);
-    var data = $"{root}/.data/run";
+    // The CMS's own default from a checkout (relative paths start at the repository root), so the README's
+    // maintenance verbs, typed without any setting, work on this very database.
+    var data = $"{root}/.data";
     if (HasArgument("fresh") && System.IO.Directory.Exists(data)) System.IO.Directory.Delete(data, recursive: true);
-    var firstStart = !System.IO.Directory.Exists(data);
-    System.IO.Directory.CreateDirectory(data);
 
     DotNetBuild(cmsProject, new DotNetBuildSettings { Configuration = configuration });
     DotNetBuild(siteProject, new DotNetBuildSettings { Configuration = configuration });
@@ -44,15 +44,11 @@ Task("run")
     var contentKey = RandomSecret();
     var previewKey = RandomSecret();
     var webhookSecret = RandomSecret();
-    var adminPassword = RandomSecret();
     var cmsEnvironment = new Dictionary<string, string>
     {
-        ["Cadence__DataPath"] = data,
-        ["Cadence__ContentPath"] = Argument("content", $"{root}/content"),
         ["Cadence__ContentKey"] = contentKey,
         ["Cadence__PreviewKey"] = previewKey,
         ["Cadence__PublicUrl"] = cmsUrl,
-        ["Cadence__Admin__Password"] = adminPassword,
         // serve listens on loopback, which webhooks refuse unless allowed.
         ["Cadence__Webhooks__AllowPrivateTargets"] = "true",
         ["Cadence__Webhooks__Endpoints__0__Url"] = $"{siteUrl}/_cadence/rebuild",
@@ -63,6 +59,7 @@ Task("run")
         // The manager's Preview button shows drafts through serve, exactly as the site will.
         ["Cadence__Site__PreviewUrl"] = siteUrl,
     };
+    if (HasArgument("content")) cmsEnvironment["Cadence__ContentPath"] = MakeAbsolute(Directory(Argument<string>("content"))).FullPath;
 
     var processes = new List<Process>();
     using var stop = new System.Threading.CancellationTokenSource();
@@ -71,8 +68,18 @@ Task("run")
     using var onTerminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, signal => { signal.Cancel = true; stop.Cancel(); });
     try
     {
-        processes.Add(Launch("cms", Dll(cmsProject), ["--urls", cmsUrl], cmsEnvironment));
+        // The CMS prints its one-time setup address while no owner account exists; the banner repeats it.
+        string setupUrl = null;
+        using var setupSeen = new System.Threading.ManualResetEventSlim();
+        processes.Add(Launch("cms", Dll(cmsProject), ["--urls", cmsUrl], cmsEnvironment, line =>
+        {
+            var at = line.IndexOf($"{cmsUrl}/manager/setup/", StringComparison.Ordinal);
+            if (at < 0) return;
+            setupUrl = line[at..].Trim();
+            setupSeen.Set();
+        }));
         WaitForHealth($"{cmsUrl}/healthz", processes[0], TimeSpan.FromSeconds(90));
+        setupSeen.Wait(TimeSpan.FromSeconds(2)); // printed as the server starts listening, moments before health answers
         var siteOut = $"{root}/artifacts/run-site";
         processes.Add(Launch("site", Dll(siteProject),
             ["serve", "--api", cmsUrl, "--key", contentKey, "--preview-key", previewKey, "--out", siteOut, "--port", sitePort.ToString(), "--webhook-secret", webhookSecret],
@@ -81,8 +88,12 @@ Task("run")
         Information("");
         Information("Cadence is running.");
         Information($"  Manager:          {cmsUrl}/manager");
-        Information(firstStart ? $"  Sign in as:       admin@cadence.local / {adminPassword}" : "  Sign in with the password from the first run (--fresh starts over).");
+        Information(setupUrl is null
+            ? "  Sign in with the account you made in the browser (forgot the password? \"Forgot password\" on the sign-in page mails a link)."
+            : $"  Set up:           {setupUrl}   (open it to make your account: it works once)");
         Information($"  Site (serve):     {siteUrl}/");
+        Information($"  Data:             {data} (--fresh starts over from the starter content)");
+        Information($"  Mail:             not sent: each email is a .eml file in {data}/mail-pickup");
         Information($"  Content key:      {contentKey}");
         Information($"  Preview key:      {previewKey}");
         Information($"  Webhook secret:   {webhookSecret}");
@@ -155,15 +166,27 @@ string Dll(string project)
 
 static string RandomSecret() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
 
-Process Launch(string name, string dll, IEnumerable<string> arguments, IDictionary<string, string> environment)
+/// <param name="onLine">When given, the child's output is read line by line (and still shown) so the caller can watch it.</param>
+Process Launch(string name, string dll, IEnumerable<string> arguments, IDictionary<string, string> environment, Action<string> onLine = null)
 {
-    var start = new ProcessStartInfo("dotnet") { WorkingDirectory = root, UseShellExecute = false };
+    var start = new ProcessStartInfo("dotnet") { WorkingDirectory = root, UseShellExecute = false, RedirectStandardOutput = onLine is not null };
     start.ArgumentList.Add(dll);
     foreach (var argument in arguments) start.ArgumentList.Add(argument);
     foreach (var (key, value) in environment) start.Environment[key] = value;
     start.Environment["DOTNET_NOLOGO"] = "1";
     Information($"Starting {name}: dotnet {System.IO.Path.GetFileName(dll)} {string.Join(' ', arguments.Where(a => !a.Contains("key") && a.Length < 40))}");
-    return Process.Start(start) ?? throw new Exception($"Could not start {name}.");
+    var process = Process.Start(start) ?? throw new Exception($"Could not start {name}.");
+    if (onLine is not null)
+    {
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            Console.WriteLine(e.Data);
+            onLine(e.Data);
+        };
+        process.BeginOutputReadLine();
+    }
+    return process;
 }
 
 void WaitForHealth(string url, Process process, TimeSpan timeout)

@@ -6,7 +6,7 @@ using Cadence.Cms.Seeding;
 namespace Cadence.Cms;
 
 /// <summary>
-/// Maintenance verbs on the CMS binary, against the configured database:
+/// Maintenance verbs on the CMS binary, against the configured database (which must exist: a verb never makes one):
 /// <c>user create</c>, <c>user reset-password</c>, <c>keys create</c> and <c>export</c>.
 /// Errors are one line on stderr with exit code 1; usage mistakes exit with 2.
 /// </summary>
@@ -35,7 +35,16 @@ public static class CliVerbs
             return verb is "help" or "" ? 0 : 2;
         }
 
-        var app = CmsApp.Build(CmsApp.CreateBuilder(args.Where(a => !Known.Contains(a)).ToArray()));
+        var builder = CmsApp.CreateBuilder(args.Where(a => !Known.Contains(a)).ToArray());
+        // A mistyped or defaulted path must not quietly start a second, empty CMS: refuse, and create nothing.
+        var database = DatabaseSetup.DatabaseFile(builder.Configuration);
+        if (!File.Exists(database))
+        {
+            stderr.WriteLine($"error: there is no Cadence database at {database}: start the CMS once to create it, or set Cadence__DataPath to the folder that holds cadence.db.");
+            return 1;
+        }
+
+        var app = CmsApp.Build(builder);
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         try

@@ -21,7 +21,7 @@ public static class StartupTasks
         var db = provider.GetRequiredService<CadenceDb>();
         bool imported;
         using (QuietWebhooks.For(db))
-            imported = await provider.GetRequiredService<ContentImporter>().ImportIfEmptyAsync(options.ContentPath, cancellationToken);
+            imported = await provider.GetRequiredService<ContentImporter>().ImportIfEmptyAsync(LocalPaths.Resolve(options.ContentPath), cancellationToken);
         await DatabaseSetup.RefreshStatisticsAsync(db, imported, cancellationToken);
         return report;
     }
@@ -35,12 +35,10 @@ public static class StartupTasks
         output.WriteLine($"  Manager:        {url}{ManagerRoutes.Home}");
         output.WriteLine($"  API reference:  {url}/api/reference");
         if (report.AdminEmail is not null)
-        {
-            output.WriteLine($"  Sign in as:     {report.AdminEmail}");
-            output.WriteLine(report.AdminPassword is null
-                ? "  Password:       the one in Cadence__Admin__Password"
-                : $"  Password:       {report.AdminPassword}   (shown once: change it after signing in)");
-        }
+            output.WriteLine($"  Sign in as:     {report.AdminEmail} with the password in Cadence__Admin__Password");
+        // One line, so a person (or the build script) can find it: the owner makes their account there.
+        if (report.SetupPath is not null)
+            output.WriteLine($"Set up the owner's account (this address works once, for {SetupInvitation.Lifetime.TotalHours:0} hours): {url}{report.SetupPath}");
         if (report.ContentKey is not null) output.WriteLine($"  Content key:    {report.ContentKey}   (shown once)");
         if (report.PreviewKey is not null) output.WriteLine($"  Preview key:    {report.PreviewKey}   (shown once)");
         output.WriteLine();

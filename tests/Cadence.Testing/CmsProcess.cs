@@ -29,17 +29,21 @@ public sealed class CmsProcess : IAsyncDisposable
     public static string CmsDll => Path.Combine(AppContext.BaseDirectory, "Cadence.Cms.dll");
 
     /// <param name="environment">Environment variables such as <c>Cadence__ContentKey</c>.</param>
-    public static async Task<CmsProcess> StartAsync(IDictionary<string, string> environment, string? dataPath = null, int? port = null)
+    /// <param name="checkout">
+    /// A checkout's root to run from with no <c>Cadence__DataPath</c>, as <c>./build.sh --target=run</c> does, so the
+    /// CMS's own default applies (<c>.data</c> there); <paramref name="dataPath"/> is then ignored.
+    /// </param>
+    public static async Task<CmsProcess> StartAsync(IDictionary<string, string> environment, string? dataPath = null, int? port = null, string? checkout = null)
     {
-        dataPath ??= RepoPaths.NewTempFolder("cms-process");
+        dataPath = checkout is null ? dataPath ?? RepoPaths.NewTempFolder("cms-process") : Path.Combine(checkout, ".data");
         var baseUrl = $"http://127.0.0.1:{port ?? FreePort()}";
         var start = new ProcessStartInfo("dotnet", [CmsDll, "--urls", baseUrl])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = RepoPaths.Root,
+            WorkingDirectory = checkout ?? RepoPaths.Root,
         };
-        start.Environment["Cadence__DataPath"] = dataPath;
+        if (checkout is null) start.Environment["Cadence__DataPath"] = dataPath;
         start.Environment["Cadence__ContentPath"] = RepoPaths.Content;
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["Cadence__Accounts__AttemptsPerMinute"] = "10000";

@@ -15,6 +15,7 @@ public static class IdentitySetup
         services.AddSignInRateLimit();
         services.AddScoped<UserAccounts>();
         services.AddScoped<FirstRun>();
+        services.AddSingleton<SetupInvitation>();
         services.AddScoped<AccountMail>();
 
         services.AddIdentity<CadenceUser, IdentityRole>(options =>

@@ -12,12 +12,16 @@ public sealed class UserAccounts(UserManager<CadenceUser> users, RoleManager<Ide
                 Check(await roles.CreateAsync(new IdentityRole(role)));
     }
 
-    public async Task<CadenceUser> CreateAsync(string email, string role, string password, string? displayName = null)
+    /// <param name="invited">
+    /// The person is emailed a link to choose their own password; until they do, the account is shown as Invited
+    /// (an unconfirmed email: choosing a password through the mailed link proves the address).
+    /// </param>
+    public async Task<CadenceUser> CreateAsync(string email, string role, string password, string? displayName = null, bool invited = false)
     {
         if (!Roles.All.Contains(role)) throw new AccountException($"Role must be one of {string.Join(", ", Roles.All)}.");
         var user = new CadenceUser
         {
-            UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName,
+            UserName = email, Email = email, EmailConfirmed = !invited, DisplayName = displayName,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         Check(await users.CreateAsync(user, password));

@@ -21,6 +21,7 @@ public static class ContentSetup
         services.AddScoped<PostEditor>();
         services.AddScoped<PostAddress>();
         services.AddSingleton<EditorPresence>();
+        services.AddScoped<ReviewRequestMail>();
         services.AddScoped<TaxonomyEditing>();
         services.AddHostedService<ScheduledPublisher>();
         return services;

@@ -8,7 +8,7 @@ namespace Cadence.Cms.Content;
 /// (<see cref="PostEditing"/>), the workflow (<see cref="PostWorkflow"/>), review state and revisions, in one unit of
 /// work. Page models bind a form, call this and show the result; they decide nothing themselves.
 /// </summary>
-public sealed class PostEditor(CadenceDb db, PostEditing editing, PostWorkflow workflow, PostRevisions revisions, AuthorProfiles authors, TimeProvider clock)
+public sealed class PostEditor(CadenceDb db, PostEditing editing, PostWorkflow workflow, PostRevisions revisions, AuthorProfiles authors, ReviewRequestMail reviewMail, TimeProvider clock)
 {
     private const string UntitledDraft = "Untitled draft";
 
@@ -37,6 +37,7 @@ public sealed class PostEditor(CadenceDb db, PostEditing editing, PostWorkflow w
             {
                 case PostAction.SubmitForReview:
                     post.ReviewRequestedAt = Now;
+                    await reviewMail.StageAsync(post, user, cancellationToken);
                     break;
                 case PostAction.Publish:
                     workflow.Publish(post);
@@ -51,7 +52,9 @@ public sealed class PostEditor(CadenceDb db, PostEditing editing, PostWorkflow w
                     break;
             }
             await revisions.KeepAsync(post, user.Name, autosave: false, cancellationToken);
-            return await CommitAsync(post, save.Base, cancellationToken);
+            var result = await CommitAsync(post, save.Base, cancellationToken);
+            if (save.Action == PostAction.SubmitForReview && result.Outcome == PostEditOutcome.Done) reviewMail.Wake();
+            return result;
         }
         catch (ContentRuleException e)
         {

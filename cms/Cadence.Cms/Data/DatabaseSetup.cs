@@ -12,17 +12,7 @@ public static class DatabaseSetup
 
     public static IServiceCollection AddCadenceDatabase(this IServiceCollection services, IConfiguration configuration)
     {
-        var connectionString = configuration.GetConnectionString(ConnectionName);
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            var dataPath = CadenceOptions.DataFolder(configuration);
-            Directory.CreateDirectory(dataPath);
-            connectionString = $"Data Source={Path.Combine(dataPath, "cadence.db")}";
-        }
-        else
-        {
-            EnsureSqliteFolder(connectionString);
-        }
+        var connectionString = ConnectionString(configuration);
 
         services.AddSingleton<WriteGate>();
         // Features register their save and commit interceptors (the site-change recorder, the webhook wake-up) as
@@ -33,9 +23,26 @@ public static class DatabaseSetup
         return services;
     }
 
-    /// <summary>Applies pending migrations and switches the file to write-ahead logging (it persists in the file).</summary>
+    /// <summary>The configured connection string, or the database file in the data folder.</summary>
+    public static string ConnectionString(IConfiguration configuration)
+    {
+        var configured = configuration.GetConnectionString(ConnectionName);
+        return string.IsNullOrWhiteSpace(configured)
+            ? $"Data Source={Path.Combine(CadenceOptions.DataFolder(configuration), "cadence.db")}"
+            : configured;
+    }
+
+    /// <summary>The full path of the SQLite file the CMS would open; nothing is created.</summary>
+    public static string DatabaseFile(IConfiguration configuration) =>
+        Path.GetFullPath(new SqliteConnectionStringBuilder(ConnectionString(configuration)).DataSource);
+
+    /// <summary>
+    /// Creates the file's folder, applies pending migrations and switches the file to write-ahead logging (it persists
+    /// in the file). Only the server's start does this: the maintenance verbs refuse a missing database instead.
+    /// </summary>
     public static async Task MigrateAsync(CadenceDb db, CancellationToken cancellationToken = default)
     {
+        EnsureSqliteFolder(db.Database.GetConnectionString()!);
         await db.Database.MigrateAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
     }

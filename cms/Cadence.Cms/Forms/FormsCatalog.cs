@@ -8,7 +8,7 @@ namespace Cadence.Cms.Forms;
 /// <summary>What the submission path needs from the database, read once and kept a few seconds.</summary>
 public sealed record FormsSnapshot(
     IReadOnlyDictionary<string, FormDefinition> Forms, Uri? SiteBase, IReadOnlySet<string> AllowedOrigins,
-    string? NotificationEmail, string ClinicName)
+    string? NotificationEmail, string ClinicName, MimeKit.MailboxAddress Sender)
 {
     public bool IsAllowedOrigin(string? origin) => SiteOrigins.Normalise(origin) is { } o && AllowedOrigins.Contains(o);
 }
@@ -17,7 +17,7 @@ public sealed record FormsSnapshot(
 /// Caches form definitions and site settings for the submission endpoint, so a busy form does not read them on
 /// every post. Changes made in the manager take effect within <see cref="Lifetime"/>.
 /// </summary>
-public sealed class FormsCatalog(IServiceScopeFactory scopes, TimeProvider clock, IOptions<FormsOptions> options) : IDisposable
+public sealed class FormsCatalog(IServiceScopeFactory scopes, TimeProvider clock, IOptions<FormsOptions> options, IOptions<Mail.MailOptions> mail) : IDisposable
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
     private readonly SemaphoreSlim gate = new(1, 1);
@@ -53,6 +53,7 @@ public sealed class FormsCatalog(IServiceScopeFactory scopes, TimeProvider clock
             .ToHashSet(StringComparer.Ordinal);
         var siteBase = siteOrigin is null ? null : new Uri(settings.BaseUrl.TrimEnd('/') + "/");
         return new FormsSnapshot(forms.ToDictionary(f => f.Key, StringComparer.Ordinal), siteBase, origins,
-            settings.NotificationEmail, string.IsNullOrWhiteSpace(settings.ClinicName) ? "Cadence" : settings.ClinicName);
+            settings.NotificationEmail, string.IsNullOrWhiteSpace(settings.ClinicName) ? "Cadence" : settings.ClinicName,
+            Mail.ClinicSender.Choose(mail.Value.From, settings.ClinicName, settings.BaseUrl));
     }
 }

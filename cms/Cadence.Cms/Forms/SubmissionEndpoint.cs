@@ -90,6 +90,8 @@ public static class SubmissionEndpoint
             signup = new NewsletterSignup(email, submission.Value("first_name") ?? submission.Value("name"),
                 mails.NewsletterConfirmation(snapshot.ClinicName, email, confirm, unsubscribe));
         }
+        // Written to the outbox as they are (no staging), so they carry the clinic's sender from the snapshot.
+        foreach (var message in new[] { notification, readerMail, signup?.Confirmation }) message?.From.Add(snapshot.Sender);
         return new SubmissionWrite(submission, notification, readerMail, signup, TimeSpan.FromMinutes(settings.DuplicateWindowMinutes));
     }
 

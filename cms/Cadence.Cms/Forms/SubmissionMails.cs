@@ -2,16 +2,15 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using Cadence.Cms.Mail;
-using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace Cadence.Cms.Forms;
 
 /// <summary>
 /// The emails a submission causes. Reader-supplied text goes into plain-text parts as is and into HTML parts
-/// encoded, so markup in a field is shown, never run.
+/// encoded, so markup in a field is shown, never run. The submission endpoint adds the clinic's sender.
 /// </summary>
-public sealed class SubmissionMails(IOptions<MailOptions> options)
+public sealed class SubmissionMails
 {
     private static readonly HtmlEncoder Html = HtmlEncoder.Default;
 
@@ -37,7 +36,7 @@ public sealed class SubmissionMails(IOptions<MailOptions> options)
         {
             ReplyTo = submission.Email,
         };
-        return MailOutbox.ComposeMessage(mail, options.Value.From);
+        return MailOutbox.ComposeMessage(mail);
     }
 
     public MimeMessage Ebook(FormDefinition form, string clinicName, string email, string? name, string downloadUrl, int linkDays)
@@ -46,7 +45,7 @@ public sealed class SubmissionMails(IOptions<MailOptions> options)
         var text = $"{greeting}\n\nThank you for asking for \"{form.Title}\". Download it here (the link works for {linkDays} days):\n\n{downloadUrl}\n\n{clinicName}\n";
         var html = $"<p>{Html.Encode(greeting)}</p><p>Thank you for asking for “{Html.Encode(form.Title)}”. " +
                    $"<a href=\"{Html.Encode(downloadUrl)}\">Download it here</a> (the link works for {linkDays} days).</p><p>{Html.Encode(clinicName)}</p>";
-        return MailOutbox.ComposeMessage(new OutgoingMail(email, $"Your download from {clinicName}", text, html), options.Value.From);
+        return MailOutbox.ComposeMessage(new OutgoingMail(email, $"Your download from {clinicName}", text, html));
     }
 
     /// <summary>The double opt-in email, with one-click unsubscribe headers (RFC 8058) like every newsletter mail.</summary>
@@ -57,7 +56,7 @@ public sealed class SubmissionMails(IOptions<MailOptions> options)
         var html = $"<p>Please confirm that you would like {Html.Encode(clinicName)}'s newsletter:</p><p><a href=\"{Html.Encode(confirmUrl)}\">Confirm my subscription</a></p>" +
                    "<p>If you did not ask for it, ignore this email and nothing more will be sent.</p>";
         var mail = new OutgoingMail(email, $"Confirm your subscription to {clinicName}", text, html) { Headers = UnsubscribeHeaders(unsubscribeUrl) };
-        return MailOutbox.ComposeMessage(mail, options.Value.From);
+        return MailOutbox.ComposeMessage(mail);
     }
 
     public static IReadOnlyDictionary<string, string> UnsubscribeHeaders(string unsubscribeUrl) => new Dictionary<string, string>

@@ -7,10 +7,10 @@ public sealed class CadenceOptions
 {
     public const string Section = "Cadence";
 
-    /// <summary>Folder for the SQLite database and other local state; relative paths are from the working directory.</summary>
+    /// <summary>Folder for the SQLite database and other local state; a relative path starts at <see cref="LocalPaths"/>.</summary>
     [Required] public string DataPath { get; set; } = ".data";
 
-    /// <summary>Content folder imported on the first start with an empty database.</summary>
+    /// <summary>Content folder imported on the first start with an empty database; relative as <see cref="DataPath"/>.</summary>
     [Required] public string ContentPath { get; set; } = "content";
 
     /// <summary>A fixed content key for CI and containers; otherwise one is generated and printed once.</summary>
@@ -29,7 +29,7 @@ public sealed class CadenceOptions
     /// configuration because services that need it are registered before options can be resolved.
     /// </summary>
     public static string DataFolder(IConfiguration configuration) =>
-        Path.GetFullPath(configuration[$"{Section}:DataPath"] ?? ".data");
+        LocalPaths.Resolve(configuration[$"{Section}:DataPath"] ?? ".data");
 }
 
 public sealed class AdminOptions

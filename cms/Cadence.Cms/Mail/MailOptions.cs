@@ -13,8 +13,11 @@ public sealed class MailOptions : IValidatableObject
     /// <summary>Pickup (the default) writes .eml files to <c>&lt;DataPath&gt;/mail-pickup/</c>; Smtp sends them.</summary>
     public MailTransportKind Transport { get; set; } = MailTransportKind.Pickup;
 
-    /// <summary>The sender of every message, such as <c>Stride Sports Therapy &lt;hello@stride.example&gt;</c>.</summary>
-    public string From { get; set; } = "Cadence <no-reply@localhost>";
+    /// <summary>
+    /// The sender's address, optionally with a name (<c>Stride Sports Therapy &lt;hello@stride.example&gt;</c>). Unset,
+    /// mail comes from the clinic's name at no-reply@ the site's host (see <see cref="ClinicSender"/>).
+    /// </summary>
+    public string? From { get; set; }
 
     /// <summary>A message is given up (and shown as failed) after this many attempts.</summary>
     public int MaxAttempts { get; set; } = 8;
@@ -31,7 +34,7 @@ public sealed class MailOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (!MailboxAddress.TryParse(From, out _)) yield return new($"Cadence:Mail:From '{From}' is not an email address.");
+        if (!string.IsNullOrWhiteSpace(From) && !MailboxAddress.TryParse(From, out _)) yield return new($"Cadence:Mail:From '{From}' is not an email address.");
         if (MaxAttempts < 1) yield return new("Cadence:Mail:MaxAttempts must be at least 1.");
         if (FirstBackoff <= TimeSpan.Zero || MaxBackoff < FirstBackoff) yield return new("Cadence:Mail backoff times must be positive, FirstBackoff <= MaxBackoff.");
         if (PollInterval <= TimeSpan.Zero) yield return new("Cadence:Mail:PollInterval must be positive.");

@@ -1,6 +1,5 @@
 using Cadence.Cms.Data;
 using Cadence.Cms.Hosting;
-using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace Cadence.Cms.Mail;
@@ -20,10 +19,13 @@ public sealed record OutgoingMail(string To, string Subject, string Text, string
 /// </summary>
 public interface IMailOutbox
 {
-    /// <summary>A MIME message with the configured sender, text and optional HTML parts.</summary>
+    /// <summary>A MIME message with the clinic's sender, text and optional HTML parts.</summary>
     MimeMessage Compose(OutgoingMail mail);
 
-    /// <summary>Adds the message to the caller's unit of work; it is queued when the caller's SaveChanges commits.</summary>
+    /// <summary>
+    /// Adds the message to the caller's unit of work; it is queued when the caller's SaveChanges commits. A message
+    /// without a sender gets the clinic's.
+    /// </summary>
     OutboxMail Stage(MimeMessage message);
 
     /// <summary>Queues and saves at once; the sender is woken straight away.</summary>
@@ -35,13 +37,18 @@ public interface IMailOutbox
     void Wake();
 }
 
-public sealed class MailOutbox(CadenceDb db, TimeProvider clock, IOptions<MailOptions> options, MailDeliverySignal signal) : IMailOutbox
+public sealed class MailOutbox(CadenceDb db, TimeProvider clock, ClinicSender sender, MailDeliverySignal signal) : IMailOutbox
 {
-    public MimeMessage Compose(OutgoingMail mail) => ComposeMessage(mail, options.Value.From);
+    public MimeMessage Compose(OutgoingMail mail)
+    {
+        var message = ComposeMessage(mail);
+        message.From.Add(sender.Current());
+        return message;
+    }
 
     public OutboxMail Stage(MimeMessage message)
     {
-        if (message.From.Count == 0) message.From.Add(MailboxAddress.Parse(options.Value.From));
+        if (message.From.Count == 0) message.From.Add(sender.Current());
         var row = ToRow(message, clock.GetUtcNow().UtcDateTime);
         db.Add(row);
         return row;
@@ -60,10 +67,10 @@ public sealed class MailOutbox(CadenceDb db, TimeProvider clock, IOptions<MailOp
 
     public void Wake() => signal.Pulse();
 
-    public static MimeMessage ComposeMessage(OutgoingMail mail, string from)
+    /// <summary>The message without a sender: <see cref="Stage"/> adds the clinic's.</summary>
+    public static MimeMessage ComposeMessage(OutgoingMail mail)
     {
         var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse(from));
         message.To.Add(MailboxAddress.Parse(mail.To));
         if (mail.ReplyTo is not null) message.ReplyTo.Add(MailboxAddress.Parse(mail.ReplyTo));
         message.Subject = mail.Subject;

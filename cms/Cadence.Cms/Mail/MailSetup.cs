@@ -9,6 +9,7 @@ public static class MailSetup
     {
         services.AddValidatedOptions<MailOptions>(MailOptions.Section);
         services.AddSingleton<MailDeliverySignal>();
+        services.AddScoped<ClinicSender>();
         services.AddScoped<IMailOutbox, MailOutbox>();
         services.AddScoped<OutboxQueries>();
         services.AddSingleton<IMailTransport>(provider =>

@@ -44,7 +44,8 @@ public sealed class ContentImporter(CadenceDb db, MediaLibrary media, TimeProvid
             {
                 Title = file.Title, Slug = file.Slug, Excerpt = file.Excerpt, Body = file.Body,
                 Status = Enum.Parse<PostStatus>(file.Status, ignoreCase: true),
-                PublishedAt = file.Date?.UtcDateTime, CreatedAt = file.Date?.UtcDateTime ?? now, UpdatedAt = file.Date?.UtcDateTime ?? now,
+                // A scheduled post's date is in the future; it was not created or changed then.
+                PublishedAt = file.Date?.UtcDateTime, CreatedAt = Past(file.Date, now), UpdatedAt = Past(file.Date, now),
                 Image = file.Image, ImageAlt = file.ImageAlt, SeoTitle = file.SeoTitle, SeoDescription = file.SeoDescription,
                 SocialImage = file.SocialImage, CanonicalUrl = file.CanonicalUrl,
                 Tags = file.Tags.Select(name => Term(tags, name, (slug, n) => new Tag { Slug = slug, Name = n })).Distinct().ToList(),
@@ -58,6 +59,8 @@ public sealed class ContentImporter(CadenceDb db, MediaLibrary media, TimeProvid
             content.Posts.Count, content.Forms.Count, content.Files.Count, Path.GetFullPath(folder));
         return true;
     }
+
+    private static DateTime Past(DateTimeOffset? date, DateTime now) => date?.UtcDateTime is { } utc && utc < now ? utc : now;
 
     private static T Term<T>(Dictionary<string, T> known, string name, Func<string, string, T> create)
     {

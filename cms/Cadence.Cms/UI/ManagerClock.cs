@@ -30,6 +30,16 @@ public sealed class ManagerClock(CadenceDb db, TimeProvider clock)
         return TimeZoneInfo.ConvertTimeToUtc(unspecified, tz);
     }
 
+    /// <summary>"3 minutes ago", "5 hours ago", or the date beyond a day: how the dashboard speaks of recent events.</summary>
+    public async Task<string> AgoAsync(DateTime utc)
+    {
+        var age = UtcNow - utc;
+        if (age < TimeSpan.FromMinutes(1)) return "just now";
+        if (age < TimeSpan.FromHours(1)) return age.Minutes == 1 ? "a minute ago" : $"{age.Minutes} minutes ago";
+        if (age < TimeSpan.FromDays(1)) return age.Hours == 1 ? "an hour ago" : $"{age.Hours} hours ago";
+        return $"on {await FormatAsync(utc)}";
+    }
+
     /// <summary>"14 Mar 2026, 07:30" in the clinic's zone, for lists and notices.</summary>
     public async Task<string> FormatAsync(DateTime? utc) =>
         utc is null ? "" : (await ToLocalAsync(utc.Value)).ToString("d MMM yyyy, HH:mm", System.Globalization.CultureInfo.InvariantCulture);

@@ -20,6 +20,7 @@ public static class ManagerRoutes
     public const string Webhooks = "/manager/webhooks";
     public const string Settings = "/manager/settings";
     public const string ApiKeys = "/manager/settings/keys";
+    public const string Developer = "/manager/settings/developer";
     public const string Users = "/manager/users";
     public const string SignIn = "/manager/account/sign-in";
     public const string SignOut = "/manager/account/sign-out";
@@ -28,6 +29,7 @@ public static class ManagerRoutes
     public const string ChangePassword = "/manager/account/password";
     public const string ForgotPassword = "/manager/account/forgot-password";
     public const string ResetPassword = "/manager/account/reset-password";
+    public const string MailSettings = "/manager/mail/settings";
 
     /// <summary>The webhooks page scrolled to its delivery log.</summary>
     public const string WebhookLog = Webhooks + "#deliveries-heading";
@@ -38,4 +40,8 @@ public static class ManagerRoutes
     public static string MediaFile(int id) => $"{Media}/{id}";
     public static string Submission(long id) => $"{Inbox}/{id}";
     public static string User(string id) => $"{Users}/{id}";
+    public static string Setup(string token) => $"{SetupFolder}/{token}";
+
+    /// <summary>Private: the bare folder is no page; only a token makes it one.</summary>
+    private const string SetupFolder = "/manager/setup";
 }

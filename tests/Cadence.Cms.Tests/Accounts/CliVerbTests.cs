@@ -7,8 +7,14 @@ public class CliVerbTests
 {
     private string _dataPath = null!;
 
+    /// <summary>A verb works on a database the CMS made; it never makes one itself.</summary>
     [SetUp]
-    public void NewDatabase() => _dataPath = RepoPaths.NewTempFolder("cli");
+    public async Task NewDatabase()
+    {
+        _dataPath = RepoPaths.NewTempFolder("cli");
+        await (await CmsServer.StartAsync(dataPath: _dataPath)).DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
 
     private async Task<(int Exit, string Out, string Error)> Run(params string[] args)
     {
@@ -48,6 +54,20 @@ public class CliVerbTests
 
         var missingValue = await Run("keys", "create", "--kind");
         Assert.That(missingValue.Exit, Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task A_verb_pointed_at_a_missing_database_says_so_in_one_line_and_creates_nothing()
+    {
+        _dataPath = Path.Combine(RepoPaths.NewTempFolder("cli-missing"), "no-such-data");
+        foreach (var verb in new[] { new[] { "user", "reset-password", "--email", "ada@stride.test" }, ["keys", "create", "--kind", "content"], ["export", "--out", Path.Combine(_dataPath, "out")] })
+        {
+            var run = await Run(verb);
+            Assert.That(run.Exit, Is.EqualTo(1), string.Join(' ', verb));
+            Assert.That(run.Error.Trim().Split('\n'), Has.Length.EqualTo(1));
+            Assert.That(run.Error, Does.StartWith("error: there is no Cadence database at " + Path.Combine(_dataPath, "cadence.db")));
+            Assert.That(Directory.Exists(_dataPath), Is.False, "no folder, no file");
+        }
     }
 
     [Test]

@@ -8,29 +8,30 @@ namespace Cadence.Cms.Tests.Accounts;
 public class FirstRunTests
 {
     [Test]
-    public async Task Without_a_configured_password_the_first_admin_gets_a_random_one_printed_once()
+    public async Task Without_a_configured_password_no_account_is_made_and_each_start_prints_a_new_setup_address()
     {
         var noPassword = new Dictionary<string, string?> { ["Cadence:Admin:Password"] = null, ["Cadence:Admin:Email"] = null };
-        string firstPassword;
+        string firstSetup;
         string dataPath;
         await using (var cms = await CmsServer.StartAsync(noPassword))
         {
             dataPath = cms.DataPath;
-            Assert.That(cms.FirstRun.AdminEmail, Is.EqualTo(FirstRun.DefaultAdminEmail));
-            firstPassword = cms.FirstRun.AdminPassword!;
-            Assert.That(firstPassword, Has.Length.GreaterThanOrEqualTo(IdentitySetup.MinimumPasswordLength));
-            Assert.That(await PasswordWorks(cms, FirstRun.DefaultAdminEmail, firstPassword), Is.True);
+            Assert.That(cms.FirstRun.AdminEmail, Is.Null);
+            firstSetup = cms.FirstRun.SetupPath!;
+            Assert.That(firstSetup, Does.StartWith("/manager/setup/"));
+            await using var scope = cms.Services.CreateAsyncScope();
+            Assert.That(scope.ServiceProvider.GetRequiredService<UserManager<CadenceUser>>().Users.Any(), Is.False, "never a default account");
 
             var welcome = new StringWriter();
             StartupTasks.PrintWelcome(welcome, [cms.BaseUrl], cms.FirstRun);
-            Assert.That(welcome.ToString(), Does.Contain(firstPassword).And.Contain(cms.BaseUrl + "/manager"));
+            Assert.That(welcome.ToString().Split('\n').Where(l => l.Contains("/manager/setup/")).ToList(),
+                Is.EqualTo(new[] { $"Set up the owner's account (this address works once, for 24 hours): {cms.BaseUrl}{firstSetup}" }));
         }
 
-        await using (var restarted = await CmsServer.StartAsync(noPassword, dataPath: dataPath))
-            Assert.That(restarted.FirstRun.AdminPassword, Is.Null, "a second start shows no password");
-
-        await using var other = await CmsServer.StartAsync(noPassword);
-        Assert.That(other.FirstRun.AdminPassword, Is.Not.EqualTo(firstPassword), "never a fixed default");
+        await using var restarted = await CmsServer.StartAsync(noPassword, dataPath: dataPath);
+        Assert.That(restarted.FirstRun.SetupPath, Is.Not.Null.And.Not.EqualTo(firstSetup), "still no owner: a new address");
+        using var session = new Manager.ManagerSession(restarted);
+        Assert.That((await session.GetAsync(firstSetup)).StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Gone), "the old address died with its process");
     }
 
     [Test]
@@ -38,7 +39,7 @@ public class FirstRunTests
     {
         await using var cms = await CmsServer.StartAsync();
         Assert.That(cms.FirstRun.AdminEmail, Is.EqualTo(CmsServer.AdminEmail));
-        Assert.That(cms.FirstRun.AdminPassword, Is.Null);
+        Assert.That(cms.FirstRun.SetupPath, Is.Null, "an Admin exists: no setup address");
         Assert.That(await PasswordWorks(cms, CmsServer.AdminEmail, CmsServer.AdminPassword), Is.True);
         Assert.That(cms.FirstRun.ContentKey, Is.Null, "configured keys are not printed");
     }

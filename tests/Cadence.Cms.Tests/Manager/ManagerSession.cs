@@ -13,11 +13,14 @@ public sealed class ManagerSession : IDisposable
     private readonly HttpClient _http;
     private static readonly HtmlParser Parser = new();
 
-    public ManagerSession(CmsServer cms)
+    public ManagerSession(CmsServer cms) : this(cms.BaseUrl) { }
+
+    /// <param name="baseUrl">Any CMS's address, such as a <see cref="CmsProcess"/>'s.</param>
+    public ManagerSession(string baseUrl)
     {
         _http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
         {
-            BaseAddress = new Uri(cms.BaseUrl),
+            BaseAddress = new Uri(baseUrl),
         };
     }
 

@@ -90,7 +90,7 @@ public class ManagerInBrowserTests
         await page.GetByLabel("Text", new() { Exact = true }).FillAsync("Run up for ninety seconds, walk down.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
         await Assertions.Expect(page.GetByLabel("Text", new() { Exact = true })).ToHaveValueAsync("Run up for ninety seconds, walk down.");
-        await Assertions.Expect(page.Locator("p.notice")).ToHaveTextAsync("Saved.");
+        await Assertions.Expect(page.Locator("p.notice").First).ToHaveTextAsync("Saved.");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Revisions" }).ClickAsync();
         await Assertions.Expect(page.Locator("pre.diff .removed")).ToContainTextAsync("sixty seconds");

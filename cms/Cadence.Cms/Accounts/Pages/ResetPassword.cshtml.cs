@@ -39,6 +39,12 @@ public sealed class ResetPasswordModel(UserManager<CadenceUser> users) : PageMod
         // A successful reset proves control of the mailbox, so it also lifts a lockout.
         await users.SetLockoutEndDateAsync(user!, null);
         await users.ResetAccessFailedCountAsync(user!);
+        if (!user!.EmailConfirmed)
+        {
+            // An invited person choosing a password through the mailed link: the invitation is accepted.
+            user.EmailConfirmed = true;
+            await users.UpdateAsync(user);
+        }
         TempData.Notice("Your password is saved. Sign in with it now.");
         return Redirect(ManagerRoutes.SignIn);
     }

@@ -10,7 +10,7 @@ namespace Cadence.Cms.Accounts.Pages;
 [Authorize(Policy = ManagerPolicies.Admins)]
 public sealed class UsersModel(UserManager<CadenceUser> users, UserAccounts accounts, AccountMail mail, TimeProvider clock) : PageModel
 {
-    public sealed record Person(string Id, string? Name, string Email, string Role, bool Disabled, bool LockedOut);
+    public sealed record Person(string Id, string? Name, string Email, string Role, bool Disabled, bool LockedOut, bool Invited);
 
     [BindProperty, Required(ErrorMessage = "Enter their email address."), EmailAddress(ErrorMessage = "Enter an email address like name@example.com.")]
     public string Email { get; set; } = "";
@@ -32,7 +32,7 @@ public sealed class UsersModel(UserManager<CadenceUser> users, UserAccounts acco
         {
             try
             {
-                var user = await accounts.CreateAsync(Email.Trim(), Role, Invite ? Passwords.Random() : Password!, string.IsNullOrWhiteSpace(DisplayName) ? null : DisplayName.Trim());
+                var user = await accounts.CreateAsync(Email.Trim(), Role, Invite ? Passwords.Random() : Password!, string.IsNullOrWhiteSpace(DisplayName) ? null : DisplayName.Trim(), invited: Invite);
                 if (Invite)
                 {
                     await mail.SendResetLinkAsync(user, invitation: true, cancellationToken);
@@ -57,7 +57,7 @@ public sealed class UsersModel(UserManager<CadenceUser> users, UserAccounts acco
         foreach (var user in await users.Users.OrderBy(u => u.Email).ToListAsync())
         {
             var roles = await users.GetRolesAsync(user);
-            people.Add(new Person(user.Id, user.DisplayName, user.Email ?? "", string.Join(", ", roles), user.IsDisabled, user.LockoutEnd > now));
+            people.Add(new Person(user.Id, user.DisplayName, user.Email ?? "", string.Join(", ", roles), user.IsDisabled, user.LockoutEnd > now, !user.EmailConfirmed));
         }
         People = people;
     }

@@ -144,9 +144,10 @@ public sealed partial class EditPostModel(
     {
         PostStatus.Published => $"Published {await clock.FormatAsync(post.PublishedAt)}",
         PostStatus.Scheduled => $"Scheduled for {await clock.FormatAsync(post.PublishedAt)}",
-        _ when post.ReviewRequestedAt is not null => "Draft, waiting for review",
-        _ when post.Id == 0 => "New draft, not saved yet",
-        _ => "Draft",
+        // The autosave status follows this text ("… Draft saved at 10:32"), so it must read well before that.
+        _ when post.ReviewRequestedAt is not null => "Waiting for review",
+        _ when post.Id == 0 => "New post",
+        _ => "Not published yet",
     };
 
     private async Task LoadChoicesAsync(CancellationToken cancellationToken)

@@ -17,5 +17,8 @@ public sealed class ReviewModel(CadenceDb db) : PageModel
         Waiting = await db.Posts.AsNoTracking()
             .Where(p => p.DeletedAt == null && p.Status == PostStatus.Draft && p.ReviewRequestedAt != null)
             .OrderBy(p => p.ReviewRequestedAt)
-            .Select(p => new WaitingPost(p.Id, p.Title, p.Author!.Name, p.ReviewRequestedAt)).ToListAsync(cancellationToken);
+            // The byline when there is one, else the person who wrote the draft.
+            .Select(p => new WaitingPost(p.Id, p.Title,
+                p.Author!.Name ?? db.Users.Where(u => u.Id == p.OwnerId).Select(u => u.DisplayName ?? u.Email).FirstOrDefault(),
+                p.ReviewRequestedAt)).ToListAsync(cancellationToken);
 }

@@ -74,7 +74,7 @@ public sealed class InboxModel(InboxQueries inbox, FormsCatalog catalog, Manager
 
     public string Link(int page) => Address(ManagerRoutes.Inbox, ("p", page > 1 ? page.ToString(CultureInfo.InvariantCulture) : null));
 
-    public string BulkAction() => Address(ManagerRoutes.Inbox, ("p", PageNumber > 1 ? PageNumber.ToString() : null), ("handler", "bulk"));
+    public string BulkAction() => Address(ManagerRoutes.Inbox, ("p", PageNumber > 1 ? PageNumber.ToString(CultureInfo.InvariantCulture) : null), ("handler", "bulk"));
 
     public string CsvLink() => Address(ManagerRoutes.Inbox, ("handler", "csv"));
 
