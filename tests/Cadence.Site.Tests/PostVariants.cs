@@ -18,7 +18,7 @@ public static class PostVariants
         new ApiAuthor("ann", "Ann Lee", "A physio.", "/media/ann.jpg", 7),
         new ApiImage("/media/knee.jpg", "A knee", 1200, 800),
         new ApiSeo("SEO title", "SEO description", "/media/social.jpg", "https://example.com/canonical"),
-        ["knee-pain-ebook"]);
+        ["knee-pain-ebook"], "/posts/knee-pain/");
 
     /// <summary>Every field path (e.g. <c>Author.Bio</c>) with the post that differs from <see cref="Full"/> only there.</summary>
     public static IEnumerable<(string Field, ApiPost Post)> Each() =>

@@ -136,6 +136,7 @@ internal static class BuildCacheFormat
             w.Write(p.Forms.Count);
             foreach (var form in p.Forms) w.Write(form);
         }
+        Text(w, p.Path);
         Key(w, cached.Source.BodyKey);
         w.Write(cached.Source.Media.Count);
         foreach (var media in cached.Source.Media) w.Write(media);
@@ -166,7 +167,8 @@ internal static class BuildCacheFormat
             forms = new string[r.ReadInt32()];
             for (var i = 0; i < forms.Length; i++) forms[i] = r.ReadString();
         }
-        var post = new ApiPost(slug, title, excerpt, status, published, updated, minutes, words, null, tags, category, author, image, seo, forms);
+        var path = Text(r);
+        var post = new ApiPost(slug, title, excerpt, status, published, updated, minutes, words, null, tags, category, author, image, seo, forms, path);
         var bodyKey = Key(r);
         var media = new string[r.ReadInt32()];
         for (var i = 0; i < media.Length; i++) media[i] = r.ReadString();

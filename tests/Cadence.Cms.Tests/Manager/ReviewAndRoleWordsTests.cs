@@ -105,7 +105,7 @@ public class ReviewAndRoleWordsTests : SignedInAdminTests
     {
         var users = await Admin.PageAsync("/manager/users");
         var row = users.QuerySelectorAll("table.list tbody tr").Single(tr => tr.TextContent.Contains(email));
-        return row.QuerySelectorAll("td").Last().TextContent.Trim();
+        return row.QuerySelectorAll("td")[^1].TextContent.Trim();
     }
 
     private async Task<string> NewPersonAsync(string role, string name)
