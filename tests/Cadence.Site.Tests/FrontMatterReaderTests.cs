@@ -76,7 +76,7 @@ public class FrontMatterReaderTests
         try
         {
             using (var python = Process.Start(new ProcessStartInfo("python3", [generator, "--count", "300", "--out", folder, "--seed", "front-matter"])
-                   { RedirectStandardError = true, RedirectStandardOutput = true })!)
+            { RedirectStandardError = true, RedirectStandardOutput = true })!)
             {
                 python.WaitForExit();
                 Assert.That(python.ExitCode, Is.Zero);

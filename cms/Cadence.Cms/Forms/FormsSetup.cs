@@ -2,9 +2,9 @@ using System.Net;
 using System.Threading.RateLimiting;
 using Cadence.Cms.Accounts;
 using Cadence.Cms.Hosting;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Cadence.Cms.Forms;

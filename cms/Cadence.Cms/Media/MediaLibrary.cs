@@ -35,7 +35,11 @@ public sealed class MediaLibrary(CadenceDb db, TimeProvider clock)
         var stem = Cadence.Markdown.Slug.From(Path.GetFileNameWithoutExtension(fileName));
         var extension = contentType switch
         {
-            "image/png" => ".png", "image/jpeg" => ".jpg", "image/gif" => ".gif", "image/webp" => ".webp", _ => ".pdf",
+            "image/png" => ".png",
+            "image/jpeg" => ".jpg",
+            "image/gif" => ".gif",
+            "image/webp" => ".webp",
+            _ => ".pdf",
         };
         return (stem.Length == 0 ? "file" : stem) + extension;
     }

@@ -1,8 +1,8 @@
 using Cadence.Cms.Data;
 using Cadence.Cms.Settings;
 using Cadence.Markdown.Folder;
-using FormFile = Cadence.Markdown.Folder.FormFile;
 using Microsoft.EntityFrameworkCore;
+using FormFile = Cadence.Markdown.Folder.FormFile;
 
 namespace Cadence.Cms.Seeding;
 

@@ -5,8 +5,8 @@ using Cadence.Cms.Media;
 using Cadence.Cms.Settings;
 using Cadence.Contract;
 using Cadence.Markdown.Folder;
-using FormFile = Cadence.Markdown.Folder.FormFile;
 using Microsoft.EntityFrameworkCore;
+using FormFile = Cadence.Markdown.Folder.FormFile;
 
 namespace Cadence.Cms.Seeding;
 

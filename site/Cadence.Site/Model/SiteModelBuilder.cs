@@ -46,7 +46,8 @@ public static class SiteModelBuilder
             settings, posts, tags, categories, authors, years,
             forms.ToDictionary(f => f.Key, StringComparer.Ordinal), forms,
             content.Redirects.Select(r => new Redirect(r.From, r.To)).OrderBy(r => r.From, StringComparer.Ordinal).ToArray(),
-            related) { RelatedKey = relatedKey.Value };
+            related)
+        { RelatedKey = relatedKey.Value };
     }
 
     /// <summary>A single post outside the model (a draft being previewed); it has no place in any list.</summary>

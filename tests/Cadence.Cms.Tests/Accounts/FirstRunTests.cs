@@ -1,5 +1,5 @@
-using Cadence.Cms.Accounts;
 using Cadence.Cms;
+using Cadence.Cms.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,7 @@
-using Cadence.Cms.UI;
 using System.Net;
 using Cadence.Cms.Accounts;
 using Cadence.Cms.Tests.Manager;
+using Cadence.Cms.UI;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

@@ -1,8 +1,8 @@
-using Cadence.Cms.UI;
 using System.Net;
 using Cadence.Cms.Data;
 using Cadence.Cms.Mail;
 using Cadence.Cms.Tests.Manager;
+using Cadence.Cms.UI;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Cadence.Cms.Tests.Forms.FormPosts;

@@ -1,9 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using Cadence.Cms.Accounts;
+using Cadence.Cms.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Cadence.Cms.Data;
 
 namespace Cadence.Cms.Webhooks.Pages;
 
