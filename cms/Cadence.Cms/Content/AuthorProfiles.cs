@@ -9,6 +9,26 @@ public sealed class AuthorProfiles(CadenceDb db)
     public Task<Author?> ForUserAsync(string userId, CancellationToken cancellationToken = default) =>
         db.Authors.SingleOrDefaultAsync(a => a.UserId == userId, cancellationToken);
 
+    /// <summary>Every author profile, by name, for choosing one.</summary>
+    public async Task<IReadOnlyList<(int Id, string Name)>> AllAsync(CancellationToken cancellationToken = default) =>
+        (await db.Authors.AsNoTracking().OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(cancellationToken))
+            .Select(a => (a.Id, a.Name)).ToList();
+
+    /// <summary>
+    /// Makes <paramref name="authorId"/> the one profile <paramref name="userId"/> writes as (none when null). A profile
+    /// has one account, so linking it takes it from whoever had it, and the user's previous profile is let go.
+    /// </summary>
+    public async Task<bool> LinkAsync(string userId, int? authorId, CancellationToken cancellationToken = default)
+    {
+        var chosen = authorId is { } id ? await db.Authors.SingleOrDefaultAsync(a => a.Id == id, cancellationToken) : null;
+        if (authorId is not null && chosen is null) return false;
+        foreach (var previous in await db.Authors.Where(a => a.UserId == userId).ToListAsync(cancellationToken))
+            previous.UserId = null;
+        if (chosen is not null) chosen.UserId = userId;
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
     public async Task<Author> SaveAsync(string userId, string name, string? bio, string? avatar, CancellationToken cancellationToken = default)
     {
         var author = await ForUserAsync(userId, cancellationToken);

@@ -14,6 +14,9 @@ public sealed record EditingUser(string Id, string Name, bool MayPublish)
         user.FindFirstValue(CadenceClaims.DisplayName) ?? user.Identity?.Name ?? "",
         Roles.IsEditor(user));
 
+    /// <summary>Editors and Admins put any byline on a post; an Author's posts carry their own profile's byline only.</summary>
+    public bool MayChooseByline => MayPublish;
+
     public bool MayEdit(Post post) => MayEdit(post.OwnerId, post.Status);
 
     public bool MayEdit(string? ownerId, PostStatus status) => MayPublish || (ownerId == Id && status == PostStatus.Draft);

@@ -24,6 +24,7 @@ public sealed class PostEditor(CadenceDb db, PostEditing editing, PostWorkflow w
         var loaded = await LoadAsync(id, user, cancellationToken);
         if (loaded.Post is not { } post) return loaded;
         if (save.Base is { } based && !based.Allows(post)) return PostEditResult.Conflict(post);
+        save = save with { Input = await WithAllowedBylineAsync(save.Input, post, user, cancellationToken) };
 
         var problems = await editing.CheckAsync(save.Input, cancellationToken);
         if (save.Action == PostAction.Schedule && save.PublishAtUtc is null) problems[PostEditResult.PublishAtField] = "Choose the date and time to publish.";
@@ -72,6 +73,7 @@ public sealed class PostEditor(CadenceDb db, PostEditing editing, PostWorkflow w
         var loaded = await LoadAsync(id, user, cancellationToken);
         if (loaded.Post is not { } post) return loaded;
         if (based is not null && !based.Allows(post)) return PostEditResult.Conflict(post);
+        input = await WithAllowedBylineAsync(input, post, user, cancellationToken);
         var stored = post.Title.Length > 0 ? post.Title : UntitledDraft;
         if (string.IsNullOrWhiteSpace(input.Title)) input = input with { Title = stored };
         input = KeepStoredWhereInvalid(input, post, stored, await editing.CheckAsync(input, cancellationToken));
@@ -169,6 +171,17 @@ public sealed class PostEditor(CadenceDb db, PostEditing editing, PostWorkflow w
             if (post is null) return PostEditResult.NotFound;
         }
         return user.MayEdit(post) ? PostEditResult.Done(post) : PostEditResult.Forbidden;
+    }
+
+    /// <summary>
+    /// An Author's choice of byline is not theirs to make (the form may send any id): their post carries their linked
+    /// profile, or keeps the byline it has when they have none.
+    /// </summary>
+    private async Task<PostInput> WithAllowedBylineAsync(PostInput input, Post post, EditingUser user, CancellationToken cancellationToken)
+    {
+        if (user.MayChooseByline) return input;
+        var own = await authors.ForUserAsync(user.Id, cancellationToken);
+        return input with { AuthorId = own?.Id ?? post.AuthorId };
     }
 
     private static PostInput KeepStoredWhereInvalid(PostInput input, Post post, string storedTitle, Dictionary<string, string> problems)

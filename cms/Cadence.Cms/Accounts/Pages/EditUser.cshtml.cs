@@ -1,3 +1,4 @@
+using Cadence.Cms.Content;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -6,18 +7,32 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Cadence.Cms.Accounts.Pages;
 
 [Authorize(Policy = ManagerPolicies.Admins)]
-public sealed class EditUserModel(UserManager<CadenceUser> users, AccountMail mail) : PageModel
+public sealed class EditUserModel(UserManager<CadenceUser> users, AccountMail mail, AuthorProfiles authors) : PageModel
 {
     [BindProperty] public string Role { get; set; } = Roles.Author;
+    /// <summary>The author profile this user writes as: an Author's posts carry its byline and no other.</summary>
+    [BindProperty] public int? AuthorId { get; set; }
+
+    public IReadOnlyList<(int Id, string Name)> Authors { get; private set; } = [];
 
     public CadenceUser Person { get; private set; } = null!;
     public bool IsMe => Person.Id == users.GetUserId(User);
 
-    public async Task<IActionResult> OnGetAsync(string id)
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id)) return NotFound();
         Role = (await users.GetRolesAsync(Person)).FirstOrDefault() ?? Roles.Author;
+        AuthorId = (await authors.ForUserAsync(id, cancellationToken))?.Id;
+        Authors = await authors.AllAsync(cancellationToken);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostAuthorAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        if (!await authors.LinkAsync(id, AuthorId, cancellationToken)) return BadRequest();
+        TempData.Notice(AuthorId is null ? $"{Person.Email} has no author profile." : $"{Person.Email} now writes as their linked author profile.");
+        return Redirect(ManagerRoutes.User(id));
     }
 
     public async Task<IActionResult> OnPostRoleAsync(string id)

@@ -35,6 +35,9 @@ public sealed partial class EditPostModel(
     public Post Post { get; private set; } = null!;
     public bool IsNew => Post.Id == 0;
     public bool CanPublish => Editor.MayPublish;
+    public bool CanChooseByline => Editor.MayChooseByline;
+    /// <summary>The post's byline as stored (an Author sees it, not a choice).</summary>
+    public string? Byline => Authors.FirstOrDefault(a => a.Id == Post.AuthorId).Name;
     public string PreviewHref => options.Value.PreviewUrl is { } site
         ? $"{site.TrimEnd('/')}/preview/{Uri.EscapeDataString(Post.Slug)}"
         : $"{ManagerRoutes.Post(Post.Id)}/preview";
