@@ -21,6 +21,11 @@ public sealed class SiteModel(CadenceDb db) : PageModel
     [BindProperty, EmailAddress(ErrorMessage = "Enter an email address like name@example.com.")] public string? NotificationEmail { get; set; }
     [BindProperty] public string? Navigation { get; set; }
     [BindProperty] public string? Social { get; set; }
+    /// <summary>The settings' version when this page was opened: a save based on an older one is refused.</summary>
+    [BindProperty] public int Version { get; set; }
+
+    /// <summary>Set when someone else saved after this page was opened: what they stored, where it differs from this person's values.</summary>
+    public IReadOnlyList<StoredSetting>? Conflict { get; private set; }
 
     public IReadOnlyList<string> Zones { get; } = TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Order(StringComparer.Ordinal).ToList();
 
@@ -31,6 +36,7 @@ public sealed class SiteModel(CadenceDb db) : PageModel
             (settings.ClinicName, settings.SiteTitle, settings.Description, settings.BaseUrl, settings.TimeZone, settings.Language, settings.NotificationEmail);
         Navigation = LinkLines.Format(settings.Navigation);
         Social = LinkLines.Format(settings.Social);
+        Version = settings.Version;
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -48,18 +54,46 @@ public sealed class SiteModel(CadenceDb db) : PageModel
 
         var settings = await db.Settings.SingleOrDefaultAsync(cancellationToken);
         if (settings is null) db.Settings.Add(settings = new SiteSettings());
+        if (settings.Version != Version) return Refused(settings, language!, navigation, social);
+        Apply(settings, language!, navigation, social);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException) // another save landed between the check above and this write
+        {
+            db.ChangeTracker.Clear();
+            return Refused(await db.Settings.AsNoTracking().SingleAsync(cancellationToken), language!, navigation, social);
+        }
+        TempData.Notice("Settings saved. The site shows them after its next build.");
+        return Redirect(ManagerRoutes.Settings);
+    }
+
+    /// <summary>
+    /// Shows the page again with this person's values still in the form and, beside them, what is stored now; the form
+    /// then carries the stored version, so saving again deliberately overwrites.
+    /// </summary>
+    private PageResult Refused(SiteSettings stored, string language, List<SiteLink> navigation, List<SiteLink> social)
+    {
+        var mine = new SiteSettings();
+        Apply(mine, language, navigation, social);
+        Conflict = StoredSetting.Differing(mine, stored);
+        ModelState.Remove(nameof(Version)); // else the form would show the posted version rather than the stored one
+        Version = stored.Version;
+        return Page();
+    }
+
+    private void Apply(SiteSettings settings, string language, List<SiteLink> navigation, List<SiteLink> social)
+    {
         settings.ClinicName = ClinicName.Trim();
         settings.SiteTitle = SiteTitle.Trim();
         settings.Description = Description?.Trim() ?? "";
         settings.BaseUrl = BaseUrl?.Trim().TrimEnd('/') ?? "";
-        settings.TimeZone = TimeZone!.Trim();
-        settings.Language = language!;
+        settings.TimeZone = TimeZone.Trim();
+        settings.Language = language;
         settings.NotificationEmail = string.IsNullOrWhiteSpace(NotificationEmail) ? null : NotificationEmail.Trim();
         settings.Navigation = navigation;
         settings.Social = social;
-        await db.SaveChangesAsync(cancellationToken);
-        TempData.Notice("Settings saved. The site shows them after its next build.");
-        return Redirect(ManagerRoutes.Settings);
     }
 }
 
