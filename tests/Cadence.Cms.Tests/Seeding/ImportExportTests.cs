@@ -17,7 +17,7 @@ public class ImportExportTests
         {
             dataPath = first.DataPath;
             (posts, media) = await Counts(first);
-            Assert.That(posts, Is.EqualTo(8));
+            Assert.That(posts, Is.EqualTo(8 + 3), "eight posts and three pages");
         }
 
         await using var second = await CmsServer.StartAsync(dataPath: dataPath);
