@@ -163,5 +163,20 @@ public class PagesTests
         Assert.That(page.GetProperty("body").GetString(), Is.EqualTo("Monday to Friday, 8 am to 8 pm."));
     }
 
+    [Test]
+    public async Task Settings_can_put_a_page_in_the_navigation_by_its_title()
+    {
+        var settings = await _admin.PageAsync("/manager/settings");
+        var choice = settings.QuerySelectorAll("#AddPage option").Single(o => o.TextContent == "Privacy policy");
+        var saved = await _admin.SubmitAsync("/manager/settings", new() { ["AddPage"] = choice.GetAttribute("value")! });
+        Assert.That(saved.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await saved.Content.ReadAsStringAsync());
+
+        var site = await _api.GetFromJsonAsync<JsonElement>("api/v1/site");
+        var last = site.GetProperty("navigation").EnumerateArray().Last();
+        Assert.That((last.GetProperty("label").GetString(), last.GetProperty("url").GetString()), Is.EqualTo(("Privacy policy", "/privacy/")));
+        Assert.That(site.GetProperty("navigation").EnumerateArray().Select(l => l.GetProperty("url").GetString()), Does.Contain("/contact/"),
+            "the links typed before stay");
+    }
+
     private static List<string?> Strings(JsonElement json, string name) => json.GetProperty(name).EnumerateArray().Select(s => s.GetString()).ToList();
 }
