@@ -98,6 +98,16 @@ public class PagesTests
     }
 
     [Test]
+    public async Task The_openapi_document_describes_the_page_endpoints()
+    {
+        using var json = JsonDocument.Parse(await _cms.Client().GetStringAsync("openapi/v1.json"));
+        var paths = json.RootElement.GetProperty("paths");
+        Assert.That(paths.TryGetProperty("/api/v1/pages", out _), "the list");
+        Assert.That(paths.TryGetProperty("/api/v1/pages/{slug}", out var one), "one page");
+        Assert.That(one.GetProperty("get").GetProperty("responses").TryGetProperty("404", out _), "its 404 is documented");
+    }
+
+    [Test]
     public async Task The_changes_feed_names_pages_apart_from_posts()
     {
         var start = await _api.GetFromJsonAsync<JsonElement>("api/v1/changes");
