@@ -82,7 +82,7 @@ public static class SiteBuild
         Parallel.Invoke(
             () => WriteFeeds(model, plan, renderer.PostPages, writer, cards, bodies),
             () => writer.Write("sitemap.xml", Sitemap.Write(model)),
-            () => writer.Write("search-index.json", SiteFiles.SearchIndex(cards, model.Settings)),
+            () => writer.Write("search-index.json", SiteFiles.SearchIndex(cards, model.Pages, model.Settings)),
             () =>
             {
                 writer.WriteText("robots.txt", SiteFiles.Robots(model.Settings));

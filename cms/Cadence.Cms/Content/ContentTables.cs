@@ -10,6 +10,7 @@ public sealed class PostTable : IEntityTypeConfiguration<Post>
         post.HasIndex(p => p.Slug).IsUnique();
         post.HasIndex(p => new { p.Status, p.PublishedAt });
         post.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
+        post.Property(p => p.Kind).HasConversion<string>().HasMaxLength(8);
         post.Property(p => p.Title).HasMaxLength(200);
         post.Property(p => p.Slug).HasMaxLength(80);
         post.HasMany(p => p.Tags).WithMany(t => t.Posts).UsingEntity("PostTags");
@@ -18,6 +19,7 @@ public sealed class PostTable : IEntityTypeConfiguration<Post>
         post.Property(p => p.Version).IsConcurrencyToken();
         post.Property(p => p.VersionEditSession).HasMaxLength(40);
         post.Ignore(p => p.IsLive);
+        post.Ignore(p => p.IsPage);
     }
 }
 

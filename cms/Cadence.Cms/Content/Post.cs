@@ -5,6 +5,9 @@ public enum PostStatus { Draft, Scheduled, Published }
 public sealed class Post : Data.IVersioned
 {
     public int Id { get; set; }
+
+    /// <summary>A post or a page; see <see cref="PageRules"/> for what a page leaves out.</summary>
+    public PostKind Kind { get; set; }
     public required string Title { get; set; }
     public required string Slug { get; set; }
     public string? Excerpt { get; set; }
@@ -48,4 +51,6 @@ public sealed class Post : Data.IVersioned
     public string? VersionEditSession { get; set; }
 
     public bool IsLive => LivePosts.Is(Status, DeletedAt);
+
+    public bool IsPage => Kind == PostKind.Page;
 }

@@ -13,6 +13,9 @@ public sealed class PostAddress(CadenceDb db, IOptions<ManagerOptions> options)
     /// <summary>The path the site gives a post.</summary>
     public static string PathOf(string slug) => $"/posts/{slug}/";
 
+    /// <summary>The path the site gives a post or a page (pages live at the top: <c>/{slug}/</c>).</summary>
+    public static string PathOf(PostKind kind, string slug) => kind == PostKind.Page ? $"/{slug}/" : PathOf(slug);
+
     /// <summary>
     /// The site's public address without a trailing slash: the Site address setting, else the preview server
     /// (<c>Cadence:Site:PreviewUrl</c>), which serves the same pages; empty when neither is set.
@@ -25,4 +28,7 @@ public sealed class PostAddress(CadenceDb db, IOptions<ManagerOptions> options)
 
     /// <summary>The post's address as a reader types it; only a path when the site's address is not set.</summary>
     public static string UrlOf(string site, string slug) => site + PathOf(slug);
+
+    /// <summary>The address of a post or a page as a reader types it.</summary>
+    public static string UrlOf(string site, PostKind kind, string slug) => site + PathOf(kind, slug);
 }

@@ -14,13 +14,15 @@ public sealed class PostEditing(CadenceDb db, PostWorkflow workflow)
     public const int TitleMax = 200, ExcerptMax = 500, SeoTitleMax = 70, SeoDescriptionMax = 200;
 
     /// <summary>Problems keyed by the <see cref="PostInput"/> property they are about; empty when the input can be saved.</summary>
-    public async Task<Dictionary<string, string>> CheckAsync(PostInput input, CancellationToken cancellationToken = default)
+    public async Task<Dictionary<string, string>> CheckAsync(PostInput input, PostKind kind = PostKind.Post, CancellationToken cancellationToken = default)
     {
         var problems = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(input.Title)) problems[nameof(PostInput.Title)] = "Give the post a title.";
         else if (input.Title.Length > TitleMax) problems[nameof(PostInput.Title)] = $"Keep the title under {TitleMax} characters.";
         if (!string.IsNullOrWhiteSpace(input.Slug) && !Cadence.Markdown.Slug.IsValid(input.Slug.Trim()))
             problems[nameof(PostInput.Slug)] = "Use lower-case letters, digits and single hyphens, like knee-pain-when-running.";
+        else if (kind == PostKind.Page && input.Slug?.Trim() is { Length: > 0 } pageSlug && PageRules.IsReserved(pageSlug))
+            problems[nameof(PostInput.Slug)] = PageRules.ReservedMessage(pageSlug);
         if (input.Excerpt?.Length > ExcerptMax) problems[nameof(PostInput.Excerpt)] = $"Keep the excerpt under {ExcerptMax} characters.";
         if (input.SeoTitle?.Length > SeoTitleMax) problems[nameof(PostInput.SeoTitle)] = $"Search engines cut titles after about 60 characters; keep it under {SeoTitleMax}.";
         if (input.SeoDescription?.Length > SeoDescriptionMax) problems[nameof(PostInput.SeoDescription)] = $"Keep the description under {SeoDescriptionMax} characters.";
@@ -45,8 +47,9 @@ public sealed class PostEditing(CadenceDb db, PostWorkflow workflow)
         post.Title = input.Title.Trim();
         post.Body = input.Body.Replace("\r\n", "\n");
         post.Excerpt = Blank(input.Excerpt);
-        post.CategoryId = input.CategoryId;
-        post.AuthorId = input.AuthorId;
+        // A page has no category or byline (PageRules); whatever the form sent is not kept.
+        post.CategoryId = post.IsPage ? null : input.CategoryId;
+        post.AuthorId = post.IsPage ? null : input.AuthorId;
         post.Image = Blank(input.Image) is { } image && !image.StartsWith("/media/", StringComparison.Ordinal) ? "/media/" + image : Blank(input.Image);
         post.ImageAlt = post.Image is null ? null : Blank(input.ImageAlt);
         post.SeoTitle = Blank(input.SeoTitle);
@@ -54,11 +57,11 @@ public sealed class PostEditing(CadenceDb db, PostWorkflow workflow)
         post.UpdatedAt = now;
 
         var wanted = Blank(input.Slug);
-        if (post.Id == 0) post.Slug = await workflow.FreeSlugAsync(wanted ?? post.Title, null, cancellationToken);
+        if (post.Id == 0) post.Slug = await workflow.FreeSlugAsync(wanted ?? post.Title, null, post.Kind, cancellationToken);
         else if (wanted is not null && wanted != post.Slug) await workflow.RenameAsync(post, wanted, cancellationToken);
 
         post.Tags.Clear();
-        post.Tags.AddRange(await TagsAsync(input.Tags, cancellationToken));
+        if (!post.IsPage) post.Tags.AddRange(await TagsAsync(input.Tags, cancellationToken));
     }
 
     /// <summary>Comma-separated names; a name no tag has yet becomes a new tag.</summary>

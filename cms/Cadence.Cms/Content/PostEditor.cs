@@ -16,17 +16,25 @@ public sealed class PostEditor(CadenceDb db, PostEditing editing, PostWorkflow w
 
     /// <summary>The post to show in the editor (with its tags), or a new unsaved draft written as the user's author profile.</summary>
     public Task<PostEditResult> OpenAsync(int? id, EditingUser user, CancellationToken cancellationToken = default) =>
-        LoadAsync(id, user, cancellationToken);
+        LoadAsync(id, user, PostKind.Post, cancellationToken);
 
-    public async Task<PostEditResult> SaveAsync(int? id, PostSave save, EditingUser user, CancellationToken cancellationToken = default)
+    /// <summary>As <see cref="OpenAsync(int?, EditingUser, CancellationToken)"/>; a new one is of <paramref name="kind"/>.</summary>
+    public Task<PostEditResult> OpenAsync(int? id, PostKind kind, EditingUser user, CancellationToken cancellationToken = default) =>
+        LoadAsync(id, user, kind, cancellationToken);
+
+    public Task<PostEditResult> SaveAsync(int? id, PostSave save, EditingUser user, CancellationToken cancellationToken = default) =>
+        SaveAsync(id, PostKind.Post, save, user, cancellationToken);
+
+    /// <param name="kind">What a new one (no <paramref name="id"/>) is; a stored one keeps its kind.</param>
+    public async Task<PostEditResult> SaveAsync(int? id, PostKind kind, PostSave save, EditingUser user, CancellationToken cancellationToken = default)
     {
         if (save.ChangesTheSite && !user.MayPublish) return PostEditResult.Forbidden;
-        var loaded = await LoadAsync(id, user, cancellationToken);
+        var loaded = await LoadAsync(id, user, kind, cancellationToken);
         if (loaded.Post is not { } post) return loaded;
         if (save.Base is { } based && !based.Allows(post)) return PostEditResult.Conflict(post);
         save = save with { Input = await WithAllowedBylineAsync(save.Input, post, user, cancellationToken) };
 
-        var problems = await editing.CheckAsync(save.Input, cancellationToken);
+        var problems = await editing.CheckAsync(save.Input, post.Kind, cancellationToken);
         if (save.Action == PostAction.Schedule && save.PublishAtUtc is null) problems[PostEditResult.PublishAtField] = "Choose the date and time to publish.";
         if (problems.Count > 0) return PostEditResult.Invalid(post, problems);
 
@@ -68,15 +76,18 @@ public sealed class PostEditor(CadenceDb db, PostEditing editing, PostWorkflow w
     /// A draft saves as it is (fields that do not pass the checks keep their stored values); a live or scheduled
     /// post must not change on the site while someone types, so its text goes into a revision only.
     /// </summary>
-    public async Task<PostEditResult> AutosaveAsync(int? id, PostInput input, EditingUser user, EditBase? based = null, CancellationToken cancellationToken = default)
+    public Task<PostEditResult> AutosaveAsync(int? id, PostInput input, EditingUser user, EditBase? based = null, CancellationToken cancellationToken = default) =>
+        AutosaveAsync(id, PostKind.Post, input, user, based, cancellationToken);
+
+    public async Task<PostEditResult> AutosaveAsync(int? id, PostKind kind, PostInput input, EditingUser user, EditBase? based = null, CancellationToken cancellationToken = default)
     {
-        var loaded = await LoadAsync(id, user, cancellationToken);
+        var loaded = await LoadAsync(id, user, kind, cancellationToken);
         if (loaded.Post is not { } post) return loaded;
         if (based is not null && !based.Allows(post)) return PostEditResult.Conflict(post);
         input = await WithAllowedBylineAsync(input, post, user, cancellationToken);
         var stored = post.Title.Length > 0 ? post.Title : UntitledDraft;
         if (string.IsNullOrWhiteSpace(input.Title)) input = input with { Title = stored };
-        input = KeepStoredWhereInvalid(input, post, stored, await editing.CheckAsync(input, cancellationToken));
+        input = KeepStoredWhereInvalid(input, post, stored, await editing.CheckAsync(input, post.Kind, cancellationToken));
 
         if (post.Status != PostStatus.Draft)
         {
@@ -121,7 +132,7 @@ public sealed class PostEditor(CadenceDb db, PostEditing editing, PostWorkflow w
     /// <summary>Moves the post to the trash; it leaves the site and can be restored.</summary>
     public async Task<PostEditResult> TrashAsync(int id, EditingUser user, CancellationToken cancellationToken = default)
     {
-        var loaded = await LoadAsync(id, user, cancellationToken);
+        var loaded = await LoadAsync(id, user, PostKind.Post, cancellationToken);
         if (loaded.Post is not { } post) return loaded;
         workflow.Trash(post);
         await db.SaveChangesAsync(cancellationToken);
@@ -154,15 +165,15 @@ public sealed class PostEditor(CadenceDb db, PostEditing editing, PostWorkflow w
     public Task<string?> LastSavedByAsync(int id, CancellationToken cancellationToken = default) =>
         db.PostRevisions.Where(r => r.PostId == id).OrderByDescending(r => r.Id).Select(r => r.SavedBy).FirstOrDefaultAsync(cancellationToken);
 
-    private async Task<PostEditResult> LoadAsync(int? id, EditingUser user, CancellationToken cancellationToken)
+    private async Task<PostEditResult> LoadAsync(int? id, EditingUser user, PostKind kind, CancellationToken cancellationToken)
     {
         Post? post;
         if (id is null)
         {
             post = new Post
             {
-                Title = "", Slug = "", Status = PostStatus.Draft, OwnerId = user.Id, CreatedAt = Now, UpdatedAt = Now,
-                AuthorId = (await authors.ForUserAsync(user.Id, cancellationToken))?.Id,
+                Kind = kind, Title = "", Slug = "", Status = PostStatus.Draft, OwnerId = user.Id, CreatedAt = Now, UpdatedAt = Now,
+                AuthorId = kind == PostKind.Page ? null : (await authors.ForUserAsync(user.Id, cancellationToken))?.Id,
             };
         }
         else

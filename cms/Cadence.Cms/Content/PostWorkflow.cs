@@ -9,15 +9,20 @@ public sealed class PostWorkflow(CadenceDb db, TimeProvider clock)
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>A unique slug made from <paramref name="wanted"/> (or the title), never one another post or redirect holds.</summary>
-    public async Task<string> FreeSlugAsync(string wanted, int? postId, CancellationToken cancellationToken = default)
+    public async Task<string> FreeSlugAsync(string wanted, int? postId, CancellationToken cancellationToken = default) =>
+        await FreeSlugAsync(wanted, postId, PostKind.Post, cancellationToken);
+
+    /// <summary>As above; a page also never gets one of the site's own paths (<see cref="PageRules"/>).</summary>
+    public async Task<string> FreeSlugAsync(string wanted, int? postId, PostKind kind, CancellationToken cancellationToken = default)
     {
         var slug = Cadence.Markdown.Slug.From(wanted);
-        if (slug.Length == 0) slug = "post";
+        if (slug.Length == 0) slug = kind == PostKind.Page ? "page-1" : "post";
         var taken = await db.Posts.Where(p => p.Id != postId && (p.Slug == slug || p.Slug.StartsWith(slug + "-")))
             .Select(p => p.Slug).ToListAsync(cancellationToken);
         var redirected = await db.SlugRedirects.Where(r => r.PostId != postId && (r.FromSlug == slug || r.FromSlug.StartsWith(slug + "-")))
             .Select(r => r.FromSlug).ToListAsync(cancellationToken);
         var all = taken.Concat(redirected).ToHashSet(StringComparer.Ordinal);
+        if (kind == PostKind.Page) all.UnionWith(PageRules.ReservedSlugs);
         return Cadence.Markdown.Slug.Unique(slug, all.Contains);
     }
 
@@ -26,6 +31,7 @@ public sealed class PostWorkflow(CadenceDb db, TimeProvider clock)
     {
         if (!Cadence.Markdown.Slug.IsValid(newSlug)) throw new ContentRuleException("slug", "Use lower-case letters, digits and hyphens.");
         if (newSlug == post.Slug) return;
+        if (post.IsPage && PageRules.IsReserved(newSlug)) throw new ContentRuleException("slug", PageRules.ReservedMessage(newSlug));
         if (await db.Posts.AnyAsync(p => p.Slug == newSlug && p.Id != post.Id, cancellationToken))
             throw new ContentRuleException("slug", $"Another post already uses '{newSlug}'.");
 

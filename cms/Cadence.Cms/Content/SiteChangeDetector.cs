@@ -31,7 +31,7 @@ public static class SiteChangeDetector
                     areas.Add(SiteArea.TagLinks);
                     var postId = entry.Property("PostsId").CurrentValue as int?;
                     var linked = tracker.Entries<Post>().FirstOrDefault(p => p.Entity.Id == postId)?.Entity;
-                    if (linked is { IsLive: true }) posts.Add(new PostChange(linked.Slug, PostChangeKind.Edited));
+                    if (linked is { IsLive: true }) posts.Add(new PostChange(linked.Slug, PostChangeKind.Edited, Content: linked.Kind));
                     else areas.Add(SiteArea.Tags);
                     break;
             }
@@ -55,6 +55,6 @@ public static class SiteChangeDetector
             (true, false) => PostChangeKind.Unpublished,
             _ => PostChangeKind.Draft,
         };
-        return new PostChange(post.Slug, kind, renamed);
+        return new PostChange(post.Slug, kind, renamed, post.Kind);
     }
 }

@@ -12,7 +12,8 @@ public sealed record SiteChanges(IReadOnlyList<PostChange> Posts, IReadOnlySet<S
 
 /// <param name="Slug">The post's slug after the save (before it, for a post deleted outright).</param>
 /// <param name="PreviousSlug">The slug before the save when the save renamed the post; its old page is left behind.</param>
-public sealed record PostChange(string Slug, PostChangeKind Kind, string? PreviousSlug = null);
+/// <param name="Content">Whether it is a post or a page; receivers rebuild different addresses for each.</param>
+public sealed record PostChange(string Slug, PostChangeKind Kind, string? PreviousSlug = null, PostKind Content = PostKind.Post);
 
 public enum PostChangeKind
 {

@@ -24,21 +24,26 @@ public static class ChangesEndpoint
         var last = await db.ContentChanges.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
         if (after > last) return DeliveryEndpoints.BadParameter("since", "This cursor is newer than any change.");
 
-        var live = db.Posts.WhereLive().Select(p => p.Slug);
+        var live = db.Posts.WhereLive();
         if (after is null)
         {
-            var all = await live.OrderBy(s => s).ToListAsync(cancellationToken);
-            return Answer(last, all, [], siteChanged: true);
+            var all = await live.Select(p => new { p.Slug, p.Kind }).ToListAsync(cancellationToken);
+            return Answer(last, all.Select(p => (p.Slug, p.Kind)), [], siteChanged: true);
         }
 
         var rows = await db.ContentChanges.Where(c => c.Id > after && c.Id <= last).Select(c => c.Slug).Distinct().ToListAsync(cancellationToken);
         var slugs = rows.OfType<string>().ToList();
-        var liveNow = (await live.Where(s => slugs.Contains(s)).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var changed = slugs.Where(liveNow.Contains).Order(StringComparer.Ordinal).ToList();
-        var deleted = slugs.Where(s => !liveNow.Contains(s)).Order(StringComparer.Ordinal).ToList();
-        return Answer(last, changed, deleted, siteChanged: rows.Contains(null));
+        var liveNow = (await live.Where(p => slugs.Contains(p.Slug)).Select(p => new { p.Slug, p.Kind }).ToListAsync(cancellationToken))
+            .ToDictionary(p => p.Slug, p => p.Kind, StringComparer.Ordinal);
+        var deleted = slugs.Where(s => !liveNow.ContainsKey(s)).Order(StringComparer.Ordinal).ToList();
+        return Answer(last, liveNow.Select(p => (p.Key, p.Value)), deleted, siteChanged: rows.Contains(null));
     }
 
-    private static IResult Answer(long cursor, List<string> changed, List<string> deleted, bool siteChanged) =>
-        ETagged.Json(new ChangesDto(cursor.ToString(CultureInfo.InvariantCulture), changed, deleted, siteChanged), DeliveryJson.Default.ChangesDto);
+    private static IResult Answer(long cursor, IEnumerable<(string Slug, PostKind Kind)> live, List<string> deleted, bool siteChanged)
+    {
+        var all = live.ToList();
+        List<string> Of(PostKind kind) => all.Where(p => p.Kind == kind).Select(p => p.Slug).Order(StringComparer.Ordinal).ToList();
+        return ETagged.Json(new ChangesDto(cursor.ToString(CultureInfo.InvariantCulture), Of(PostKind.Post), deleted, siteChanged, Of(PostKind.Page)),
+            DeliveryJson.Default.ChangesDto);
+    }
 }

@@ -19,6 +19,11 @@ public static class DeliveryEndpoints
             .WithDescription("Query: page, limit (1-100), tag, category, author, order, include=body; status with the preview key.");
         api.MapGet("/posts/{slug}", PostEndpoints.Get).Produces<PostDto>().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("One post, with its Markdown body");
+        api.MapGet("/pages", PageEndpoints.List).Produces<PageListDto>()
+            .WithSummary("Published pages (About, Contact…), paged")
+            .WithDescription("Query: page, limit (1-100), order, include=body; status with the preview key. Posts never appear here, nor pages under /posts.");
+        api.MapGet("/pages/{slug}", PageEndpoints.Get).Produces<PageDto>().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("One page, with its Markdown body; it lives on the site at /{slug}/");
         api.MapGet("/tags", TaxonomyEndpoints.Tags).Produces<ItemsDto<TermCountDto>>().WithSummary("Tags with published-post counts");
         api.MapGet("/categories", TaxonomyEndpoints.Categories).Produces<ItemsDto<TermCountDto>>().WithSummary("Categories with published-post counts");
         api.MapGet("/authors", TaxonomyEndpoints.Authors).Produces<ItemsDto<AuthorDto>>().WithSummary("Authors");

@@ -8,6 +8,8 @@ namespace Cadence.Cms.Delivery;
 [JsonSerializable(typeof(SiteDto))]
 [JsonSerializable(typeof(PostDto))]
 [JsonSerializable(typeof(PostPageDto))]
+[JsonSerializable(typeof(PageDto))]
+[JsonSerializable(typeof(PageListDto))]
 [JsonSerializable(typeof(ItemsDto<TermCountDto>))]
 [JsonSerializable(typeof(ItemsDto<AuthorDto>))]
 [JsonSerializable(typeof(ItemsDto<FormDto>))]

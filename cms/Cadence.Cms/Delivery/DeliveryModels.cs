@@ -21,6 +21,13 @@ public sealed record PostDto(
     int ReadingMinutes, int WordCount, string? Body, IReadOnlyList<TermDto> Tags, TermDto? Category, AuthorRefDto? Author,
     ImageDto? Image, SeoDto Seo, IReadOnlyList<string> Forms, string Path);
 
+/// <summary>A page (About, Contact…): a post without tags, category, byline or image, at <see cref="Path"/>.</summary>
+public sealed record PageDto(
+    string Slug, string Title, string? Excerpt, string Status, DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt,
+    string? Body, SeoDto Seo, IReadOnlyList<string> Forms, string Path);
+
+public sealed record PageListDto(IReadOnlyList<PageDto> Items, PaginationDto Pagination);
+
 public sealed record PaginationDto(int Page, int Limit, int Pages, int Total, int? Next, int? Prev);
 
 public sealed record PostPageDto(IReadOnlyList<PostDto> Items, PaginationDto Pagination);
@@ -39,4 +46,7 @@ public sealed record RedirectDto(string From, string To);
 
 public sealed record ItemsDto<T>(IReadOnlyList<T> Items);
 
-public sealed record ChangesDto(string Cursor, IReadOnlyList<string> Changed, IReadOnlyList<string> Deleted, bool SiteChanged);
+/// <param name="Changed">Posts that are live now and changed.</param>
+/// <param name="ChangedPages">Pages that are live now and changed (fetch them from /pages).</param>
+/// <param name="Deleted">Slugs no longer live, of either kind (a slug belongs to one post or page).</param>
+public sealed record ChangesDto(string Cursor, IReadOnlyList<string> Changed, IReadOnlyList<string> Deleted, bool SiteChanged, IReadOnlyList<string> ChangedPages);

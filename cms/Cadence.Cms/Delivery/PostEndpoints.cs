@@ -38,7 +38,7 @@ public static class PostEndpoints
     {
         var preview = ApiKeyAuthentication.IsPreview(http.User);
         var visible = preview ? db.Posts.Where(p => p.DeletedAt == null) : db.Posts.WhereLive();
-        var post = await visible.AsNoTracking().Where(p => p.Slug == slug)
+        var post = await visible.AsNoTracking().Where(p => p.Slug == slug && p.Kind == PostKind.Post)
             .Include(p => p.Tags).Include(p => p.Category).Include(p => p.Author)
             .AsSplitQuery().SingleOrDefaultAsync(cancellationToken);
         if (post is null) return DeliveryEndpoints.NotFound($"The post '{slug}'");

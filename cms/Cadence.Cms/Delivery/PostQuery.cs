@@ -38,8 +38,12 @@ public sealed record PostQuery(int Page, int Limit, string? Tag, string? Categor
             : (new PostQuery(page, limit, Term(query, "tag"), Term(query, "category"), Term(query, "author"), order, include == "body", statuses), errors);
     }
 
-    public IQueryable<Post> Apply(IQueryable<Post> posts)
+    /// <summary>The posts (never pages: <see cref="PageRules"/>) this query asks for, in its order.</summary>
+    public IQueryable<Post> Apply(IQueryable<Post> posts) => Apply(posts, PostKind.Post);
+
+    public IQueryable<Post> Apply(IQueryable<Post> posts, PostKind kind)
     {
+        posts = posts.Where(p => p.Kind == kind);
         var statuses = Statuses;
         posts = statuses is [PostStatus.Published] ? posts.WhereLive() : posts.Where(p => p.DeletedAt == null && statuses.Contains(p.Status));
         if (Tag is not null) posts = posts.Where(p => p.Tags.Any(t => t.Slug == Tag));

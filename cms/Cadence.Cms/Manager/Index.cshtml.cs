@@ -50,14 +50,14 @@ public sealed class DashboardModel(CadenceDb db, ManagerClock clock, OutboxQueri
         CanReview = Roles.IsEditor(User);
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
         // Counts cover what this person can act on: an Author only their own posts.
-        var live = db.Posts.AsNoTracking().Where(p => p.DeletedAt == null && (CanReview || p.OwnerId == userId));
+        var live = db.Posts.AsNoTracking().Where(p => p.Kind == PostKind.Post && p.DeletedAt == null && (CanReview || p.OwnerId == userId));
         var counts = await live.GroupBy(p => p.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         Drafts = counts.FirstOrDefault(c => c.Key == PostStatus.Draft)?.Count ?? 0;
         Scheduled = counts.FirstOrDefault(c => c.Key == PostStatus.Scheduled)?.Count ?? 0;
         Published = counts.FirstOrDefault(c => c.Key == PostStatus.Published)?.Count ?? 0;
         AwaitingReview = await live.CountAsync(p => p.ReviewRequestedAt != null && p.Status == PostStatus.Draft, cancellationToken);
 
-        LastPublished = await db.Posts.AsNoTracking().WhereLive().OrderByDescending(p => p.PublishedAt)
+        LastPublished = await db.Posts.AsNoTracking().WhereLive().Where(p => p.Kind == PostKind.Post).OrderByDescending(p => p.PublishedAt)
             .Select(p => new PostLink(p.Id, p.Title, p.PublishedAt)).FirstOrDefaultAsync(cancellationToken);
         var now = clock.UtcNow;
         NextScheduled = await live.Where(p => p.Status == PostStatus.Scheduled && p.PublishedAt > now).OrderBy(p => p.PublishedAt)

@@ -14,9 +14,11 @@ public sealed class ContentExporter(CadenceDb db)
         var settings = await db.Settings.AsNoTracking().SingleOrDefaultAsync(cancellationToken) ?? new SiteSettings();
         var authors = await db.Authors.AsNoTracking().OrderBy(a => a.Slug).ToListAsync(cancellationToken);
         var forms = await db.Forms.AsNoTracking().OrderBy(f => f.Key).ToListAsync(cancellationToken);
-        var posts = await db.Posts.AsNoTracking().Where(p => p.DeletedAt == null)
+        var all = await db.Posts.AsNoTracking().Where(p => p.DeletedAt == null)
             .Include(p => p.Tags).Include(p => p.Category).Include(p => p.Author)
             .OrderBy(p => p.Slug).AsSplitQuery().ToListAsync(cancellationToken);
+        var posts = all.Where(p => !p.IsPage).ToList();
+        var pages = all.Where(p => p.IsPage).ToList();
 
         ContentFolderWriter.Write(folder,
             new SiteFile(settings.ClinicName, settings.SiteTitle, settings.Description, settings.BaseUrl, settings.TimeZone,
@@ -24,12 +26,14 @@ public sealed class ContentExporter(CadenceDb db)
                 settings.Social.Select(l => new LinkFile(l.Label, l.Url)).ToList()),
             authors.Select(a => new AuthorFile(a.Slug, a.Name, a.Bio, a.Avatar)),
             posts.Select(p => new PostFile(
-                p.Title, p.Slug, p.PublishedAt is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null,
+                p.Title, p.Slug, Utc(p.PublishedAt),
                 p.Status.ToString().ToLowerInvariant(), p.Excerpt, p.Tags.Select(t => t.Name).Order(StringComparer.Ordinal).ToList(),
                 p.Category?.Name, p.Author?.Slug, p.Image, p.ImageAlt, p.SeoTitle, p.SeoDescription, p.SocialImage, p.CanonicalUrl, p.Body)),
             forms.Select(f => new FormFile(f.Key, f.Title, f.Intro, f.SubmitLabel, f.SuccessMessage, f.ThankYouPath, f.NotificationEmail,
                 f.AssetFileName is null ? null : "/assets/" + f.AssetFileName,
-                f.Fields.Select(x => new FormFieldFile(x.Name, x.Type, x.Label, x.Required, x.MaxLength, x.Options)).ToList())));
+                f.Fields.Select(x => new FormFieldFile(x.Name, x.Type, x.Label, x.Required, x.MaxLength, x.Options)).ToList())),
+            pages.Select(p => new PageFile(p.Title, p.Slug, Utc(p.PublishedAt), p.Status.ToString().ToLowerInvariant(), p.Excerpt,
+                p.SeoTitle, p.SeoDescription, p.Body)));
 
         await foreach (var media in db.Media.AsNoTracking().Include(m => m.Blob).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
@@ -39,4 +43,6 @@ public sealed class ContentExporter(CadenceDb db)
         }
         return posts.Count;
     }
+
+    private static DateTimeOffset? Utc(DateTime? at) => at is { } value ? new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Utc)) : null;
 }

@@ -53,10 +53,20 @@ public sealed class ContentImporter(CadenceDb db, MediaLibrary media, TimeProvid
                 Author = file.Author is null ? null : AuthorFor(authors, file.Author),
             });
         }
+        foreach (var file in content.Pages)
+        {
+            db.Posts.Add(new Post
+            {
+                Kind = PostKind.Page, Title = file.Title, Slug = file.Slug, Excerpt = file.Excerpt, Body = file.Body,
+                Status = Enum.Parse<PostStatus>(file.Status, ignoreCase: true),
+                PublishedAt = file.Date?.UtcDateTime, CreatedAt = Past(file.Date, now), UpdatedAt = Past(file.Date, now),
+                SeoTitle = file.SeoTitle, SeoDescription = file.SeoDescription,
+            });
+        }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        log.LogInformation("Imported {Posts} posts, {Forms} forms and {Files} files from {Folder}",
-            content.Posts.Count, content.Forms.Count, content.Files.Count, Path.GetFullPath(folder));
+        log.LogInformation("Imported {Posts} posts, {Pages} pages, {Forms} forms and {Files} files from {Folder}",
+            content.Posts.Count, content.Pages.Count, content.Forms.Count, content.Files.Count, Path.GetFullPath(folder));
         return true;
     }
 

@@ -10,6 +10,8 @@ public static class ManagerRoutes
     public const string Posts = "/manager/posts";
     public const string NewPost = "/manager/posts/new";
     public const string Trash = "/manager/posts/trash";
+    public const string Pages = "/manager/pages";
+    public const string NewPage = "/manager/pages/new";
     public const string Review = "/manager/review";
     public const string Taxonomy = "/manager/taxonomy";
     public const string Media = "/manager/media";

@@ -32,7 +32,8 @@ public sealed class SiteUpdates(CadenceDb db, WebhookTargets targets)
     public async Task<SiteUpdate> ForPostAsync(string slug, DateTime changedAtUtc, CancellationToken cancellationToken = default)
     {
         var endpoints = (await targets.AllAsync(cancellationToken))
-            .Where(t => t.Wants(WebhookEventNames.PostPublished) || t.Wants(WebhookEventNames.PostEdited)).Select(t => t.Key).ToList();
+            .Where(t => t.Wants(WebhookEventNames.PostPublished) || t.Wants(WebhookEventNames.PostEdited)
+                || t.Wants(WebhookEventNames.PagePublished) || t.Wants(WebhookEventNames.PageEdited)).Select(t => t.Key).ToList();
         if (endpoints.Count == 0) return new SiteUpdate(SiteUpdateState.NoWebhook);
         if (await db.WebhookEvents.AnyAsync(e => e.Slug == slug, cancellationToken)) return new SiteUpdate(SiteUpdateState.Updating);
 

@@ -10,6 +10,10 @@ public static class WebhookEventNames
     public const string PostEdited = "post.published.edited";
     public const string PostUnpublished = "post.unpublished";
     public const string PostDeleted = "post.deleted";
+    public const string PagePublished = "page.published";
+    public const string PageEdited = "page.published.edited";
+    public const string PageUnpublished = "page.unpublished";
+    public const string PageDeleted = "page.deleted";
     public const string SettingsChanged = "settings.changed";
     public const string FormChanged = "form.changed";
     public const string TagChanged = "tag.changed";
@@ -23,7 +27,7 @@ public static class WebhookEventNames
     public const string Several = "content.changed";
 
     public static readonly IReadOnlyList<string> Known =
-        [PostPublished, PostEdited, PostUnpublished, PostDeleted, SettingsChanged, FormChanged, TagChanged, CategoryChanged, AuthorChanged];
+        [PostPublished, PostEdited, PostUnpublished, PostDeleted, PagePublished, PageEdited, PageUnpublished, PageDeleted, SettingsChanged, FormChanged, TagChanged, CategoryChanged, AuthorChanged];
 
     public static bool IsKnown(string name) => name == All || Known.Contains(name);
 

@@ -22,21 +22,23 @@ public sealed class WebhookOutboxWriter : ISiteChangeWriter
 
     private static IEnumerable<(string, string?)> Events(PostChange post)
     {
+        var page = post.Content == PostKind.Page;
         switch (post.Kind)
         {
             case PostChangeKind.Published:
-                yield return (WebhookEventNames.PostPublished, post.Slug);
+                yield return (page ? WebhookEventNames.PagePublished : WebhookEventNames.PostPublished, post.Slug);
                 break;
             case PostChangeKind.Edited:
-                yield return (WebhookEventNames.PostEdited, post.Slug);
+                var edited = page ? WebhookEventNames.PageEdited : WebhookEventNames.PostEdited;
+                yield return (edited, post.Slug);
                 // A renamed post leaves its old page behind; receivers need the old slug to remove it.
-                if (post.PreviousSlug is not null) yield return (WebhookEventNames.PostEdited, post.PreviousSlug);
+                if (post.PreviousSlug is not null) yield return (edited, post.PreviousSlug);
                 break;
             case PostChangeKind.Unpublished:
-                yield return (WebhookEventNames.PostUnpublished, post.PreviousSlug ?? post.Slug);
+                yield return (page ? WebhookEventNames.PageUnpublished : WebhookEventNames.PostUnpublished, post.PreviousSlug ?? post.Slug);
                 break;
             case PostChangeKind.Deleted:
-                yield return (WebhookEventNames.PostDeleted, post.PreviousSlug ?? post.Slug);
+                yield return (page ? WebhookEventNames.PageDeleted : WebhookEventNames.PostDeleted, post.PreviousSlug ?? post.Slug);
                 break;
         }
     }

@@ -21,6 +21,10 @@ public sealed record PostFile(
     public const string Scheduled = "scheduled";
 }
 
+/// <summary>A page (About, Contact…): a post file without tags, category, author or image; it lives at <c>/{slug}/</c>.</summary>
+public sealed record PageFile(
+    string Title, string Slug, DateTimeOffset? Date, string Status, string? Excerpt, string? SeoTitle, string? SeoDescription, string Body);
+
 public sealed record FormFieldFile(string Name, string Type, string Label, bool Required, int? MaxLength, IReadOnlyList<string> Options);
 
 public sealed record FormFile(
@@ -32,7 +36,11 @@ public sealed record BinaryFile(string Url, string FullPath, bool IsPublic);
 
 public sealed record ContentFolder(
     string Root, SiteFile? Site, IReadOnlyList<AuthorFile> Authors, IReadOnlyList<PostFile> Posts,
-    IReadOnlyList<FormFile> Forms, IReadOnlyList<BinaryFile> Files);
+    IReadOnlyList<FormFile> Forms, IReadOnlyList<BinaryFile> Files)
+{
+    /// <summary>pages/*.md, by file name; the folder may have none.</summary>
+    public IReadOnlyList<PageFile> Pages { get; init; } = [];
+}
 
 /// <summary>A content file that cannot be read; the message names the file and the problem.</summary>
 public sealed class ContentFormatException(string message, Exception? inner = null) : Exception(message, inner);

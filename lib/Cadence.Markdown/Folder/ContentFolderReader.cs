@@ -2,7 +2,7 @@ using Cadence.Contract;
 
 namespace Cadence.Markdown.Folder;
 
-/// <summary>Reads a content folder: site.yml, authors.yml, posts/*.md, forms/*.yml, media/ and assets/.</summary>
+/// <summary>Reads a content folder: site.yml, authors.yml, posts/*.md, pages/*.md, forms/*.yml, media/ and assets/.</summary>
 public static class ContentFolderReader
 {
     public static ContentFolder Load(string root)
@@ -17,6 +17,9 @@ public static class ContentFolderReader
         var duplicate = posts.GroupBy(p => p.Slug).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new ContentFormatException($"{postsFolder}: two posts share the slug '{duplicate.Key}'.");
 
+        var clash = folder.Pages.FirstOrDefault(page => posts.Any(p => p.Slug == page.Slug));
+        if (clash is not null) throw new ContentFormatException($"{root}: the page and the post '{clash.Slug}' share a slug; a slug belongs to one of them.");
+
         return folder with { Posts = posts };
     }
 
@@ -25,7 +28,19 @@ public static class ContentFolderReader
     {
         if (!Directory.Exists(root)) throw new ContentFormatException($"{root}: the content folder does not exist.");
         if (!Directory.Exists(Path.Combine(root, "posts"))) throw new ContentFormatException($"{root}: a content folder holds a posts/ folder.");
-        return new ContentFolder(root, ReadSite(root), ReadAuthors(root), [], ReadForms(root), ReadFiles(root));
+        return new ContentFolder(root, ReadSite(root), ReadAuthors(root), [], ReadForms(root), ReadFiles(root)) { Pages = ReadPages(root) };
+    }
+
+    private static IReadOnlyList<PageFile> ReadPages(string root)
+    {
+        var folder = Path.Combine(root, "pages");
+        if (!Directory.Exists(folder)) return [];
+        var paths = Directory.GetFiles(folder, "*.md");
+        Array.Sort(paths, StringComparer.Ordinal);
+        var pages = paths.Select(path => PageFileFormat.Parse(path, File.ReadAllText(path))).ToList();
+        var duplicate = pages.GroupBy(p => p.Slug).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null) throw new ContentFormatException($"{folder}: two pages share the slug '{duplicate.Key}'.");
+        return pages;
     }
 
     private static SiteFile? ReadSite(string root)

@@ -4,7 +4,7 @@ namespace Cadence.Markdown.Folder;
 public static class ContentFolderWriter
 {
     public static void Write(string root, SiteFile? site, IEnumerable<AuthorFile> authors, IEnumerable<PostFile> posts,
-        IEnumerable<FormFile> forms)
+        IEnumerable<FormFile> forms, IEnumerable<PageFile>? pages = null)
     {
         Directory.CreateDirectory(Path.Combine(root, "posts"));
         Directory.CreateDirectory(Path.Combine(root, "forms"));
@@ -15,6 +15,10 @@ public static class ContentFolderWriter
 
         foreach (var post in posts)
             File.WriteAllText(Path.Combine(root, "posts", post.Slug + ".md"), PostFileFormat.Write(post));
+        var pageList = (pages ?? []).ToList();
+        if (pageList.Count > 0) Directory.CreateDirectory(Path.Combine(root, "pages"));
+        foreach (var page in pageList)
+            File.WriteAllText(Path.Combine(root, "pages", page.Slug + ".md"), PageFileFormat.Write(page));
         foreach (var form in forms)
             WriteYaml(Path.Combine(root, "forms", form.Key + ".yml"), ToYaml(form));
     }

@@ -11,7 +11,15 @@ public static class SiteModelBuilder
     /// <param name="cachedRelated">The related-post lists of the cached build, used when its related key is this model's.</param>
     public static SiteModel Build(SourceContent content, string? baseUrlOverride = null, Func<Hash128, int[][]?>? cachedRelated = null)
     {
+        var pages = content.Pages
+            .Select(p => new Page(p.Slug, p.Title, p.Excerpt, p.UpdatedAt ?? p.PublishedAt ?? DateTimeOffset.UnixEpoch, p.Body ?? "", p.Seo))
+            .OrderBy(p => p.Slug, StringComparer.Ordinal).ToArray();
         var settings = Settings(content.Site, baseUrlOverride);
+        var linked = settings.Navigation.Select(l => l.Url).ToHashSet(StringComparer.Ordinal);
+        settings = settings with
+        {
+            FooterPages = pages.Where(p => !linked.Contains(p.Url)).OrderBy(p => p.Title, StringComparer.Ordinal).Select(p => new ApiLink(p.Title, p.Url)).ToArray(),
+        };
         var authorInfo = content.Authors.ToDictionary(a => a.Slug, StringComparer.Ordinal);
 
         var sorted = content.Posts.ToArray();
@@ -47,7 +55,7 @@ public static class SiteModelBuilder
             forms.ToDictionary(f => f.Key, StringComparer.Ordinal), forms,
             content.Redirects.Select(r => new Redirect(r.From, r.To)).OrderBy(r => r.From, StringComparer.Ordinal).ToArray(),
             related)
-        { RelatedKey = relatedKey.Value };
+        { RelatedKey = relatedKey.Value, Pages = pages };
     }
 
     /// <summary>A single post outside the model (a draft being previewed); it has no place in any list.</summary>

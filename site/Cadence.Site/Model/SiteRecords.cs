@@ -15,6 +15,9 @@ public sealed record SiteSettings(
     public string Absolute(string path) => path.StartsWith("http://", StringComparison.Ordinal) || path.StartsWith("https://", StringComparison.Ordinal)
         ? path
         : BaseUrl + path;
+
+    /// <summary>Pages the navigation does not link (a privacy policy, say): the footer links them.</summary>
+    public IReadOnlyList<ApiLink> FooterPages { get; init; } = [];
 }
 
 public sealed record Term(string Slug, string Name, string Url);
@@ -39,6 +42,15 @@ public sealed record Post(
     public string Url { get; } = Urls.Post(Slug);
 }
 
+/// <summary>
+/// A published page (About, Contact…) at <c>/{slug}/</c>: no date on show, no tags, no place in lists or feeds.
+/// Its key is its JSON, body and all: pages are few and short.
+/// </summary>
+public sealed record Page(string Slug, string Title, string? Excerpt, DateTimeOffset UpdatedAt, string Body, ApiSeo? Seo)
+{
+    public string Url { get; } = Urls.ContentPage(Slug);
+}
+
 /// <summary>A tag, category or author with its posts, newest first.</summary>
 public sealed record PostGroup(string Slug, string Name, string Url, IReadOnlyList<Post> Posts, string? Description = null, string? Image = null);
 
@@ -61,6 +73,9 @@ public sealed record SiteModel(
     IReadOnlyList<Redirect> Redirects,
     RelatedPosts Related)
 {
+    /// <summary>The published pages, by slug.</summary>
+    public IReadOnlyList<Page> Pages { get; init; } = [];
+
     /// <summary>A hash of every post's slug, date and tags: what the related-post lists are computed from.</summary>
     public Hash128 RelatedKey { get; init; }
 }

@@ -14,6 +14,8 @@ public static class Urls
     public const string SearchIndex = "/search-index.json";
 
     public static string Post(string slug) => $"/posts/{slug}/";
+    /// <summary>A page (About, Contact…) lives at the top; its slug is never one of the paths above (Cadence.Contract.PageAddresses).</summary>
+    public static string ContentPage(string slug) => $"/{slug}/";
     public static string Tag(string slug) => $"/tags/{slug}/";
     public static string Category(string slug) => $"/categories/{slug}/";
     public static string Author(string slug) => $"/authors/{slug}/";

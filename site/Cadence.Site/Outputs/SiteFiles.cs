@@ -21,7 +21,10 @@ public static class SiteFiles
     }
 
     /// <summary>/search-index.json: what the search page's script matches against, newest post first.</summary>
-    public static byte[] SearchIndex(IReadOnlyList<PostCard> cards, SiteSettings settings)
+    public static byte[] SearchIndex(IReadOnlyList<PostCard> cards, SiteSettings settings) => SearchIndex(cards, [], settings);
+
+    /// <summary>As above, then the pages (no date, no tags), by slug.</summary>
+    public static byte[] SearchIndex(IReadOnlyList<PostCard> cards, IReadOnlyList<Page> pages, SiteSettings settings)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
@@ -36,6 +39,17 @@ public static class SiteFiles
                 json.WriteString("excerpt", card.Excerpt);
                 json.WriteStartArray("tags");
                 foreach (var tag in card.Post.Tags) json.WriteStringValue(tag.Name);
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+            foreach (var page in pages)
+            {
+                json.WriteStartObject();
+                json.WriteString("title", page.Title);
+                json.WriteString("url", page.Url);
+                json.WriteString("date", "");
+                json.WriteString("excerpt", page.Seo?.Description ?? page.Excerpt ?? "");
+                json.WriteStartArray("tags");
                 json.WriteEndArray();
                 json.WriteEndObject();
             }

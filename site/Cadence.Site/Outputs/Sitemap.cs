@@ -6,7 +6,7 @@ using Cadence.Site.Model;
 namespace Cadence.Site.Outputs;
 
 /// <summary>
-/// /sitemap.xml: the home page, every post and every tag, each with the date it last changed. Paginated lists,
+/// /sitemap.xml: the home page, every post, every tag and every page, each with the date it last changed. Paginated lists,
 /// categories, authors and the archive repeat what these pages link to, so they are left to crawlers' links.
 /// </summary>
 public static class Sitemap
@@ -25,6 +25,7 @@ public static class Sitemap
             else Url(xml, settings.Absolute(Urls.Home), null);
             foreach (var post in model.Posts) Url(xml, settings.Absolute(post.Url), post.UpdatedAt);
             foreach (var tag in model.Tags) Url(xml, settings.Absolute(tag.Url), Newest(tag.Posts));
+            foreach (var page in model.Pages) Url(xml, settings.Absolute(page.Url), page.UpdatedAt);
             xml.WriteEndElement();
         }
         return buffer.ToArray();

@@ -48,6 +48,9 @@ public sealed record ArchiveInput(string Heading, IReadOnlyList<YearLink> Years,
 
 public sealed record YearLink(int Year, string Url, int Count);
 
+/// <summary>A page (About, Contact…): its title and its body as HTML, forms and all (see <see cref="ContentPages"/>).</summary>
+public sealed record ContentPageInput(string Title, string BodyHtml);
+
 /// <summary>A short page: not found, or thanks after a form.</summary>
 public sealed record MessageInput(string Heading, string Message);
 
@@ -62,5 +65,6 @@ public sealed record RedirectInput(string Target, string Canonical, string Lang)
 [JsonSerializable(typeof(GroupIndexInput))]
 [JsonSerializable(typeof(ArchiveInput))]
 [JsonSerializable(typeof(MessageInput))]
+[JsonSerializable(typeof(ContentPageInput))]
 [JsonSerializable(typeof(RedirectInput))]
 public sealed partial class PageInputJson : JsonSerializerContext;

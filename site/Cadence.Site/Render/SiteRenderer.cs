@@ -59,6 +59,7 @@ public sealed class SiteRenderer(SiteModel model, PageContext context, IPageOutp
         stage?.Invoke("  posts");
         var postUrls = posts.Select(p => p.Url).ToHashSet(StringComparer.Ordinal);
         var jobs = new ListPages(model, context, cards).All();
+        jobs.AddRange(ContentPages.Jobs(model, context, postPages.FormHtml));
         stage?.Invoke("  list jobs");
         // A redirect never replaces a live post (an old slug may have been reused).
         jobs.RemoveAll(job => postUrls.Contains(job.Url));

@@ -26,6 +26,13 @@ public sealed record ApiPost(
     IReadOnlyList<ApiTerm> Tags, ApiTerm? Category, ApiAuthor? Author, ApiImage? Image, ApiSeo? Seo,
     IReadOnlyList<string>? Forms, string? Path = null); // the post's path on the site; absent from older CMSes
 
+/// <summary>A page (About, Contact…): no tags, category, author or image; it lives at <c>/{slug}/</c>.</summary>
+public sealed record ApiPage(
+    string Slug, string Title, string? Excerpt, string Status, DateTimeOffset? PublishedAt, DateTimeOffset? UpdatedAt,
+    string? Body, ApiSeo? Seo, IReadOnlyList<string>? Forms, string? Path = null);
+
+public sealed record ApiPageList(IReadOnlyList<ApiPage> Items, ApiPagination Pagination);
+
 public sealed record ApiFormField(string Name, string Type, string Label, bool Required, int? MaxLength, IReadOnlyList<string>? Options);
 
 public sealed record ApiForm(
@@ -40,12 +47,16 @@ public sealed record ApiPostPage(IReadOnlyList<ApiPost> Items, ApiPagination Pag
 
 public sealed record ApiList<T>(IReadOnlyList<T> Items);
 
-public sealed record ApiChanges(string Cursor, IReadOnlyList<string> Changed, IReadOnlyList<string> Deleted, bool SiteChanged);
+/// <param name="ChangedPages">Pages that changed; absent from older CMSes (pages are fetched in full on every build anyway).</param>
+public sealed record ApiChanges(string Cursor, IReadOnlyList<string> Changed, IReadOnlyList<string> Deleted, bool SiteChanged,
+    IReadOnlyList<string>? ChangedPages = null);
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(ApiSite))]
 [JsonSerializable(typeof(ApiPost))]
 [JsonSerializable(typeof(ApiPostPage))]
+[JsonSerializable(typeof(ApiPage))]
+[JsonSerializable(typeof(ApiPageList))]
 [JsonSerializable(typeof(ApiList<ApiTerm>))]
 [JsonSerializable(typeof(ApiList<ApiAuthor>))]
 [JsonSerializable(typeof(ApiList<ApiForm>))]

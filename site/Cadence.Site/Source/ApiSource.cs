@@ -56,10 +56,11 @@ public static partial class ApiSource
         var authorsTask = api.GetJsonAsync("api/v1/authors", ApiJson.Default.ApiListApiAuthor, ct);
         var formsTask = api.GetJsonAsync("api/v1/forms", ApiJson.Default.ApiListApiForm, ct);
         var redirectsTask = api.GetJsonAsync("api/v1/redirects", ApiJson.Default.ApiListApiRedirect, ct);
-        await Task.WhenAll(siteTask, tagsTask, categoriesTask, authorsTask, formsTask, redirectsTask);
+        var pagesTask = LoadPagesAsync(api, ct);
+        await Task.WhenAll(siteTask, tagsTask, categoriesTask, authorsTask, formsTask, redirectsTask, pagesTask);
         var content = new SourceContent(
             siteTask.Result, [], tagsTask.Result.Items, categoriesTask.Result.Items, authorsTask.Result.Items,
-            formsTask.Result.Items, redirectsTask.Result.Items, []);
+            formsTask.Result.Items, redirectsTask.Result.Items, []) { Pages = pagesTask.Result };
         // Post counts change with every publish and no page shows them, so they are not part of the key.
         var key = new InputKey()
             .Add(JsonSerializer.Serialize(content.Site, ApiJson.Default.ApiSite))
@@ -67,7 +68,21 @@ public static partial class ApiSource
             .Add(JsonSerializer.Serialize(new ApiList<ApiTerm>(content.Categories.Select(t => t with { PostCount = 0 }).ToList()), ApiJson.Default.ApiListApiTerm))
             .Add(JsonSerializer.Serialize(new ApiList<ApiAuthor>(content.Authors.Select(a => a with { PostCount = 0 }).ToList()), ApiJson.Default.ApiListApiAuthor))
             .Add(JsonSerializer.Serialize(new ApiList<ApiForm>(content.Forms), ApiJson.Default.ApiListApiForm));
+        SourcePages.AddAddresses(key, content.Pages);
         return content with { SiteKey = key.Value };
+    }
+
+    /// <summary>Every published page with its body (endpoints of CMSes without pages answer 404: no pages).</summary>
+    private static async Task<IReadOnlyList<ApiPage>> LoadPagesAsync(DeliveryApiClient api, CancellationToken ct)
+    {
+        var pages = new List<ApiPage>();
+        for (var page = 1; ; page++)
+        {
+            var answer = await api.GetJsonOrNullAsync($"api/v1/pages?include=body&limit={PageSize}&page={page}", ApiJson.Default.ApiPageList, ct);
+            if (answer is null) return pages;
+            pages.AddRange(answer.Items.Where(p => pages.All(known => known.Slug != p.Slug)));
+            if (answer.Pagination.Next is null) return pages;
+        }
     }
 
     private static SourceContent Complete(SourceContent content, DeliveryApiClient api, IEnumerable<string> knownMedia)
@@ -124,6 +139,8 @@ public static partial class ApiSource
         foreach (var post in content.Posts)
             if (post.Body is not null) names.UnionWith(MediaNames(post, content.Site.CmsUrl)); // the others' are in knownMedia
         foreach (var author in content.Authors) AddMedia(names, author.Avatar, content.Site.CmsUrl);
+        foreach (var page in content.Pages)
+            foreach (Match m in MediaUrl().Matches(page.Body ?? "")) names.Add(m.Groups["file"].Value);
 
         return names.Select(name => new MediaFile("/media/" + name, async ct =>
             await api.GetBytesOrNullAsync("media/" + Uri.EscapeDataString(name), ct)
@@ -169,6 +186,12 @@ public static class ApiContentCheck
             if (post.Author is not null) CheckSlug(post.Author.Slug, "author");
         }
         foreach (var form in content.Forms) CheckSlug(form.Key, "form key");
+        foreach (var page in content.Pages)
+        {
+            CheckSlug(page.Slug, "page slug");
+            if (Cadence.Contract.PageAddresses.IsReserved(page.Slug)) throw Unexpected($"page slug '{page.Slug}' is one of the site's own addresses");
+            if (page.Body is null) throw Unexpected($"page '{page.Slug}' came without its body");
+        }
         foreach (var redirect in content.Redirects)
         {
             CheckSlug(redirect.From, "redirect");

@@ -26,7 +26,8 @@ public static class FolderSource
         {
             throw new SourceException(e.Message, e);
         }
-        var siteKey = SiteKey(root, folder, cmsUrl);
+        var pages = folder.Pages.Where(p => p.Status == PostFile.Published).Select(ToApiPage).ToList();
+        var siteKey = SiteKey(root, folder, cmsUrl, pages);
         var last = knownFor(siteKey);
 
         var site = folder.Site;
@@ -74,6 +75,7 @@ public static class FolderSource
             media.Values.Select(f => new MediaFile(f.Url, ct => File.ReadAllBytesAsync(f.FullPath, ct))).ToList())
         {
             SiteKey = siteKey,
+            Pages = pages,
             Reused = reused,
             DeferredBodies = deferred,
             Files = files.Select(f => f.Stamp).ToList(),
@@ -154,9 +156,10 @@ public static class FolderSource
     }
 
     /// <summary>Everything in the folder but the posts, as a hash: the files' bytes, the media files' sizes and times.</summary>
-    private static Hash128 SiteKey(string root, ContentFolder folder, string cmsUrl)
+    private static Hash128 SiteKey(string root, ContentFolder folder, string cmsUrl, IReadOnlyList<ApiPage> pages)
     {
         var key = new InputKey().Add(cmsUrl);
+        SourcePages.AddAddresses(key, pages);
         foreach (var name in new[] { "site.yml", "authors.yml" })
         {
             var path = Path.Combine(root, name);
@@ -183,6 +186,12 @@ public static class FolderSource
         author, ImageOf(post, media), Seo(post), null);
 
     private static ApiTerm Term(string name) => new(Slug.From(name), name);
+
+    /// <summary>A page as the API gives it (the CMS dates an imported page by its file's date).</summary>
+    private static ApiPage ToApiPage(PageFile page) => new(
+        page.Slug, page.Title, page.Excerpt, page.Status, page.Date, page.Date, page.Body,
+        page.SeoTitle is null && page.SeoDescription is null ? null : new ApiSeo(page.SeoTitle, page.SeoDescription, null, null),
+        null, PageAddresses.PathOf(page.Slug));
 
     private static ApiImage? ImageOf(PostFile post, Dictionary<string, BinaryFile> media)
     {

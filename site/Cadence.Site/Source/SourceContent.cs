@@ -21,7 +21,10 @@ public sealed record SourceContent(
     IReadOnlyList<ApiRedirect> Redirects,
     IReadOnlyList<MediaFile> Media)
 {
-    /// <summary>A hash of everything but the posts (settings, terms, authors, forms, media list); a change means a full render.</summary>
+    /// <summary>The published pages, always read in full (a site has a handful); each page's own key decides whether it is rendered again.</summary>
+    public IReadOnlyList<ApiPage> Pages { get; init; } = [];
+
+    /// <summary>A hash of everything but the posts (settings, terms, authors, forms, media list, pages' addresses and titles); a change means a full render.</summary>
     public Hash128 SiteKey { get; init; }
 
     /// <summary>The posts that came without a body (unchanged since the previous build), as it knew them, by slug.</summary>

@@ -17,7 +17,7 @@ public class ImportExportTests
         {
             dataPath = first.DataPath;
             (posts, media) = await Counts(first);
-            Assert.That(posts, Is.EqualTo(8));
+            Assert.That(posts, Is.EqualTo(8 + 3), "eight posts and three pages");
         }
 
         await using var second = await CmsServer.StartAsync(dataPath: dataPath);
@@ -41,6 +41,8 @@ public class ImportExportTests
         var originalPosts = original.Posts.OrderBy(p => p.Slug).Select(Describe).ToList();
         var copiedPosts = copy.Posts.OrderBy(p => p.Slug).Select(Describe).ToList();
         Assert.That(copiedPosts, Is.EqualTo(originalPosts));
+        Assert.That(original.Pages.Select(p => p.Slug), Is.EqualTo(new[] { "about", "contact", "privacy" }), "the starter pages");
+        Assert.That(copy.Pages.OrderBy(p => p.Slug).Select(Describe), Is.EqualTo(original.Pages.OrderBy(p => p.Slug).Select(Describe)));
         Assert.That(copy.Files.Select(f => f.Url), Is.EquivalentTo(original.Files.Select(f => f.Url)));
         foreach (var file in original.Files)
             Assert.That(File.ReadAllBytes(copy.Files.Single(f => f.Url == file.Url).FullPath), Is.EqualTo(File.ReadAllBytes(file.FullPath)), file.Url);
@@ -75,6 +77,9 @@ public class ImportExportTests
     private static bool SameSite(SiteFile a, SiteFile b) =>
         a with { Navigation = [], Social = [] } == b with { Navigation = [], Social = [] }
         && a.Navigation.SequenceEqual(b.Navigation) && a.Social.SequenceEqual(b.Social);
+
+    private static string Describe(PageFile p) =>
+        $"{p.Title}|{p.Slug}|{p.Date?.UtcDateTime:O}|{p.Status}|{p.Excerpt}|{p.SeoTitle}|{p.SeoDescription}|{p.Body.Trim()}";
 
     private static string Describe(PostFile p) =>
         $"{p.Title}|{p.Slug}|{p.Date?.UtcDateTime:O}|{p.Status}|{p.Excerpt}|{string.Join(",", p.Tags.Order())}|{p.Category}|{p.Author}|{p.Image}|{p.ImageAlt}|{p.SeoTitle}|{p.SeoDescription}|{p.Body.Trim()}";

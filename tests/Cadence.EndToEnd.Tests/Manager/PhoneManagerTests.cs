@@ -99,7 +99,7 @@ public class PhoneManagerTests
         var shots = new (string Name, string Url)[]
         {
             ("dashboard", "/manager"), ("posts", "/manager/posts"), ("inbox", "/manager/inbox"),
-            ("editor", editor), ("settings", "/manager/settings"),
+            ("editor", editor), ("settings", "/manager/settings"), ("pages", "/manager/pages"),
         };
         foreach (var width in new[] { 1280, 390 })
         {

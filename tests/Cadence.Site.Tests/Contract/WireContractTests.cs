@@ -48,6 +48,9 @@ public class WireContractTests
         yield return Case("api/v1/posts", ApiJson.Default.ApiPostPage);
         yield return Case("api/v1/posts?include=body&limit=100&page=1", ApiJson.Default.ApiPostPage);
         yield return Case("api/v1/posts/knee-pain-when-running", ApiJson.Default.ApiPost);
+        yield return Case("api/v1/pages", ApiJson.Default.ApiPageList);
+        yield return Case("api/v1/pages?include=body&limit=100&page=1", ApiJson.Default.ApiPageList);
+        yield return Case("api/v1/pages/contact", ApiJson.Default.ApiPage);
         yield return Case("api/v1/tags", ApiJson.Default.ApiListApiTerm);
         yield return Case("api/v1/categories", ApiJson.Default.ApiListApiTerm);
         yield return Case("api/v1/authors", ApiJson.Default.ApiListApiAuthor);
@@ -86,6 +89,8 @@ public class WireContractTests
         yield return Pair<SiteDto, ApiSite>();
         yield return Pair<PostPageDto, ApiPostPage>();
         yield return Pair<PostDto, ApiPost>();
+        yield return Pair<PageListDto, ApiPageList>();
+        yield return Pair<PageDto, ApiPage>();
         yield return Pair<ItemsDto<TermCountDto>, ApiList<ApiTerm>>();
         yield return Pair<ItemsDto<AuthorDto>, ApiList<ApiAuthor>>();
         yield return Pair<ItemsDto<FormDto>, ApiList<ApiForm>>();

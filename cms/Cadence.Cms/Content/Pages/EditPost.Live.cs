@@ -16,7 +16,7 @@ public sealed partial class EditPostModel
     /// <summary>Saves what is typed without leaving the page; see <see cref="PostEditor.AutosaveAsync"/> for what that means for a live post.</summary>
     public async Task<IActionResult> OnPostAutosaveAsync(int? id, CancellationToken cancellationToken)
     {
-        var saved = await editor.AutosaveAsync(id, Input(), Editor, Base(), cancellationToken);
+        var saved = await editor.AutosaveAsync(id, NewKind, Input(), Editor, Base(), cancellationToken);
         if (Refusal(saved) is { } refusal) return refusal;
         var post = saved.Post!;
         presence.Touch(post.Id, Editor);

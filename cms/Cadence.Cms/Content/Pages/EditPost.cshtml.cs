@@ -9,7 +9,10 @@ using Microsoft.Extensions.Options;
 
 namespace Cadence.Cms.Content.Pages;
 
-/// <summary>The post editor: one form whose buttons save, publish, schedule, unpublish, submit for review or trash.</summary>
+/// <summary>
+/// The post editor: one form whose buttons save, publish, schedule, unpublish, submit for review or trash. Pages are
+/// posts of another kind (<see cref="PageRules"/>), so the same editor writes them, without the post-only fields.
+/// </summary>
 public sealed partial class EditPostModel(
     CadenceDb db, PostEditor editor, ManagerClock clock, IOptions<ManagerOptions> options, PostAddress addresses, SiteUpdates siteUpdates, EditorPresence presence)
     : PageModel
@@ -34,17 +37,23 @@ public sealed partial class EditPostModel(
 
     public Post Post { get; private set; } = null!;
     public bool IsNew => Post.Id == 0;
+    public bool IsPage => Post.IsPage;
+    /// <summary>"post" or "page", for the words on the page.</summary>
+    public string Noun => IsPage ? "page" : "post";
+    /// <summary>The list this editor returns to.</summary>
+    public string ListHref => IsPage ? ManagerRoutes.Pages : ManagerRoutes.Posts;
+    public string NewHref => IsPage ? ManagerRoutes.NewPage : ManagerRoutes.NewPost;
     public bool CanPublish => Editor.MayPublish;
     public bool CanChooseByline => Editor.MayChooseByline;
     /// <summary>The post's byline as stored (an Author sees it, not a choice).</summary>
     public string? Byline => Authors.FirstOrDefault(a => a.Id == Post.AuthorId).Name;
-    public string PreviewHref => options.Value.PreviewUrl is { } site
+    public string PreviewHref => options.Value.PreviewUrl is { } site && !IsPage
         ? $"{site.TrimEnd('/')}/preview/{Uri.EscapeDataString(Post.Slug)}"
         : $"{ManagerRoutes.Post(Post.Id)}/preview";
     public string TimeZoneName { get; private set; } = "UTC";
     /// <summary>The site's public address (no trailing slash); the post's address is this plus <see cref="PostAddress.PathOf"/>.</summary>
     public string SiteUrl { get; private set; } = "";
-    public string PublicUrl => PostAddress.UrlOf(SiteUrl, Post.Slug);
+    public string PublicUrl => PostAddress.UrlOf(SiteUrl, Post.Kind, Post.Slug);
     public string StatusText { get; private set; } = "";
     public IReadOnlyList<(int Id, string Name)> Categories { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name)> Authors { get; private set; } = [];
@@ -53,9 +62,12 @@ public sealed partial class EditPostModel(
 
     private EditingUser Editor => EditingUser.Of(User);
 
+    /// <summary>What a new one is: the editor opened from "New page" writes a page.</summary>
+    private PostKind NewKind => HttpContext.Request.Path.StartsWithSegments(ManagerRoutes.NewPage) ? PostKind.Page : PostKind.Post;
+
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
     {
-        var opened = await editor.OpenAsync(id, Editor, cancellationToken);
+        var opened = await editor.OpenAsync(id, NewKind, Editor, cancellationToken);
         if (Refusal(opened) is { } refusal) return refusal;
         Post = opened.Post!;
         Title = Post.Title;
@@ -97,19 +109,19 @@ public sealed partial class EditPostModel(
 
     public async Task<IActionResult> OnPostTrashAsync(int? id, CancellationToken cancellationToken)
     {
-        if (id is null) return Redirect(ManagerRoutes.Posts);
+        if (id is null) return Redirect(NewKind == PostKind.Page ? ManagerRoutes.Pages : ManagerRoutes.Posts);
         var trashed = await editor.TrashAsync(id.Value, Editor, cancellationToken);
         if (Refusal(trashed) is { } refusal) return refusal;
         TempData.Notice($"“{trashed.Post!.Title}” is in the trash. You can restore it from there.");
-        return Redirect(ManagerRoutes.Posts);
+        return Redirect(trashed.Post.IsPage ? ManagerRoutes.Pages : ManagerRoutes.Posts);
     }
 
     private async Task<IActionResult> SaveAsync(int? id, PostAction action, string notice, CancellationToken cancellationToken, DateTime? publishAtUtc = null)
     {
         // A value the form could not even read (a malformed date or number) is shown, not saved.
         var result = ModelState.IsValid
-            ? await editor.SaveAsync(id, new PostSave(Input(), action, publishAtUtc, Base()), Editor, cancellationToken)
-            : await editor.OpenAsync(id, Editor, cancellationToken);
+            ? await editor.SaveAsync(id, NewKind, new PostSave(Input(), action, publishAtUtc, Base()), Editor, cancellationToken)
+            : await editor.OpenAsync(id, NewKind, Editor, cancellationToken);
         if (Refusal(result) is { } refusal) return refusal;
         Post = result.Post!;
         if (result.Outcome == PostEditOutcome.Conflict) return await ShowConflictAsync(Post, cancellationToken);
@@ -149,7 +161,7 @@ public sealed partial class EditPostModel(
         PostStatus.Scheduled => $"Scheduled for {await clock.FormatAsync(post.PublishedAt)}",
         // The autosave status follows this text ("… Draft saved at 10:32"), so it must read well before that.
         _ when post.ReviewRequestedAt is not null => "Waiting for review",
-        _ when post.Id == 0 => "New post",
+        _ when post.Id == 0 => post.IsPage ? "New page" : "New post",
         _ => "Not published yet",
     };
 

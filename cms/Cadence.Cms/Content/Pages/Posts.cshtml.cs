@@ -35,7 +35,7 @@ public sealed class PostsModel(CadenceDb db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var query = db.Posts.AsNoTracking().Where(p => p.DeletedAt == null);
+        var query = db.Posts.AsNoTracking().Where(p => p.DeletedAt == null && p.Kind == PostKind.Post);
         var user = EditingUser.Of(User);
         var me = user.Id;
         if (!user.MayPublish) query = query.Where(p => p.OwnerId == me);

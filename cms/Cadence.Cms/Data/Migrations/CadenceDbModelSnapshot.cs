@@ -234,6 +234,11 @@ namespace Cadence.Cms.Data.Migrations
                     b.Property<string>("ImageAlt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OwnerId")
                         .HasColumnType("TEXT");
 

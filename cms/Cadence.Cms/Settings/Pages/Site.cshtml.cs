@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Cadence.Cms.Accounts;
+using Cadence.Cms.Content;
 using Cadence.Cms.Data;
 using Cadence.Contract;
 using Microsoft.AspNetCore.Authorization;
@@ -21,6 +22,11 @@ public sealed class SiteModel(CadenceDb db) : PageModel
     [BindProperty, EmailAddress(ErrorMessage = "Enter an email address like name@example.com.")] public string? NotificationEmail { get; set; }
     [BindProperty] public string? Navigation { get; set; }
     [BindProperty] public string? Social { get; set; }
+    /// <summary>A page picked by its title, added to the end of the navigation on save (typing its address works too).</summary>
+    [BindProperty] public int? AddPage { get; set; }
+
+    /// <summary>The site's pages, to pick from by title.</summary>
+    public IReadOnlyList<PageLink> PageChoices { get; private set; } = [];
     /// <summary>The settings' version when this page was opened: a save based on an older one is refused.</summary>
     [BindProperty] public int Version { get; set; }
 
@@ -37,6 +43,7 @@ public sealed class SiteModel(CadenceDb db) : PageModel
         Navigation = LinkLines.Format(settings.Navigation);
         Social = LinkLines.Format(settings.Social);
         Version = settings.Version;
+        PageChoices = await PageLink.AllAsync(db, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -46,8 +53,17 @@ public sealed class SiteModel(CadenceDb db) : PageModel
         var language = LanguageTag.Normalise(Language);
         if (language is null && !string.IsNullOrWhiteSpace(Language))
             ModelState.AddModelError(nameof(Language), "That language is unknown. Use a tag like en-GB, de-DE or fr-FR.");
+        PageChoices = await PageLink.AllAsync(db, cancellationToken);
         var navigation = LinkLines.Parse(Navigation, out var navigationProblem);
         if (navigationProblem is not null) ModelState.AddModelError(nameof(Navigation), navigationProblem);
+        if (PageChoices.FirstOrDefault(p => p.Id == AddPage) is { } picked && navigation.All(l => l.Url != picked.Path))
+        {
+            navigation.Add(new SiteLink(picked.Title, picked.Path));
+            ModelState.Remove(nameof(Navigation));
+            Navigation = LinkLines.Format(navigation);
+        }
+        ModelState.Remove(nameof(AddPage));
+        AddPage = null;
         var social = LinkLines.Parse(Social, out var socialProblem);
         if (socialProblem is not null) ModelState.AddModelError(nameof(Social), socialProblem);
         if (!ModelState.IsValid) return Page();

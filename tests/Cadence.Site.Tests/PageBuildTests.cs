@@ -1,0 +1,72 @@
+using Cadence.Site.Render;
+
+namespace Cadence.Site.Tests;
+
+/// <summary>Pages (content/pages/*.md) in folder builds: at /{slug}/, and rebuilt alone when only their text changes.</summary>
+public class PageBuildTests
+{
+    private string _content = "";
+    private string _root = "";
+
+    [SetUp]
+    public void Create()
+    {
+        _content = TestContent.Create(posts: 12);
+        _root = Directory.CreateTempSubdirectory("cadence-pages-").FullName;
+        Directory.CreateDirectory(Path.Combine(_content, "pages"));
+        WritePage("about", "About us", "We are a small clinic.");
+        WritePage("privacy", "Privacy", "We keep little.");
+    }
+
+    [TearDown]
+    public void Clean()
+    {
+        Directory.Delete(_content, recursive: true);
+        Directory.Delete(_root, recursive: true);
+    }
+
+    private void WritePage(string slug, string title, string body) => File.WriteAllText(Path.Combine(_content, "pages", slug + ".md"),
+        $"---\ntitle: {title}\nslug: {slug}\ndate: 2026-09-01T09:00:00+01:00\nstatus: published\nexcerpt: {title} of the clinic.\n---\n\n{body}\n");
+
+    private Task<BuildResult> Build(string output) =>
+        SiteBuild.RunAsync(new BuildOptions(Path.Combine(_root, output), From: _content), new BuildProgress(false));
+
+    [Test]
+    public async Task A_page_is_built_at_its_own_address_and_an_edit_rewrites_only_that_page()
+    {
+        await Build("site");
+        var about = Path.Combine(_root, "site", "about", "index.html");
+        Assert.That(File.ReadAllText(about), Does.Contain("<h1>About us</h1>").And.Contain("We are a small clinic."));
+        Assert.That(File.ReadAllText(Path.Combine(_root, "site", "index.html")), Does.Contain("href=\"/privacy/\""), "the footer links pages");
+
+        WritePage("about", "About us", "We are a small clinic by the park.");
+        var edited = await Build("site");
+        Assert.That(edited.Counts.Written, Is.EqualTo(1), "only the page itself");
+        Assert.That(File.ReadAllText(about), Does.Contain("by the park"));
+        await AssertSameAsCleanBuild("site");
+
+        File.Delete(Path.Combine(_content, "pages", "privacy.md"));
+        await Build("site");
+        Assert.That(File.Exists(Path.Combine(_root, "site", "privacy", "index.html")), Is.False, "a removed page leaves the site");
+        Assert.That(File.ReadAllText(Path.Combine(_root, "site", "index.html")), Does.Not.Contain("href=\"/privacy/\""));
+        await AssertSameAsCleanBuild("site");
+    }
+
+    [Test]
+    public void A_page_that_asks_for_one_of_the_sites_own_addresses_is_refused()
+    {
+        WritePage("archive", "Archive", "Old things.");
+        var error = Assert.ThrowsAsync<Cadence.Site.Source.SourceException>(() => Build("site"));
+        Assert.That(error!.Message, Does.Contain("the site uses /archive/ itself"));
+    }
+
+    private async Task AssertSameAsCleanBuild(string output)
+    {
+        var clean = "clean-" + Guid.NewGuid().ToString("N");
+        await Build(clean);
+        var expected = TestContent.Snapshot(Path.Combine(_root, clean));
+        var actual = TestContent.Snapshot(Path.Combine(_root, output));
+        Assert.That(actual.Keys, Is.EqualTo(expected.Keys));
+        Assert.That(expected.Keys.Where(k => !expected[k].AsSpan().SequenceEqual(actual[k])), Is.Empty, "files that differ from a clean build");
+    }
+}
