@@ -76,25 +76,14 @@ export function addImageChoice(dialog, { url, fileName, alt }) {
 /** Asks once for the description of a picture about to be uploaded, showing the picture. @returns {Promise<string | null>} */
 export async function askAlt(dialog, file) {
   const alt = dialog.querySelector("[name=alt]"), preview = dialog.querySelector("img"), name = dialog.querySelector(".file-name");
-  const url = URL.createObjectURL(file);
-  preview.src = url;
+  // A data: address, which the manager's Content-Security-Policy allows for pictures (blob: it does not).
+  const reader = new FileReader();
+  reader.addEventListener("load", () => { preview.src = reader.result; }, { once: true });
+  reader.readAsDataURL(file);
   name.textContent = file.name || "Pasted picture";
   alt.value = "";
   const answer = await ask(dialog);
-  URL.revokeObjectURL(url);
+  reader.abort();
   preview.removeAttribute("src");
   return answer === "ok" && alt.value.trim() ? alt.value.trim() : null;
-}
-
-/** @returns {Promise<string | null>} the chosen form's key. */
-export async function askCallToAction(dialog) {
-  const answer = await ask(dialog);
-  return answer && answer !== "cancel" ? answer : null;
-}
-
-/** Form titles by key, from the picker's buttons. */
-export function formTitles(dialog) {
-  const titles = new Map();
-  for (const button of dialog?.querySelectorAll("button[data-title]") ?? []) titles.set(button.value, button.dataset.title);
-  return titles;
 }
