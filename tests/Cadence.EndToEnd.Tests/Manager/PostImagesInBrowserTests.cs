@@ -22,7 +22,7 @@ public class PostImagesInBrowserTests
 
     /// <summary>Makes a real PNG in the page and hands it to the editor as a paste or a drop would.</summary>
     private const string GivePicture = """
-        async ([editor, how, label]) => {
+        async (editor, [how, label]) => {
           const canvas = document.createElement("canvas");
           canvas.width = 480; canvas.height = 270;
           const g = canvas.getContext("2d");

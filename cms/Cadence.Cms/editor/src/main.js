@@ -139,6 +139,31 @@ function start() {
     }
   });
 
+  // In the Markdown view a pasted or dropped picture is uploaded too, and written as Markdown where the cursor is.
+  async function uploadIntoText(files) {
+    for (const file of files) {
+      const picture = await prepare(file);
+      const image = picture && await picture.send();
+      if (!image) continue;
+      const at = textarea.selectionStart, markdown = "![" + image.alt.replace(/[[\]]/g, "\\$&") + "](" + image.url + ")";
+      textarea.setRangeText((at > 0 ? "\n\n" : "") + markdown + "\n\n", at, textarea.selectionEnd, "end");
+      textarea.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+    textarea.focus();
+  }
+  textarea.addEventListener("paste", (event) => {
+    const files = pastedFiles(event.clipboardData);
+    if (files.length) { event.preventDefault(); uploadIntoText(files); }
+  });
+  textarea.addEventListener("drop", (event) => {
+    const files = imagesIn(event.dataTransfer?.files);
+    if (files.length) { event.preventDefault(); uploadIntoText(files); }
+  });
+
+  // A picture dropped beside the text would otherwise replace the page with itself, and what was typed with it.
+  for (const type of ["dragover", "drop"])
+    window.addEventListener(type, (event) => { if (event.dataTransfer?.types.includes("Files")) event.preventDefault(); });
+
   // The "Markdown" switch: both directions keep the content; the choice is remembered on this device.
   const modeButton = toolbar.querySelector("[data-mode]");
   const visualOnly = [...form.querySelectorAll("[data-visual-only]")], markdownOnly = [...form.querySelectorAll("[data-markdown-only]")];

@@ -87,3 +87,16 @@ export async function askAlt(dialog, file) {
   preview.removeAttribute("src");
   return answer === "ok" && alt.value.trim() ? alt.value.trim() : null;
 }
+
+/** @returns {Promise<string | null>} the chosen form's key. */
+export async function askCallToAction(dialog) {
+  const answer = await ask(dialog);
+  return answer && answer !== "cancel" ? answer : null;
+}
+
+/** Form titles by key, from the picker's buttons. */
+export function formTitles(dialog) {
+  const titles = new Map();
+  for (const button of dialog?.querySelectorAll("button[data-title]") ?? []) titles.set(button.value, button.dataset.title);
+  return titles;
+}
