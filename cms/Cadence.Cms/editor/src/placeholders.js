@@ -32,10 +32,21 @@ export function addPlaceholder(view, id, pos, name) {
   view.dispatch(view.state.tr.setMeta(key, { add: { id, pos, name } }));
 }
 
-/** Replaces the placeholder with the picture (in a paragraph of its own), or just removes it when node is null. */
+/**
+ * Replaces the placeholder with the picture (a paragraph of its own), or just removes it when node is null.
+ * A writer who waited at the placeholder goes on typing below the picture; one who moved on stays where they are.
+ */
 export function resolvePlaceholder(view, id, node) {
   const found = key.getState(view.state).find(undefined, undefined, (spec) => spec.id === id)[0];
   const tr = view.state.tr.setMeta(key, { remove: id });
-  if (found && node) tr.setSelection(Selection.near(tr.doc.resolve(found.from))).replaceSelectionWith(node).scrollIntoView();
+  if (found && node) {
+    const waited = view.state.selection.empty && view.state.selection.from === found.from;
+    tr.replaceRangeWith(found.from, found.from, node);
+    if (waited) {
+      let after = tr.mapping.map(found.from, 1);
+      if (after >= tr.doc.content.size) tr.insert(after = tr.doc.content.size, node.type.create());
+      tr.setSelection(Selection.near(tr.doc.resolve(after), 1)).scrollIntoView();
+    }
+  }
   view.dispatch(tr);
 }
