@@ -61,6 +61,7 @@ public static class ServeCommand
         var app = builder.Build();
         var files = new StaticFiles(options.Out);
         var preview = previewApi is null ? null : new DraftPreview(previewApi, () => Volatile.Read(ref last));
+        var previewMedia = previewApi is null ? null : new PreviewMedia(previewApi, files);
 
         app.MapPost(RebuildPath, async (HttpContext http) =>
         {
@@ -77,6 +78,7 @@ public static class ServeCommand
             if (preview is null) http.Response.StatusCode = StatusCodes.Status404NotFound;
             else await preview.ServeAsync(http, slug);
         });
+        if (previewMedia is not null) app.MapGet("/media/{**path}", previewMedia.ServeAsync);
         // A fallback endpoint, not app.Run: terminal middleware would run before the endpoints and swallow the rebuild POST.
         app.MapFallback("{**path}", files.ServeAsync);
 

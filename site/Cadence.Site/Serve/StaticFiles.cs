@@ -35,6 +35,9 @@ public sealed class StaticFiles(string output)
         await http.Response.SendFileAsync(file);
     }
 
+    /// <summary>True when the last build wrote a file for this URL path.</summary>
+    public bool Has(string path) => Resolve(path) is not null;
+
     private string? Resolve(string path)
     {
         var local = Local(path);

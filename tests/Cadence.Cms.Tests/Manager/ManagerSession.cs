@@ -98,6 +98,17 @@ public sealed class ManagerSession : IDisposable
         return await _http.PostAsync(url, new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))));
     }
 
+    /// <summary>A multipart post (a file upload) with the antiforgery token of <paramref name="tokenFrom"/>'s first form, unless it is null.</summary>
+    public async Task<HttpResponseMessage> PostMultipartAsync(string? tokenFrom, string url, MultipartFormDataContent content)
+    {
+        if (tokenFrom is not null)
+        {
+            var page = await PageAsync(tokenFrom);
+            content.Add(new StringContent(page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken");
+        }
+        return await _http.PostAsync(url, content);
+    }
+
     public Task<HttpResponseMessage> PostRawAsync(string url, Dictionary<string, string> fields) =>
         _http.PostAsync(url, new FormUrlEncodedContent(fields));
 

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cadence.Cms.Media.Pages;
 
-public sealed class LibraryModel(CadenceDb db, MediaLibrary library) : PageModel
+public sealed partial class LibraryModel(CadenceDb db, MediaLibrary library) : PageModel
 {
     public const int PageSize = 48;
     private const int Thumb = 160;

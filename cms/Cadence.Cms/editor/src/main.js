@@ -12,6 +12,10 @@ import { connectToolbar } from "./toolbar.js";
 import { askLink, askImage, askCallToAction, formTitles } from "./pickers.js";
 import { setLink, insertImage, insertCallToAction, linkAt } from "./commands.js";
 import { cleanPastedHtml } from "./paste.js";
+import { newPictures } from "./pictures.js";
+import { imagesIn } from "./upload.js";
+import { uploadPlaceholders, addPlaceholder, resolvePlaceholder } from "./placeholders.js";
+import { connectCover } from "./cover.js";
 
 const modeKey = "cadence.editor.mode";
 
@@ -21,7 +25,10 @@ function start() {
   const toolbar = form?.querySelector(".toolbar");
   if (!textarea || !toolbar) return;
   const label = form.querySelector("label[for=Body]");
-  const dialogs = { link: document.getElementById("link-dialog"), image: document.getElementById("image-dialog"), callToAction: document.getElementById("cta-dialog") };
+  const dialogs = {
+    link: document.getElementById("link-dialog"), image: document.getElementById("image-dialog"),
+    callToAction: document.getElementById("cta-dialog"), alt: document.getElementById("alt-dialog"),
+  };
   const titles = formTitles(dialogs.callToAction);
   const schema = createSchema((key) => titles.get(key));
   const parser = createParser(schema);
@@ -45,7 +52,8 @@ function start() {
     },
     image: async () => {
       const answer = await askImage(dialogs.image);
-      if (answer) insertImage(schema, answer.src, answer.alt)(view.state, view.dispatch);
+      if (answer?.file) await uploadInto([answer.file], view.state.selection.from);
+      else if (answer) insertImage(schema, answer.src, answer.alt)(view.state, view.dispatch);
       view.focus();
     },
     callToAction: async () => {
@@ -55,7 +63,29 @@ function start() {
     },
   };
 
-  const newState = () => EditorState.create({ doc: loadedDoc, plugins: editorPlugins(schema, () => ask.link()) });
+  // New pictures (toolbar, drop, paste): described, then uploaded while a placeholder holds their place.
+  const prepare = newPictures({
+    endpoint: dialogs.alt.dataset.upload, altDialog: dialogs.alt, imageDialog: dialogs.image,
+    token: () => form.querySelector("input[name=__RequestVerificationToken]").value,
+    status: document.getElementById("upload-status"),
+  });
+  let uploads = 0;
+  async function uploadInto(files, pos) {
+    for (const file of files) {
+      const picture = await prepare(file);
+      if (!picture) continue;
+      const id = "upload-" + ++uploads;
+      addPlaceholder(view, id, Math.min(pos, view.state.doc.content.size), picture.name);
+      const image = await picture.send();
+      resolvePlaceholder(view, id, image && schema.nodes.paragraph.create(null, schema.nodes.image.create({ src: image.url, alt: image.alt })));
+      if (image) pos = view.state.selection.from; // the next one follows this one
+    }
+    view.focus();
+  }
+  // A dropped or pasted picture file is uploaded; a page's own content (text, or pictures already on the web) is not.
+  const pastedFiles = (data) => data?.getData("text/plain")?.trim() ? [] : imagesIn(data?.files);
+
+  const newState = () => EditorState.create({ doc: loadedDoc, plugins: [...editorPlugins(schema, () => ask.link()), uploadPlaceholders()] });
   view = new EditorView(host, {
     state: newState(),
     attributes: {
@@ -76,11 +106,27 @@ function start() {
       return Slice.maxOpen(doc.content);
     },
     clipboardParser: ContentParser.fromSchema(schema),
+    handlePaste(editorView, event) {
+      const files = pastedFiles(event.clipboardData);
+      if (!files.length) return false;
+      event.preventDefault();
+      uploadInto(files, editorView.state.selection.from);
+      return true;
+    },
+    handleDrop(editorView, event, slice, moved) {
+      const files = moved ? [] : imagesIn(event.dataTransfer?.files);
+      if (!files.length) return false;
+      event.preventDefault();
+      const at = editorView.posAtCoords({ left: event.clientX, top: event.clientY });
+      uploadInto(files, at ? at.pos : editorView.state.selection.from);
+      return true;
+    },
   });
   // What the editor would store for its current content, whether or not it changed (the round-trip test reads it).
   host.editor = { markdown: () => serializer.serialize(view.state.doc).replace(/\n*$/, "\n") };
   updateToolbar = connectToolbar(toolbar, () => view, schema, ask);
   updateToolbar(view.state);
+  connectCover(form, dialogs.image, prepare);
 
   // Another script (an upload, say) adds an image where the cursor is: form.dispatchEvent(new CustomEvent(
   // "cadence:insert-image", { detail: { src, alt } })). In the Markdown view it lands at the end of the text.
@@ -92,6 +138,31 @@ function start() {
       textarea.dispatchEvent(new Event("input", { bubbles: true }));
     }
   });
+
+  // In the Markdown view a pasted or dropped picture is uploaded too, and written as Markdown where the cursor is.
+  async function uploadIntoText(files) {
+    for (const file of files) {
+      const picture = await prepare(file);
+      const image = picture && await picture.send();
+      if (!image) continue;
+      const at = textarea.selectionStart, markdown = "![" + image.alt.replace(/[[\]]/g, "\\$&") + "](" + image.url + ")";
+      textarea.setRangeText((at > 0 ? "\n\n" : "") + markdown + "\n\n", at, textarea.selectionEnd, "end");
+      textarea.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+    textarea.focus();
+  }
+  textarea.addEventListener("paste", (event) => {
+    const files = pastedFiles(event.clipboardData);
+    if (files.length) { event.preventDefault(); uploadIntoText(files); }
+  });
+  textarea.addEventListener("drop", (event) => {
+    const files = imagesIn(event.dataTransfer?.files);
+    if (files.length) { event.preventDefault(); uploadIntoText(files); }
+  });
+
+  // A picture dropped beside the text would otherwise replace the page with itself, and what was typed with it.
+  for (const type of ["dragover", "drop"])
+    window.addEventListener(type, (event) => { if (event.dataTransfer?.types.includes("Files")) event.preventDefault(); });
 
   // The "Markdown" switch: both directions keep the content; the choice is remembered on this device.
   const modeButton = toolbar.querySelector("[data-mode]");
