@@ -2,17 +2,20 @@ using Cadence.Contract;
 
 namespace Cadence.Cms.Forms;
 
-/// <summary>A form as the editor page posts it: plain settable values, so it binds from a form without script.</summary>
+/// <summary>
+/// A form as the editor page posts it: plain settable values, so it binds from a form without script. Texts are never
+/// null (model binding turns an emptied input into null).
+/// </summary>
 public sealed class FormDraft
 {
-    public string Title { get; set; } = "";
+    public string Title { get; set => field = value ?? ""; } = "";
 
     /// <summary>The address key posts use (<c>::: form KEY</c>); made from the title when left empty.</summary>
     public string? Key { get; set; }
     public string? Intro { get; set; }
     public List<FieldDraft> Fields { get; set; } = [];
-    public string SubmitLabel { get; set; } = "Send";
-    public string SuccessMessage { get; set; } = "Thank you. We have received your answers.";
+    public string SubmitLabel { get; set => field = value ?? ""; } = "Send";
+    public string SuccessMessage { get; set => field = value ?? ""; } = "Thank you. We have received your answers.";
     public string? NotificationEmail { get; set; }
 
     /// <summary>Whether readers get a file (a PDF) after sending.</summary>
@@ -55,8 +58,8 @@ public sealed class FieldDraft
 {
     /// <summary>The name submissions carry; empty for a new field (then made from the label), kept once saved.</summary>
     public string? Name { get; set; }
-    public string Label { get; set; } = "";
-    public string Type { get; set; } = FormFieldTypes.Text;
+    public string Label { get; set => field = value ?? ""; } = "";
+    public string Type { get; set => field = value ?? FormFieldTypes.Text; } = FormFieldTypes.Text;
     public bool Required { get; set; }
     public int? MaxLength { get; set; }
 

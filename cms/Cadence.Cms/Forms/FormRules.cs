@@ -44,7 +44,9 @@ public static class FormRules
                 Add($"{at}.Options", $"Give “{Named(field, i)}” at least two options to choose from, one a line.");
             if (field.Options.Count != field.Options.Distinct(StringComparer.Ordinal).Count())
                 Add($"{at}.Options", $"“{Named(field, i)}” lists the same option twice.");
-            if (fields.Take(i).Any(f => f.Name == field.Name))
+            if (field.Label.Length > 0 && fields.Take(i).Any(f => string.Equals(f.Label, field.Label, StringComparison.OrdinalIgnoreCase)))
+                Add($"{at}.Label", $"Two fields are labelled “{field.Label}”: readers could not tell them apart.");
+            else if (fields.Take(i).Any(f => f.Name == field.Name))
                 Add($"{at}.Label", $"Two fields are called “{field.Name}”: give field {i + 1} a different label.");
             if (field.Name is FormGuardFields.Honeypot or FormGuardFields.Started)
                 Add($"{at}.Label", $"“{field.Label}” is a name the form uses for itself: choose another label.");
