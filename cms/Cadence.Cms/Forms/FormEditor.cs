@@ -51,9 +51,13 @@ public sealed class FormEditor(CadenceDb db, MediaLibrary media, FormUsage usage
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var asset = form?.AssetFileName;
         if (pdf is not null) asset = (await media.AddAsync(pdf.FileName, pdf.Bytes, isPublic: false, cancellationToken: cancellationToken)).FileName;
-        if (form is null) db.Forms.Add(form = new FormDefinition { Key = key, Title = "" });
-        else if (form.Key != key) // unused by posts (checked above); its submissions follow it
+        // Without script a reader lands on the site's thank-you page for the form, which the site builds from this path.
+        if (form is null) db.Forms.Add(form = new FormDefinition { Key = key, Title = "", ThankYouPath = ThankYouPath(key) });
+        else if (form.Key != key) // unused by posts (checked above); its submissions and thank-you page follow it
+        {
             await db.Submissions.Where(s => s.FormKey == form.Key).ExecuteUpdateAsync(u => u.SetProperty(s => s.FormKey, key), cancellationToken);
+            if (form.ThankYouPath == ThankYouPath(form.Key)) form.ThankYouPath = ThankYouPath(key);
+        }
 
         form.Key = key;
         form.Title = draft.Title.Trim();
@@ -108,6 +112,8 @@ public sealed class FormEditor(CadenceDb db, MediaLibrary media, FormUsage usage
         if (FormRules.KeyProblem(wanted, keys.Contains(wanted)) is { } problem) problems.Add(new FormProblem(nameof(draft.Key), problem));
         return wanted;
     }
+
+    private static string ThankYouPath(string key) => $"/thanks/{key}/";
 
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -41,6 +41,7 @@ public class FormEditorTests : SignedInAdminTests
             ("your_name", "text", true), ("email", "email", true), ("your_next_race", "select", true),
         }));
         Assert.That(form.Fields[2].Options, Is.EqualTo(new[] { "Half marathon", "Marathon" }));
+        Assert.That(form.ThankYouPath, Is.EqualTo("/thanks/free-marathon-plan/"), "readers without script land on the site's thank-you page");
         var media = await QueryAsync(db => db.Media.AsNoTracking().SingleAsync(m => m.FileName == form.AssetFileName));
         Assert.That((media.FileName, media.IsPublic, media.ContentType), Is.EqualTo(("marathon-plan.pdf", false, "application/pdf")));
 
