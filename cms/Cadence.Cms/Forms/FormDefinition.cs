@@ -1,6 +1,7 @@
 namespace Cadence.Cms.Forms;
 
-public sealed class FormDefinition
+/// <summary>A form readers fill in on the site, placed in posts as <c>::: form KEY</c>; edited in the manager.</summary>
+public sealed class FormDefinition : Data.IVersioned
 {
     public int Id { get; set; }
     public required string Key { get; set; }
@@ -14,6 +15,8 @@ public sealed class FormDefinition
 
     /// <summary>File name of a private media file delivered after submitting, such as an ebook.</summary>
     public string? AssetFileName { get; set; }
+
+    public int Version { get; set; }
 }
 
 public sealed record FormField(string Name, string Type, string Label, bool Required, int? MaxLength, IReadOnlyList<string> Options);

@@ -25,6 +25,8 @@ public static class FormsSetup
         services.AddScoped<InboxQueries>();
         services.AddScoped<SubscriberQueries>();
         services.AddScoped<PersonalDataEraser>();
+        services.AddScoped<FormUsage>();
+        services.AddScoped<FormEditor>();
         services.AddHostedService<SubmissionRetention>();
 
         services.AddSingleton<ICorsPolicyProvider, FormsCorsPolicyProvider>();

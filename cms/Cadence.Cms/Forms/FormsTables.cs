@@ -9,6 +9,7 @@ public sealed class FormDefinitionTable : IEntityTypeConfiguration<FormDefinitio
     public void Configure(EntityTypeBuilder<FormDefinition> form)
     {
         form.HasIndex(f => f.Key).IsUnique();
+        form.Property(f => f.Version).IsConcurrencyToken();
         form.Property(f => f.Fields).HasConversion(JsonColumn.Converter<List<FormField>>()).Metadata.SetValueComparer(JsonColumn.Comparer<List<FormField>>());
     }
 }

@@ -19,6 +19,7 @@ public static class ManagerSetup
             options.Conventions.AuthorizeFolder("/", ManagerPolicies.Staff);
             options.Conventions.AddPageRoute("/Content/Pages/EditPost", "manager/posts/new");
             options.Conventions.AddPageRoute("/Content/Pages/EditPost", "manager/pages/new");
+            options.Conventions.AddPageRoute("/Forms/Pages/EditForm", "manager/forms/new");
         }).ConfigureApplicationPartManager(parts =>
         {
             // Pages are found in the entry assembly; when a test host starts the CMS in-process, that is not this one.

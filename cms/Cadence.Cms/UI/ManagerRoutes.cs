@@ -18,6 +18,8 @@ public static class ManagerRoutes
     public const string Inbox = "/manager/inbox";
     public const string Subscribers = "/manager/inbox/subscribers";
     public const string Erase = "/manager/inbox/erase";
+    public const string Forms = "/manager/forms";
+    public const string NewForm = "/manager/forms/new";
     public const string Mail = "/manager/mail";
     public const string Webhooks = "/manager/webhooks";
     public const string Settings = "/manager/settings";
@@ -40,6 +42,7 @@ public static class ManagerRoutes
     public static string Revisions(int postId) => $"{Post(postId)}/revisions";
     public static string Revision(int postId, int revisionId) => $"{Revisions(postId)}/{revisionId}";
     public static string MediaFile(int id) => $"{Media}/{id}";
+    public static string Form(int id) => $"{Forms}/{id}";
     public static string Submission(long id) => $"{Inbox}/{id}";
     public static string User(string id) => $"{Users}/{id}";
     public static string Setup(string token) => $"{SetupFolder}/{token}";

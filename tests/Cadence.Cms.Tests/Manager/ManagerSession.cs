@@ -116,5 +116,8 @@ public sealed class ManagerSession : IDisposable
     public Task<HttpResponseMessage> PostPairsAsync(string url, IEnumerable<KeyValuePair<string, string>> fields) =>
         _http.PostAsync(url, new FormUrlEncodedContent(fields));
 
+    /// <summary>Any body, such as a multipart form carrying a file.</summary>
+    public Task<HttpResponseMessage> PostAsync(string url, HttpContent content) => _http.PostAsync(url, content);
+
     public void Dispose() => _http.Dispose();
 }
