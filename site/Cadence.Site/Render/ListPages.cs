@@ -58,9 +58,12 @@ public sealed class ListPages(SiteModel model, PageContext context, IReadOnlyLis
         {
             var path = ThankYouUrl(form.ThankYouPath);
             if (path is null) continue;
+            // A download form's reader lands on the CMS's page carrying the link (a static page cannot read it from
+            // its address without script), so this page only meets those who come back to it later.
+            var message = form.HasAsset ? "Thank you. Your download link is in the email we sent you." : form.SuccessMessage;
             jobs.Add(PageJob.For<MessagePage, MessageInput>(path, context,
-                new PageHead($"{form.Title} | {settings.Title}", form.SuccessMessage, path, Robots: "noindex"),
-                new MessageInput("Thank you", form.SuccessMessage), PageInputJson.Default.MessageInput));
+                new PageHead($"{form.Title} | {settings.Title}", message, path, Robots: "noindex"),
+                new MessageInput("Thank you", message), PageInputJson.Default.MessageInput));
         }
 
         foreach (var redirect in model.Redirects)
