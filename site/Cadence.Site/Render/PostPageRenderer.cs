@@ -67,7 +67,8 @@ public sealed class PostPageRenderer
             $"{post.Seo?.Title ?? post.Title} | {settings.Title}", description, post.Url, "article",
             image, post.Seo?.SocialImage is null ? post.Image?.Alt : null,
             post.Seo?.SocialImage is null ? post.Image?.Width : null, post.Seo?.SocialImage is null ? post.Image?.Height : null,
-            StructuredData.BlogPosting(post, settings, description, words, canonical), CanonicalUrl: canonical);
+            StructuredData.BlogPosting(post, settings, description, words, canonical), CanonicalUrl: canonical,
+            Article: ArticleMeta.Of(post, settings));
 
         var contents = new List<MarkdownHeading>();
         foreach (var heading in facts.Headings)
