@@ -74,13 +74,13 @@ public static class SiteBuild
         using var writer = new OutputWriter(output, manifest);
         assets.WriteTo(writer);
         var plan = usable?.PlanFor(file => writer.PreviousHash(file) is not null) ?? RenderPlan.Everything();
-        var renderer = new SiteRenderer(model, context, writer, plan, progress, SyndicationFeeds.Items, content.LoadBody, name => timings.Stage(name));
-        var (cards, words, bodies) = renderer.RenderAll();
+        var renderer = new SiteRenderer(model, context, writer, plan, progress, content.LoadBody, name => timings.Stage(name));
+        var (cards, words) = renderer.RenderAll();
         timings.Stage("render", $"{renderer.Rendered} of {renderer.Pages} pages rendered");
 
         // Independent of each other, and each written by one thread: side by side they take the time of the largest.
         Parallel.Invoke(
-            () => WriteFeeds(model, plan, renderer.PostPages, writer, cards, bodies),
+            () => WriteFeeds(model, plan, renderer.PostPages, writer, cards),
             () => writer.Write("sitemap.xml", Sitemap.Write(model)),
             () => writer.Write("search-index.json", SiteFiles.SearchIndex(cards, model.Pages, model.Settings)),
             () =>
@@ -107,7 +107,7 @@ public static class SiteBuild
     }
 
     /// <summary>RSS, Atom and JSON Feed carry the newest posts in full; they are rendered again only when those change.</summary>
-    private static void WriteFeeds(SiteModel model, RenderPlan plan, PostPageRenderer posts, OutputWriter writer, PostCard[] cards, string?[] bodies)
+    private static void WriteFeeds(SiteModel model, RenderPlan plan, PostPageRenderer posts, OutputWriter writer, PostCard[] cards)
     {
         var input = FeedInput.Of(cards);
         if (!plan.MustRender(FeedFiles.Names, input.Key()))
@@ -115,7 +115,7 @@ public static class SiteBuild
             foreach (var file in FeedFiles.Names) writer.Keep(file);
             return;
         }
-        foreach (var (file, content) in FeedFiles.Write(model.Settings, input, bodies, posts)) writer.Write(file, content);
+        foreach (var (file, content) in FeedFiles.Write(model.Settings, input, posts)) writer.Write(file, content);
     }
 
     private static BuildCache NewCache(SourceContent content, SiteModel model, PostCard[] cards, int[] words, RenderPlan plan,

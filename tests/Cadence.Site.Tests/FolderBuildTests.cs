@@ -152,7 +152,9 @@ public class FolderBuildTests
         var urls = sitemap.SelectNodes("/s:urlset/s:url", ns)!.Cast<XmlNode>().ToList();
         Assert.Multiple(() =>
         {
-            Assert.That(urls, Has.Count.EqualTo(1 + 25 + 3)); // home, posts, tags
+            var model = _result.Model;
+            // home, posts, tags, categories, authors, the archive and its years
+            Assert.That(urls, Has.Count.EqualTo(1 + 25 + 3 + model.Categories.Count + model.Authors.Count + 1 + model.Years.Count));
             Assert.That(urls.All(u => u.SelectSingleNode("s:lastmod", ns) is not null), Is.True);
             Assert.That(File.ReadAllText(Path.Combine(_out, "robots.txt")), Does.Contain("Sitemap: https://tips.example/sitemap.xml"));
         });

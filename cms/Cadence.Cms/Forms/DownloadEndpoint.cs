@@ -16,16 +16,16 @@ public static class DownloadEndpoint
         {
             case TokenCheck.Expired:
                 return ReaderPage.Render(410, "This download link has expired",
-                    "Download links work for a limited time. Fill in the form on our website again and we will send you a fresh link.", backUrl: home, backLabel: "Go to the website");
+                    "Download links work for a limited time. Fill in the form on our website again and we will send you a fresh link.", backUrl: home, backLabel: "Go to the website", brand: ReaderBrand.Of(snapshot));
             case TokenCheck.Invalid:
                 return ReaderPage.Render(404, "Download not found",
-                    "This download link is not valid. Please check that the whole link was copied from the email.", backUrl: home, backLabel: "Go to the website");
+                    "This download link is not valid. Please check that the whole link was copied from the email.", backUrl: home, backLabel: "Go to the website", brand: ReaderBrand.Of(snapshot));
         }
         var (fileName, key) = DownloadLinks.Read(payload);
         var media = await db.Media.AsNoTracking().Where(m => m.FileName == fileName)
             .Select(m => new { m.Id, m.ContentType, m.FileName }).SingleOrDefaultAsync(cancellationToken);
         if (media is null)
-            return ReaderPage.Render(404, "Download not found", "This file is no longer available.", backUrl: home, backLabel: "Go to the website");
+            return ReaderPage.Render(404, "Download not found", "This file is no longer available.", backUrl: home, backLabel: "Go to the website", brand: ReaderBrand.Of(snapshot));
         if (key is not null) await DownloadLinks.RecordAsync(db, gate, key, clock.GetUtcNow().UtcDateTime, cancellationToken);
         var bytes = await db.MediaBlobs.AsNoTracking().Where(b => b.MediaFileId == media.Id).Select(b => b.Bytes).SingleAsync(cancellationToken);
         return TypedResults.File(bytes, media.ContentType, media.FileName);

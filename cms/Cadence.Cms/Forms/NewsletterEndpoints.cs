@@ -23,7 +23,7 @@ public static class NewsletterEndpoints
         var snapshot = await catalog.GetAsync(cancellationToken);
         return tokens.Read(TokenPurposes.Confirm, token, out _) switch
         {
-            TokenCheck.Valid => ReaderPage.Render(200, $"Confirm your subscription to {snapshot.ClinicName}", "Press the button to start receiving the newsletter.", postButton: "Yes, subscribe me"),
+            TokenCheck.Valid => ReaderPage.Render(200, $"Confirm your subscription to {snapshot.ClinicName}", "Press the button to start receiving the newsletter.", postButton: "Yes, subscribe me", brand: ReaderBrand.Of(snapshot)),
             var check => BadLink(check, snapshot),
         };
     }
@@ -35,7 +35,7 @@ public static class NewsletterEndpoints
         if (check != TokenCheck.Valid) return BadLink(check, snapshot);
         var subscriber = await db.Subscribers.SingleOrDefaultAsync(s => s.Email == email, cancellationToken);
         if (subscriber is null)
-            return ReaderPage.Render(404, "Nothing to confirm", "We hold no sign-up for this address any more. Please subscribe again on our website.", backUrl: snapshot.SiteBase?.AbsoluteUri, backLabel: "Go to the website");
+            return ReaderPage.Render(404, "Nothing to confirm", "We hold no sign-up for this address any more. Please subscribe again on our website.", backUrl: snapshot.SiteBase?.AbsoluteUri, backLabel: "Go to the website", brand: ReaderBrand.Of(snapshot));
         if (subscriber.Status != SubscriberStatus.Confirmed)
         {
             subscriber.Status = SubscriberStatus.Confirmed;
@@ -44,7 +44,7 @@ public static class NewsletterEndpoints
             subscriber.UnsubscribedAt = null;
             await db.SaveChangesAsync(cancellationToken);
         }
-        return ReaderPage.Render(200, "You're subscribed", "Thank you. Look out for our next email at the start of the month.", backUrl: snapshot.SiteBase?.AbsoluteUri, backLabel: "Back to the website");
+        return ReaderPage.Render(200, "You're subscribed", "Thank you. Look out for our next email at the start of the month.", backUrl: snapshot.SiteBase?.AbsoluteUri, backLabel: "Back to the website", brand: ReaderBrand.Of(snapshot));
     }
 
     private static async Task<IResult> ShowUnsubscribe(string token, SignedTokens tokens, FormsCatalog catalog, CancellationToken cancellationToken)
@@ -52,7 +52,7 @@ public static class NewsletterEndpoints
         var snapshot = await catalog.GetAsync(cancellationToken);
         return tokens.Read(TokenPurposes.Unsubscribe, token, out _) switch
         {
-            TokenCheck.Valid => ReaderPage.Render(200, "Unsubscribe", $"Press the button and {snapshot.ClinicName} will send you no more newsletters.", postButton: "Unsubscribe me"),
+            TokenCheck.Valid => ReaderPage.Render(200, "Unsubscribe", $"Press the button and {snapshot.ClinicName} will send you no more newsletters.", postButton: "Unsubscribe me", brand: ReaderBrand.Of(snapshot)),
             var check => BadLink(check, snapshot),
         };
     }
@@ -69,10 +69,10 @@ public static class NewsletterEndpoints
             subscriber.UnsubscribedAt = clock.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync(cancellationToken);
         }
-        return ReaderPage.Render(200, "You're unsubscribed", "We will send you no more newsletters. Sorry to see you go.", backUrl: snapshot.SiteBase?.AbsoluteUri, backLabel: "Back to the website");
+        return ReaderPage.Render(200, "You're unsubscribed", "We will send you no more newsletters. Sorry to see you go.", backUrl: snapshot.SiteBase?.AbsoluteUri, backLabel: "Back to the website", brand: ReaderBrand.Of(snapshot));
     }
 
     private static IResult BadLink(TokenCheck check, FormsSnapshot snapshot) => check == TokenCheck.Expired
         ? ReaderPage.Render(410, "This link has expired", "Please sign up again on our website.", backUrl: snapshot.SiteBase?.AbsoluteUri, backLabel: "Go to the website")
-        : ReaderPage.Render(404, "Link not valid", "This link is not valid. Please check that the whole link was copied from the email.", backUrl: snapshot.SiteBase?.AbsoluteUri, backLabel: "Go to the website");
+        : ReaderPage.Render(404, "Link not valid", "This link is not valid. Please check that the whole link was copied from the email.", backUrl: snapshot.SiteBase?.AbsoluteUri, backLabel: "Go to the website", brand: ReaderBrand.Of(snapshot));
 }

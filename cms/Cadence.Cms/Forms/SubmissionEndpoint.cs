@@ -8,7 +8,8 @@ public sealed record SubmissionAccepted(string Message, string? Download);
 
 /// <summary>
 /// <c>POST /forms/{key}</c>: the one door for reader submissions. Script gets JSON (201 or problem+json);
-/// a plain form gets a 303 to the site's thank-you page or a small page naming the problem.
+/// a plain form gets a 303 to the site's thank-you page, the CMS's own page carrying a download link, or a small
+/// page naming the problem.
 /// </summary>
 public static class SubmissionEndpoint
 {
@@ -66,11 +67,25 @@ public static class SubmissionEndpoint
 
         // Bots get the same answer as people, so they learn nothing from it.
         if (json) return TypedResults.Json(new SubmissionAccepted(form.SuccessMessage, download), statusCode: StatusCodes.Status201Created);
+        // A static thank-you page cannot read a link from its address without script, so a download is answered here,
+        // on the clinic's own small page, with the link on it: nothing is redirected and the link keeps expiring.
+        if (download is not null)
+        {
+            http.Response.Headers.CacheControl = "private, no-store"; // the page carries a personal link
+            return DownloadReady(form, download, snapshot, back, settings);
+        }
         var thanks = PublicLinks.OnSite(snapshot, form.ThankYouPath);
-        if (thanks is null) return ReaderPage.Render(200, "Thank you", form.SuccessMessage, backUrl: download, backLabel: "Download");
-        var target = download is null ? thanks.AbsoluteUri
-            : $"{thanks.AbsoluteUri}{(string.IsNullOrEmpty(thanks.Query) ? "?" : "&")}download={Uri.EscapeDataString(download)}";
-        return new SeeOther(target);
+        if (thanks is null) return ReaderPage.Render(200, "Thank you", form.SuccessMessage, backUrl: back, backLabel: "Back to the website", brand: ReaderBrand.Of(snapshot));
+        return new SeeOther(thanks.AbsoluteUri);
+    }
+
+    private static IResult DownloadReady(FormDefinition form, string download, FormsSnapshot snapshot, string? back, FormsOptions settings)
+    {
+        var kind = Path.GetExtension(form.AssetFileName)?.TrimStart('.').ToUpperInvariant();
+        var label = string.IsNullOrEmpty(kind) ? "Download now" : $"Download now ({kind})";
+        var note = $"The link works for {settings.DownloadLinkDays} days. If you gave your email address, we have sent it there too.";
+        return ReaderPage.Render(200, "Your download is ready", form.SuccessMessage, backUrl: back, backLabel: "Back to the website",
+            brand: ReaderBrand.Of(snapshot), action: new ReaderAction(download, label, note));
     }
 
     private static SubmissionWrite ComposeWrite(FormDefinition form, Submission submission, FormsSnapshot snapshot, SubmissionMails mails,

@@ -85,7 +85,10 @@ public static class SiteModelBuilder
     /// <param name="content">Where the body hash of a post that came without its body is found (null: the post has its body).</param>
     private static Post ToPost(int index, ApiPost p, SiteSettings settings, Dictionary<string, ApiAuthor> authorInfo, SourceContent? content)
     {
-        var published = p.PublishedAt!.Value;
+        // Every date in the site's own time zone, whatever offset the source wrote it with: the API answers in UTC and
+        // a content folder in the author's offset, and the feeds and JSON-LD must match the visible <time> either way.
+        var published = TimeZoneInfo.ConvertTime(p.PublishedAt!.Value, settings.TimeZone);
+        var updated = TimeZoneInfo.ConvertTime(p.UpdatedAt ?? published, settings.TimeZone);
         Author? author = null;
         if (p.Author is not null)
         {
@@ -97,9 +100,10 @@ public static class SiteModelBuilder
             : content!.DeferredBodies.TryGetValue(p.Slug, out var deferred) ? deferred
             : content.Reused[p.Slug].BodyKey;
         var post = new Post(
-            index, p.Slug, p.Title, p.Excerpt, published, p.UpdatedAt ?? published,
-            TimeZoneInfo.ConvertTime(published, settings.TimeZone), p.ReadingMinutes, p.WordCount, p.Body,
-            p.Tags.Select(t => new Term(t.Slug, t.Name, Urls.Tag(t.Slug))).ToArray(),
+            index, p.Slug, p.Title, p.Excerpt, published, updated, published, p.ReadingMinutes, p.WordCount, p.Body,
+            // By name in both builds: the CMS keeps a post's tags as a set, so the order an author typed in a file
+            // cannot survive a round trip through it, and the two builds must agree.
+            p.Tags.OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => new Term(t.Slug, t.Name, Urls.Tag(t.Slug))).ToArray(),
             p.Category is null ? null : new Term(p.Category.Slug, p.Category.Name, Urls.Category(p.Category.Slug)),
             author,
             p.Image is null ? null : new FeaturedImage(p.Image.Url, p.Image.Alt ?? "", p.Image.Width, p.Image.Height),

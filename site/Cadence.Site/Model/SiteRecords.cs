@@ -7,9 +7,10 @@ namespace Cadence.Site.Model;
 // The immutable site model every page is rendered from. Lists are sorted once, when the model is built,
 // and pages take slices of them.
 
+/// <param name="Logo">The clinic's logo (a root-relative or absolute URL) for structured data; Settings has none yet.</param>
 public sealed record SiteSettings(
     string ClinicName, string Title, string Description, string BaseUrl, string CmsUrl, TimeZoneInfo TimeZone,
-    SiteLanguage Language, IReadOnlyList<ApiLink> Navigation, IReadOnlyList<ApiLink> Social)
+    SiteLanguage Language, IReadOnlyList<ApiLink> Navigation, IReadOnlyList<ApiLink> Social, string? Logo = null)
 {
     /// <summary>An absolute URL on the site for a root-relative path.</summary>
     public string Absolute(string path) => path.StartsWith("http://", StringComparison.Ordinal) || path.StartsWith("https://", StringComparison.Ordinal)

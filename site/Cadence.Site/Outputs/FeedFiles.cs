@@ -18,14 +18,14 @@ public static class FeedFiles
 {
     public static readonly IReadOnlyList<string> Names = ["feed.xml", "atom.xml", "feed.json"];
 
-    /// <param name="bodies">The bodies rendered in this build, newest first; the others are rendered now.</param>
-    public static IEnumerable<(string Name, byte[] Content)> Write(SiteSettings settings, FeedInput input, string?[] bodies, PostPageRenderer posts)
+    /// <summary>The feeds' bodies are rendered here, apart from the pages': calls to action become links to the forms.</summary>
+    public static IEnumerable<(string Name, byte[] Content)> Write(SiteSettings settings, FeedInput input, PostPageRenderer posts)
     {
         var items = new FeedItem[input.Newest.Count];
         Parallel.For(0, items.Length, i =>
         {
             var card = input.Newest[i];
-            items[i] = new FeedItem(card.Post, card.Excerpt, (i < bodies.Length ? bodies[i] : null) ?? posts.RenderBody(card.Post).Html);
+            items[i] = new FeedItem(card.Post, card.Excerpt, posts.RenderFeedBody(card.Post));
         });
         yield return (Names[0], SyndicationFeeds.Rss(settings, items));
         yield return (Names[1], SyndicationFeeds.Atom(settings, items));

@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text.Json;
 using Cadence.Site.Model;
+using Cadence.Site.Render;
 
 namespace Cadence.Site.Outputs;
 
@@ -29,8 +29,8 @@ public static class JsonFeed
                 json.WriteString("title", post.Title);
                 json.WriteString("content_html", item.ContentHtml);
                 json.WriteString("summary", item.Excerpt);
-                json.WriteString("date_published", post.PublishedAt.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
-                json.WriteString("date_modified", post.UpdatedAt.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+                json.WriteString("date_published", Dates.Iso(post.PublishedAt));
+                json.WriteString("date_modified", Dates.Iso(post.UpdatedAt));
                 if (post.Image is not null) json.WriteString("image", settings.Absolute(post.Image.Url));
                 if (post.Author is not null)
                 {

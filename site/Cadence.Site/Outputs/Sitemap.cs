@@ -6,8 +6,8 @@ using Cadence.Site.Model;
 namespace Cadence.Site.Outputs;
 
 /// <summary>
-/// /sitemap.xml: the home page, every post, every tag and every page, each with the date it last changed. Paginated lists,
-/// categories, authors and the archive repeat what these pages link to, so they are left to crawlers' links.
+/// /sitemap.xml: the home page, every post and page, every tag, category and author page, and the archive with its
+/// years, each with the date it last changed. Later pages of a list only repeat what these link to, so they are left out.
 /// </summary>
 public static class Sitemap
 {
@@ -24,8 +24,11 @@ public static class Sitemap
             if (model.Posts.Count > 0) Url(xml, settings.Absolute(Urls.Home), Newest(model.Posts));
             else Url(xml, settings.Absolute(Urls.Home), null);
             foreach (var post in model.Posts) Url(xml, settings.Absolute(post.Url), post.UpdatedAt);
-            foreach (var tag in model.Tags) Url(xml, settings.Absolute(tag.Url), Newest(tag.Posts));
             foreach (var page in model.Pages) Url(xml, settings.Absolute(page.Url), page.UpdatedAt);
+            foreach (var groups in new[] { model.Tags, model.Categories, model.Authors })
+                foreach (var group in groups) Url(xml, settings.Absolute(group.Url), Newest(group.Posts));
+            if (model.Posts.Count > 0) Url(xml, settings.Absolute(Urls.Archive), Newest(model.Posts));
+            foreach (var year in model.Years) Url(xml, settings.Absolute(year.Url), Newest(year.Posts));
             xml.WriteEndElement();
         }
         return buffer.ToArray();

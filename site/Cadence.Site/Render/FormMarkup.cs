@@ -35,6 +35,16 @@ public static class FormMarkup
         return html.ToString();
     }
 
+    /// <summary>
+    /// A call to action as feeds carry it: a short link to the form on the post's page. Feed readers drop forms (and
+    /// would show the spam trap), so the form itself stays on the site.
+    /// </summary>
+    public static string FeedLink(ApiForm form, string pageUrl)
+    {
+        var e = HtmlEncoder.Default;
+        return $"<p><a href=\"{e.Encode(pageUrl)}#form-{e.Encode(form.Key)}\">{e.Encode(form.Title)}</a></p>\n";
+    }
+
     private static void WriteField(StringBuilder html, string formId, ApiFormField field, HtmlEncoder e)
     {
         var name = e.Encode(field.Name);

@@ -35,32 +35,35 @@ public sealed class ListPages(SiteModel model, PageContext context, IReadOnlyLis
         foreach (var pages in pagesOfList) jobs.AddRange(pages);
 
         jobs.Add(PageJob.For<GroupIndexPage, GroupIndexInput>(Urls.TagIndex, context,
-            new PageHead($"Tags | {settings.Title}", $"Every topic on {settings.Title}.", Urls.TagIndex),
+            Shared(new PageHead($"Tags | {settings.Title}", $"Every topic on {settings.Title}.", Urls.TagIndex)),
             new GroupIndexInput("Tags", model.Tags.Select(t => new GroupLink(t.Url, t.Name, t.Posts.Count)).ToArray()),
             PageInputJson.Default.GroupIndexInput));
         var years = model.Years.Select(y => new YearLink(y.Year, y.Url, y.Posts.Count)).ToArray();
         jobs.Add(PageJob.For<ArchivePage, ArchiveInput>(Urls.Archive, context,
-            new PageHead($"Archive | {settings.Title}", $"Every post on {settings.Title}, by year.", Urls.Archive),
+            Shared(new PageHead($"Archive | {settings.Title}", $"Every post on {settings.Title}, by year.", Urls.Archive)),
             new ArchiveInput("Archive", years, null, []), PageInputJson.Default.ArchiveInput));
         foreach (var year in model.Years)
         {
             jobs.Add(PageJob.For<ArchivePage, ArchiveInput>(year.Url, context,
-                new PageHead($"{year.Year} | {settings.Title}", $"Posts from {year.Year}.", year.Url),
+                Shared(new PageHead($"{year.Year} | {settings.Title}", $"Posts from {year.Year}.", year.Url)),
                 new ArchiveInput($"Posts from {year.Year}", years, year.Year, year.Posts.Select(PostLink.Of).ToArray()),
                 PageInputJson.Default.ArchiveInput));
         }
-        jobs.Add(PageJob.For<SearchPage>(Urls.Search, context, new PageHead($"Search | {settings.Title}", $"Search {settings.Title}.", Urls.Search)));
+        jobs.Add(PageJob.For<SearchPage>(Urls.Search, context, Shared(new PageHead($"Search | {settings.Title}", $"Search {settings.Title}.", Urls.Search))));
         jobs.Add(PageJob.For<MessagePage, MessageInput>("/404.html", context,
-            new PageHead($"Page not found | {settings.Title}", "This page does not exist.", "/404.html", Robots: "noindex"),
+            Shared(new PageHead($"Page not found | {settings.Title}", "This page does not exist.", "/404.html", Robots: "noindex")),
             new MessageInput("Page not found", "Sorry, there is no page at this address. It may have moved."), PageInputJson.Default.MessageInput));
 
         foreach (var form in model.FormList)
         {
             var path = ThankYouUrl(form.ThankYouPath);
             if (path is null) continue;
+            // A download form's reader lands on the CMS's page carrying the link (a static page cannot read it from
+            // its address without script), so this page only meets those who come back to it later.
+            var message = form.HasAsset ? "Thank you. Your download link is in the email we sent you." : form.SuccessMessage;
             jobs.Add(PageJob.For<MessagePage, MessageInput>(path, context,
-                new PageHead($"{form.Title} | {settings.Title}", form.SuccessMessage, path, Robots: "noindex"),
-                new MessageInput("Thank you", form.SuccessMessage), PageInputJson.Default.MessageInput));
+                Shared(new PageHead($"{form.Title} | {settings.Title}", message, path, Robots: "noindex")),
+                new MessageInput("Thank you", message), PageInputJson.Default.MessageInput));
         }
 
         foreach (var redirect in model.Redirects)
@@ -69,6 +72,17 @@ public sealed class ListPages(SiteModel model, PageContext context, IReadOnlyLis
             jobs.Add(PageJob.Redirect(Urls.Post(redirect.From), new RedirectInput(target, settings.Absolute(target), settings.Language.Tag)));
         }
         return jobs;
+    }
+
+    /// <summary>
+    /// A page without an image of its own is shared with the site's: the newest post's cover. It is part of the
+    /// page's head, so the page's key changes with it.
+    /// </summary>
+    private PageHead Shared(PageHead head)
+    {
+        if (head.Image is not null) return head;
+        var cover = model.Posts.FirstOrDefault(p => p.Image is not null)?.Image;
+        return cover is null ? head : head with { Image = cover.Url, ImageAlt = cover.Alt, ImageWidth = cover.Width, ImageHeight = cover.Height };
     }
 
     /// <summary>A thank-you path as a clean URL inside the site, or null when it is not one.</summary>
@@ -96,8 +110,10 @@ public sealed class ListPages(SiteModel model, PageContext context, IReadOnlyLis
                 isHome ? (page == 1 ? "Latest posts" : $"Older posts, page {page}") : heading,
                 page == 1 ? (isHome ? null : intro) : null,
                 listUrl, page, pages, slice);
-            jobs.Add(PageJob.For<ListPage, ListPageInput>(url, context, new PageHead(title, intro ?? settings.Description, url), input,
-                PageInputJson.Default.ListPageInput));
+            // Each list says what it holds; only the home page speaks for the whole site.
+            var head = new PageHead(title, intro ?? $"{heading} on {settings.Title}.", url,
+                JsonLd: isHome && page == 1 ? StructuredData.Home(settings) : null);
+            jobs.Add(PageJob.For<ListPage, ListPageInput>(url, context, Shared(head), input, PageInputJson.Default.ListPageInput));
         }
     }
 }

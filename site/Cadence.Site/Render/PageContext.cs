@@ -10,7 +10,14 @@ public sealed record PageContext(SiteSettings Settings, string CssUrl, string Js
 public sealed record PageHead(
     string Title, string Description, string Path, string Type = "website",
     string? Image = null, string? ImageAlt = null, int? ImageWidth = null, int? ImageHeight = null,
-    string? JsonLd = null, string? Robots = null, string? CanonicalUrl = null);
+    string? JsonLd = null, string? Robots = null, string? CanonicalUrl = null, ArticleMeta? Article = null);
+
+/// <summary>Open Graph's article:* facts for a post: ISO dates in the site's time zone, the author's page, the tags.</summary>
+public sealed record ArticleMeta(string PublishedTime, string ModifiedTime, string? AuthorUrl, IReadOnlyList<string> Tags)
+{
+    public static ArticleMeta Of(Post post, SiteSettings settings) => new(Dates.Iso(post.PublishedAt), Dates.Iso(post.UpdatedAt),
+        post.Author is null ? null : settings.Absolute(post.Author.Url), post.Tags.Select(t => t.Name).ToArray());
+}
 
 /// <summary>One post as a list shows it; the excerpt and reading time may come from rendering its body.</summary>
 public sealed record PostCard(Post Post, string Excerpt, int ReadingMinutes);

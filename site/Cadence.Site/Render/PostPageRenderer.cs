@@ -6,7 +6,7 @@ using Cadence.Site.Render.Theme;
 
 namespace Cadence.Site.Render;
 
-/// <summary>What rendering one post yields besides its page: the body (for feeds) and its list summary.</summary>
+/// <summary>What rendering one post yields besides its page: the body and its list summary.</summary>
 public sealed record RenderedPost(string BodyHtml, PostCard Card, int WordCount);
 
 /// <summary>Renders a post page: the body through the shared Markdown dialect, then the PostPage component.</summary>
@@ -34,6 +34,14 @@ public sealed class PostPageRenderer
 
     public RenderedMarkdown RenderBody(Post post) => MarkdownDialect.Render(post.Body ?? LoadBody(post), FormHtml);
 
+    /// <summary>The body as the feeds carry it: each call to action a link to its form on the post's page.</summary>
+    public string RenderFeedBody(Post post)
+    {
+        var page = _model.Settings.Absolute(post.Url);
+        return MarkdownDialect.Render(post.Body ?? LoadBody(post),
+            key => _model.Forms.TryGetValue(key, out var form) ? FormMarkup.FeedLink(form, page) : "").Html;
+    }
+
     private string LoadBody(Post post) =>
         _loadBody?.Invoke(post.Slug) ?? throw new InvalidOperationException($"The body of '{post.Slug}' is not loaded.");
 
@@ -59,7 +67,8 @@ public sealed class PostPageRenderer
             $"{post.Seo?.Title ?? post.Title} | {settings.Title}", description, post.Url, "article",
             image, post.Seo?.SocialImage is null ? post.Image?.Alt : null,
             post.Seo?.SocialImage is null ? post.Image?.Width : null, post.Seo?.SocialImage is null ? post.Image?.Height : null,
-            StructuredData.BlogPosting(post, settings, description, words, canonical), CanonicalUrl: canonical);
+            StructuredData.BlogPosting(post, settings, description, words, canonical), CanonicalUrl: canonical,
+            Article: ArticleMeta.Of(post, settings));
 
         var contents = new List<MarkdownHeading>();
         foreach (var heading in facts.Headings)

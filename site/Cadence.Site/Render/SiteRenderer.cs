@@ -6,10 +6,9 @@ namespace Cadence.Site.Render;
 /// Renders every page into the output, in parallel: first the posts (whose rendering yields the excerpts and
 /// reading times the lists show), then every other page. A page the plan finds current is kept as it is.
 /// </summary>
-/// <param name="keepBodies">How many of the newest posts' rendered bodies to hand back (the feeds carry them).</param>
 /// <param name="stage">Told when each part of rendering ends, for <c>--timings</c>.</param>
 public sealed class SiteRenderer(SiteModel model, PageContext context, IPageOutput output, RenderPlan plan, BuildProgress progress,
-    int keepBodies, Func<string, string>? loadBody = null, Action<string>? stage = null)
+    Func<string, string>? loadBody = null, Action<string>? stage = null)
 {
     private readonly PostPageRenderer _postPages = new(model, context, loadBody);
     private int _pages;
@@ -22,13 +21,12 @@ public sealed class SiteRenderer(SiteModel model, PageContext context, IPageOutp
 
     public PostPageRenderer PostPages => _postPages;
 
-    /// <returns>The list card and word count of every post (in model order), and the bodies rendered of the newest posts.</returns>
-    public (PostCard[] Cards, int[] Words, string?[] LatestBodies) RenderAll()
+    /// <returns>The list card and word count of every post (in model order).</returns>
+    public (PostCard[] Cards, int[] Words) RenderAll()
     {
         var posts = model.Posts;
         var cards = new PostCard[posts.Count];
         var words = new int[posts.Count];
-        var bodies = new string?[Math.Min(keepBodies, posts.Count)];
         var postPages = _postPages;
         progress.Start(posts.Count);
 
@@ -43,7 +41,6 @@ public sealed class SiteRenderer(SiteModel model, PageContext context, IPageOutp
                 output.WriteText(file, html);
                 cards[i] = rendered.Card;
                 words[i] = rendered.WordCount;
-                if (i < bodies.Length) bodies[i] = rendered.BodyHtml;
                 Interlocked.Increment(ref _rendered);
             }
             else
@@ -77,7 +74,7 @@ public sealed class SiteRenderer(SiteModel model, PageContext context, IPageOutp
             return renderer;
         }, renderer => renderer.Dispose());
         progress.Finish();
-        return (cards, words, bodies);
+        return (cards, words);
     }
 
     private static ParallelOptions Options => new() { MaxDegreeOfParallelism = Environment.ProcessorCount };

@@ -47,15 +47,25 @@ public class LeadMagnetAndNewsletterTests
     }
 
     [Test]
-    public async Task Without_script_the_ebook_form_redirects_to_the_thank_you_page_carrying_the_link()
+    public async Task Without_script_the_ebook_form_answers_with_the_clinics_page_carrying_the_link()
     {
         using var response = await PlainPostAsync(_cms, "knee-pain-ebook", UrlEncoded(Ebook(Unique("ebook-plain"))));
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.SeeOther));
-        var location = response.Headers.Location!;
-        Assert.That(location.GetLeftPart(UriPartial.Path), Is.EqualTo("http://127.0.0.1:5080/thanks/knee-pain-ebook/"));
-        var download = Uri.UnescapeDataString(location.Query["?download=".Length..]);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), "no redirect: the link is on this page");
+        Assert.That(response.Headers.CacheControl?.NoStore, Is.True);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.That(html, Does.Contain("<h1>Your download is ready</h1>"));
+        Assert.That(html, Does.Contain("Stride Sports Therapy"), "the clinic's name");
+        Assert.That(html, Does.Contain($"href=\"{ReaderPage.StylesheetPath}\""));
+        var link = System.Text.RegularExpressions.Regex.Match(html, "<a class=\"action\" href=\"([^\"]+)\">Download now \\(PDF\\)</a>");
+        Assert.That(link.Success, Is.True, html);
+        var download = System.Net.WebUtility.HtmlDecode(link.Groups[1].Value);
+        Assert.That(download, Does.StartWith(_cms.BaseUrl + "/downloads/"));
         using var file = await NoRedirects().GetAsync(download);
         Assert.That(file.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(file.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/pdf"));
+
+        using var style = await NoRedirects().GetAsync(_cms.BaseUrl + ReaderPage.StylesheetPath);
+        Assert.That(style.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/css"));
     }
 
     [Test]

