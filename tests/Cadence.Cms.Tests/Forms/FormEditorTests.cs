@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Cadence.Cms.Accounts;
 using Cadence.Cms.Data;
 using Cadence.Cms.Forms;
 using Cadence.Cms.Seeding;
@@ -207,6 +208,24 @@ public class FormEditorTests : SignedInAdminTests
         var stored = await QueryAsync(db => db.Forms.AsNoTracking().OrderBy(f => f.Key).ToListAsync());
         Assert.That(exported.Forms.OrderBy(f => f.Key).Select(Describe), Is.EqualTo(stored.Select(Describe)));
         Assert.That(File.ReadAllBytes(Path.Combine(folder, "assets", "checklist.pdf")), Is.EqualTo(Pdf));
+    }
+
+    [Test]
+    public async Task An_author_can_neither_open_nor_change_forms()
+    {
+        var email = $"author-{Guid.NewGuid():N}@clinic.test";
+        await using (var scope = Cms.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<UserAccounts>().CreateAsync(email, Roles.Author, "granite-willow-ferry-nine", "Author");
+        using var author = await ManagerSession.SignedInAsync(Cms, email, "granite-willow-ferry-nine");
+        var form = await FormAsync("newsletter");
+        foreach (var url in new[] { "/manager/forms", "/manager/forms/new", $"/manager/forms/{form.Id}" })
+        {
+            var response = await author.GetAsync(url);
+            Assert.That(response.Headers.Location?.ToString(), Does.Contain("/manager/account/denied"), url);
+        }
+        var forced = await author.PostWithTokenAsync("/manager/posts/new", $"/manager/forms/{form.Id}?handler=Delete", []);
+        Assert.That(forced.Headers.Location?.ToString(), Does.Contain("/manager/account/denied"));
+        Assert.That(await QueryAsync(db => db.Forms.AnyAsync(f => f.Id == form.Id)), Is.True);
     }
 
     private static string[] Labels(AngleSharp.Html.Dom.IHtmlDocument page) =>
