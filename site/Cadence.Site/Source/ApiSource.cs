@@ -60,7 +60,8 @@ public static partial class ApiSource
         await Task.WhenAll(siteTask, tagsTask, categoriesTask, authorsTask, formsTask, redirectsTask, pagesTask);
         var content = new SourceContent(
             siteTask.Result, [], tagsTask.Result.Items, categoriesTask.Result.Items, authorsTask.Result.Items,
-            formsTask.Result.Items, redirectsTask.Result.Items, []) { Pages = pagesTask.Result };
+            formsTask.Result.Items, redirectsTask.Result.Items, [])
+        { Pages = pagesTask.Result };
         // Post counts change with every publish and no page shows them, so they are not part of the key.
         var key = new InputKey()
             .Add(JsonSerializer.Serialize(content.Site, ApiJson.Default.ApiSite))

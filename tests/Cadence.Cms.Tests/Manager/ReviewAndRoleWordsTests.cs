@@ -54,8 +54,8 @@ public class ReviewAndRoleWordsTests : SignedInAdminTests
         Assert.That(saved.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
 
         Assert.That(Counts(await author.PageAsync("/manager")), Is.EqualTo(new[] { 1, 0, 0, 0 }), "drafts, scheduled, published, sent for review");
-        var drafts = await CountAsync(p => p.DeletedAt == null && p.Status == PostStatus.Draft);
-        var published = await CountAsync(p => p.DeletedAt == null && p.Status == PostStatus.Published);
+        var drafts = await CountAsync(p => p.Kind == PostKind.Post && p.DeletedAt == null && p.Status == PostStatus.Draft);
+        var published = await CountAsync(p => p.Kind == PostKind.Post && p.DeletedAt == null && p.Status == PostStatus.Published);
         var editor = Counts(await Admin.PageAsync("/manager"));
         Assert.That((editor[0], editor[2]), Is.EqualTo((drafts, published)));
         Assert.That(published, Is.GreaterThan(0), "the starter content has published posts the author must not count");
