@@ -16,7 +16,10 @@ public sealed record ApiTerm(string Slug, string Name, int PostCount = 0);
 
 public sealed record ApiAuthor(string Slug, string Name, string? Bio, string? Avatar, int PostCount = 0);
 
-public sealed record ApiImage(string Url, string? Alt, int? Width, int? Height);
+/// <summary>One responsive copy of an image (docs/delivery-api.md): where it is, its type and its pixel size.</summary>
+public sealed record ApiImageVariant(string Url, string Type, int Width, int Height);
+
+public sealed record ApiImage(string Url, string? Alt, int? Width, int? Height, IReadOnlyList<ApiImageVariant>? Variants = null); // no variants: an older CMS, or not made yet
 
 public sealed record ApiSeo(string? Title, string? Description, string? SocialImage, string? CanonicalUrl);
 
