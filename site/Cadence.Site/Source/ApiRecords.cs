@@ -21,6 +21,9 @@ public sealed record ApiImageVariant(string Url, string Type, int Width, int Hei
 
 public sealed record ApiImage(string Url, string? Alt, int? Width, int? Height, IReadOnlyList<ApiImageVariant>? Variants = null); // no variants: an older CMS, or not made yet
 
+/// <summary>A public image with its responsive variants (<c>/api/v1/images</c>): how body images find theirs.</summary>
+public sealed record ApiMediaImage(string Url, string? Alt, int? Width, int? Height, IReadOnlyList<ApiImageVariant> Variants);
+
 public sealed record ApiSeo(string? Title, string? Description, string? SocialImage, string? CanonicalUrl);
 
 public sealed record ApiPost(
@@ -54,4 +57,5 @@ public sealed record ApiChanges(string Cursor, IReadOnlyList<string> Changed, IR
 [JsonSerializable(typeof(ApiList<ApiForm>))]
 [JsonSerializable(typeof(ApiList<ApiRedirect>))]
 [JsonSerializable(typeof(ApiChanges))]
+[JsonSerializable(typeof(ApiList<ApiMediaImage>))]
 internal sealed partial class ApiJson : JsonSerializerContext;

@@ -102,14 +102,14 @@ public static class FolderSource
         var made = new (IReadOnlyList<ApiImageVariant> Variants, IReadOnlyList<MediaFile> Files)[images.Length];
         Parallel.For(0, images.Length, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i => made[i] = cache.For(images[i].FullPath));
         var variants = new Dictionary<string, IReadOnlyList<ApiImageVariant>>(StringComparer.Ordinal);
-        var files = new List<MediaFile>();
+        var files = new Dictionary<string, MediaFile>(StringComparer.Ordinal); // two images with the same bytes share variants
         for (var i = 0; i < images.Length; i++)
         {
             if (made[i].Variants.Count == 0) continue;
             variants[images[i].Url] = made[i].Variants;
-            files.AddRange(made[i].Files);
+            foreach (var file in made[i].Files) files.TryAdd(file.Url, file);
         }
-        return (variants, files);
+        return (variants, files.Values.ToList());
     }
 
     private static bool IsImageName(string url) =>

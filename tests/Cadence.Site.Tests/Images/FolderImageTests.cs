@@ -1,5 +1,6 @@
 using AngleSharp.Html.Parser;
 using Cadence.Site.Render;
+using Cadence.Testing;
 
 namespace Cadence.Site.Tests.Images;
 

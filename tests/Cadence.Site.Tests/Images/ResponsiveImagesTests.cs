@@ -1,5 +1,6 @@
 using Cadence.Contract;
 using Cadence.Images;
+using Cadence.Testing;
 using NetVips;
 
 namespace Cadence.Site.Tests.Images;

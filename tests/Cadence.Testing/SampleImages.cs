@@ -1,6 +1,6 @@
 using NetVips;
 
-namespace Cadence.Site.Tests.Images;
+namespace Cadence.Testing;
 
 /// <summary>Test images made on the spot: noise (so encoders cannot shrink them to nothing) at a given size.</summary>
 public static class SampleImages
