@@ -24,7 +24,12 @@ public partial class ImageParityTests
             Assert.That(Pictures(Path.Combine(folder, "api", "posts", post!, "index.html")), Is.EqualTo(fromPictures), post);
         }
         Assert.That(Pictures(Path.Combine(folder, "from", "posts", "knee-pain-when-running", "index.html")), Is.Not.Empty);
-        Assert.That(Variants(Path.Combine(folder, "api")), Is.EqualTo(Variants(Path.Combine(folder, "from"))));
+        // A folder build publishes every public media file (drafts' images too, as it does their originals); the API
+        // build only what published content uses. What both write must be the same bytes.
+        var fromVariants = Variants(Path.Combine(folder, "from"));
+        var apiVariants = Variants(Path.Combine(folder, "api"));
+        Assert.That(apiVariants, Is.Not.Empty);
+        Assert.That(apiVariants.Where(v => fromVariants.GetValueOrDefault(v.Key) != v.Value).Select(v => v.Key), Is.Empty);
         Directory.Delete(folder, recursive: true);
     }
 
