@@ -63,6 +63,7 @@ public static class CmsApp
         app.MapScalarApiReference("/api/reference", options => options.WithTitle("Cadence delivery API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapDelivery();
         app.MapMedia();
+        app.MapImageVariants();
         app.MapForms();
         app.MapManager();
         app.MapGet("/", () => Results.Redirect(ManagerRoutes.Home)).ExcludeFromDescription();

@@ -9,8 +9,9 @@ using Cadence.Site.Write;
 namespace Cadence.Site;
 
 /// <summary>Where a build reads from and writes to. Exactly one of <see cref="Api"/> and <see cref="From"/> is set.</summary>
+/// <param name="ImageCache">Where a folder build keeps images' responsive variants (default: <see cref="ImageVariantCache.DefaultRoot"/>).</param>
 public sealed record BuildOptions(string Out, Uri? Api = null, string? Key = null, string? From = null, string? BaseUrl = null,
-    string CmsUrl = BuildOptions.DefaultCmsUrl, bool Timings = false)
+    string CmsUrl = BuildOptions.DefaultCmsUrl, bool Timings = false, string? ImageCache = null)
 {
     public const string DefaultCmsUrl = "http://127.0.0.1:5000";
 }
@@ -61,7 +62,8 @@ public static class SiteBuild
         }
         else
         {
-            content = FolderSource.Load(options.From ?? throw new ArgumentException("Give --api or --from."), options.CmsUrl, KnownFor);
+            content = FolderSource.Load(options.From ?? throw new ArgumentException("Give --api or --from."), options.CmsUrl, KnownFor,
+                new ImageVariantCache(options.ImageCache ?? ImageVariantCache.DefaultRoot()));
         }
         var usable = CacheFor(content.SiteKey);
         timings.Stage("source", $"{content.Posts.Count} posts, {content.Read} read");

@@ -50,12 +50,17 @@ public class NativeExecutableTests
         Assert.That(native.ExitCode, Is.Zero, native.Output);
         Assert.That(hosted.ExitCode, Is.Zero, hosted.Output);
         AssertSameFiles(Path.Combine(_folder, "from-native"), Path.Combine(_folder, "from-hosted"));
+        // libvips travelled with the executable: the starter images have their variants and pictures.
+        Assert.That(Directory.GetFiles(Path.Combine(_folder, "from-native", "media", "variants"), "*.avif"), Is.Not.Empty);
+        Assert.That(File.ReadAllText(Path.Combine(_folder, "from-native", "posts", "knee-pain-when-running", "index.html")),
+            Does.Contain("<picture><source type=\"image/avif\" srcset=\"/media/variants/"));
     }
 
     [Test]
     public async Task A_build_over_the_api_is_byte_identical_to_the_hosted_build()
     {
         await using var cms = await CmsServer.StartAsync();
+        await cms.ImageVariantsMadeAsync();
         var native = await SiteCommand.BuildWithAsync(_native, "--api", cms.BaseUrl, "--key", cms.ContentKey, "--out", Path.Combine(_folder, "api-native"));
         var hosted = await SiteCommand.BuildAsync("--api", cms.BaseUrl, "--key", cms.ContentKey, "--out", Path.Combine(_folder, "api-hosted"));
         Assert.That(native.ExitCode, Is.Zero, native.Output);

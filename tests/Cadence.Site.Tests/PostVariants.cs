@@ -16,7 +16,7 @@ public static class PostVariants
         4, 800, "# Heading\n\nThe body.\n",
         [new ApiTerm("knees", "Knees", 3)], new ApiTerm("injuries", "Injuries", 5),
         new ApiAuthor("ann", "Ann Lee", "A physio.", "/media/ann.jpg", 7),
-        new ApiImage("/media/knee.jpg", "A knee", 1200, 800),
+        new ApiImage("/media/knee.jpg", "A knee", 1200, 800, [new ApiImageVariant("/media/variants/0123456789abcdef-800.avif", "image/avif", 800, 533)]),
         new ApiSeo("SEO title", "SEO description", "/media/social.jpg", "https://example.com/canonical"),
         ["knee-pain-ebook"], "/posts/knee-pain/");
 

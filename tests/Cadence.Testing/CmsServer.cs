@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -82,6 +83,21 @@ public sealed class CmsServer : IAsyncDisposable
         var client = new HttpClient { BaseAddress = new Uri(BaseUrl + "/") };
         if (key is not null) client.DefaultRequestHeaders.Authorization = new("Bearer", key);
         return client;
+    }
+
+    /// <summary>Waits until the background pass has made every public image's variants, so builds that follow agree.</summary>
+    public async Task ImageVariantsMadeAsync(TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(120));
+        while (true)
+        {
+            await using var scope = _app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<Cadence.Cms.Data.CadenceDb>();
+            var waiting = await db.Media.CountAsync(m => m.IsPublic && m.Width != null && !db.Set<Cadence.Cms.Media.MediaVariant>().Any(v => v.MediaFileId == m.Id));
+            if (waiting == 0) return;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{waiting} images still have no variants.");
+            await Task.Delay(100);
+        }
     }
 
     public async Task StopAsync() => await _app.StopAsync();

@@ -28,6 +28,7 @@ public static class DeliveryEndpoints
         api.MapGet("/categories", TaxonomyEndpoints.Categories).Produces<ItemsDto<TermCountDto>>().WithSummary("Categories with published-post counts");
         api.MapGet("/authors", TaxonomyEndpoints.Authors).Produces<ItemsDto<AuthorDto>>().WithSummary("Authors");
         api.MapGet("/forms", FormsEndpoint.List).Produces<ItemsDto<FormDto>>().WithSummary("Form definitions, for rendering calls to action");
+        api.MapGet("/images", ImageVariants.List).Produces<ItemsDto<MediaImageDto>>().WithSummary("Public images with their responsive variants");
         api.MapGet("/redirects", RedirectsEndpoint.List).Produces<ItemsDto<RedirectDto>>().WithSummary("Old slugs of renamed posts");
         api.MapGet("/changes", ChangesEndpoint.Get).Produces<ChangesDto>()
             .WithSummary("What changed since a cursor, for incremental builds");

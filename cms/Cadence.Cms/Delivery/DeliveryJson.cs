@@ -15,6 +15,7 @@ namespace Cadence.Cms.Delivery;
 [JsonSerializable(typeof(ItemsDto<FormDto>))]
 [JsonSerializable(typeof(ItemsDto<RedirectDto>))]
 [JsonSerializable(typeof(ChangesDto))]
+[JsonSerializable(typeof(ItemsDto<MediaImageDto>))]
 [JsonSerializable(typeof(ProblemDetails))]
 [JsonSerializable(typeof(HttpValidationProblemDetails))]
 public sealed partial class DeliveryJson : JsonSerializerContext;

@@ -12,7 +12,14 @@ public sealed record TermDto(string Slug, string Name);
 
 public sealed record AuthorRefDto(string Slug, string Name, string? Bio, string? Avatar);
 
-public sealed record ImageDto(string Url, string? Alt, int? Width, int? Height);
+/// <summary>A responsive copy of an image: AVIF, WebP or the fallback format at one width.</summary>
+public sealed record ImageVariantDto(string Url, string Type, int Width, int Height);
+
+/// <param name="Variants">Empty until the CMS has made them (in the background, soon after the upload).</param>
+public sealed record ImageDto(string Url, string? Alt, int? Width, int? Height, IReadOnlyList<ImageVariantDto> Variants);
+
+/// <summary>A public image with its variants: how the site finds the variants of images in post bodies.</summary>
+public sealed record MediaImageDto(string Url, string? Alt, int? Width, int? Height, IReadOnlyList<ImageVariantDto> Variants);
 
 public sealed record SeoDto(string? Title, string? Description, string? SocialImage, string? CanonicalUrl);
 

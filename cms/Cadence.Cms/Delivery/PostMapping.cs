@@ -11,8 +11,9 @@ public sealed class PostMapping(CadenceDb db, MarkdownFactsCache factsCache)
     public async Task<List<PostDto>> ToDtosAsync(IReadOnlyList<Post> posts, bool includeBody, CancellationToken cancellationToken)
     {
         var imageNames = posts.Select(p => MediaFileName(p.Image)).OfType<string>().Distinct().ToList();
-        var sizes = await db.Media.AsNoTracking().Where(m => imageNames.Contains(m.FileName))
-            .Select(m => new { m.FileName, m.Width, m.Height }).ToDictionaryAsync(m => m.FileName, cancellationToken);
+        var sizes = await db.Media.AsNoTracking().Where(m => imageNames.Contains(m.FileName) && m.IsPublic)
+            .Select(m => new { m.Id, m.FileName, m.Width, m.Height }).ToDictionaryAsync(m => m.FileName, cancellationToken);
+        var variants = await ImageVariants.ByMediaAsync(db, sizes.Values.Select(s => s.Id).ToList(), cancellationToken);
 
         return posts.Select(post =>
         {
@@ -21,7 +22,8 @@ public sealed class PostMapping(CadenceDb db, MarkdownFactsCache factsCache)
             if (post.Image is not null)
             {
                 var size = MediaFileName(post.Image) is { } name && sizes.TryGetValue(name, out var found) ? found : null;
-                image = new ImageDto(post.Image, post.ImageAlt, size?.Width, size?.Height);
+                image = new ImageDto(post.Image, post.ImageAlt, size?.Width, size?.Height,
+                    size is not null && variants.TryGetValue(size.Id, out var made) ? made : []);
             }
             return new PostDto(
                 post.Slug, post.Title, post.Excerpt ?? PlainText.Shorten(facts.PlainStart, 200),

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cadence.Cms.Media;
 
 /// <summary>Stores media files, checked by their content: images (PNG, JPEG, GIF, WebP) and PDF.</summary>
-public sealed class MediaLibrary(CadenceDb db, TimeProvider clock)
+public sealed class MediaLibrary(CadenceDb db, TimeProvider clock, ImageVariantSignal variants)
 {
     public const long MaxBytes = 10 * 1024 * 1024;
 
@@ -26,6 +26,7 @@ public sealed class MediaLibrary(CadenceDb db, TimeProvider clock)
         };
         db.Media.Add(media);
         await db.SaveChangesAsync(cancellationToken);
+        if (media.IsPublic && media.Width is not null) variants.Pulse(); // its responsive variants are made in the background
         return media;
     }
 

@@ -6,6 +6,9 @@ public static class MediaSetup
     {
         services.AddScoped<MediaLibrary>();
         services.AddScoped<MediaUsage>();
+        services.AddSingleton<ImageVariantSignal>();
+        services.AddSingleton<ImageVariantMaker>();
+        services.AddHostedService(provider => provider.GetRequiredService<ImageVariantMaker>());
         return services;
     }
 }

@@ -32,6 +32,7 @@ public static class MarkdownDialect
         .UseAutoLinks()
         .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
         .Use<FormDirectiveExtension>()
+        .Use<ImageSeamExtension>()
         .Build();
 
     // A renderer (with the pipeline's extensions set up) per thread, reused: setting one up is a fair share of
@@ -51,7 +52,8 @@ public static class MarkdownDialect
     public static MarkdownFacts Analyse(string markdown) => DocumentWalk.Run(Markdig.Markdown.Parse(markdown, Pipeline)).Facts;
 
     /// <param name="formHtml">Renders the form a directive names; a placeholder is written when null.</param>
-    public static RenderedMarkdown Render(string markdown, Func<string, string>? formHtml = null)
+    /// <param name="imageHtml">Renders an image (null: Markdig's own <c>&lt;img&gt;</c>); see <see cref="ImageSeamRenderer"/>.</param>
+    public static RenderedMarkdown Render(string markdown, Func<string, string>? formHtml = null, Func<MarkdownImage, string?>? imageHtml = null)
     {
         var document = Markdig.Markdown.Parse(markdown, Pipeline);
         var (facts, needsSanitising) = DocumentWalk.Run(document);
@@ -61,6 +63,9 @@ public static class MarkdownDialect
         var directives = renderer.ObjectRenderers.FindExact<FormDirectiveRenderer>()!;
         var slots = needsSanitising ? new FormSlots() : null;
         directives.FormHtml = slots is null ? formHtml : slots.Reserve;
+        var images = renderer.ObjectRenderers.FindExact<ImageSeamRenderer>()!;
+        images.Written = 0;
+        images.ImageHtml = imageHtml is null || slots is null ? imageHtml : image => imageHtml(image) is { } html ? slots.Keep(html) : null;
         try
         {
             renderer.Render(document);
@@ -73,6 +78,7 @@ public static class MarkdownDialect
         finally
         {
             directives.FormHtml = null;
+            images.ImageHtml = null;
         }
 
         var html = writer.ToString();

@@ -37,11 +37,19 @@ internal static class UnsafeMarkup
     }
 }
 
-/// <summary>Keeps rendered forms out of the sanitiser: slots are filled in after it has run.</summary>
+/// <summary>Keeps rendered forms and images (our own markup) out of the sanitiser: slots are filled in after it has run.</summary>
 internal sealed class FormSlots
 {
     private readonly string _nonce = Guid.NewGuid().ToString("N");
     private readonly List<string> _keys = [];
+    private readonly List<string> _kept = [];
+
+    /// <summary>Inline markup to put back as it is: a placeholder of plain text, which the sanitiser leaves alone.</summary>
+    public string Keep(string html)
+    {
+        _kept.Add(html);
+        return $"{_nonce}i{_kept.Count - 1}";
+    }
 
     public string Reserve(string key)
     {
@@ -56,6 +64,8 @@ internal sealed class FormSlots
             var form = formHtml?.Invoke(_keys[i]) ?? FormDirectiveRenderer.Placeholder(_keys[i]);
             html = html.Replace($"<p>{_nonce}-{i}</p>", form.TrimEnd('\n'), StringComparison.Ordinal);
         }
+        for (var i = _kept.Count - 1; i >= 0; i--) // from the last, so "i1" is not taken for the start of "i10"
+            html = html.Replace($"{_nonce}i{i}", _kept[i], StringComparison.Ordinal);
         return html;
     }
 }

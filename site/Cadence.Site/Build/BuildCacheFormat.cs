@@ -121,6 +121,18 @@ internal static class BuildCacheFormat
             Text(w, image.Alt);
             Number(w, image.Width);
             Number(w, image.Height);
+            w.Write(image.Variants is not null);
+            if (image.Variants is not null)
+            {
+                w.Write(image.Variants.Count);
+                foreach (var v in image.Variants)
+                {
+                    w.Write(v.Url);
+                    w.Write(v.Type);
+                    w.Write(v.Width);
+                    w.Write(v.Height);
+                }
+            }
         }
         w.Write(p.Seo is not null);
         if (p.Seo is { } seo)
@@ -159,7 +171,7 @@ internal static class BuildCacheFormat
         for (var i = 0; i < tags.Length; i++) tags[i] = Term(r);
         var category = r.ReadBoolean() ? Term(r) : null;
         var author = r.ReadBoolean() ? new ApiAuthor(r.ReadString(), r.ReadString(), Text(r), Text(r), r.ReadInt32()) : null;
-        var image = r.ReadBoolean() ? new ApiImage(r.ReadString(), Text(r), Number(r), Number(r)) : null;
+        var image = r.ReadBoolean() ? new ApiImage(r.ReadString(), Text(r), Number(r), Number(r), Variants(r)) : null;
         var seo = r.ReadBoolean() ? new ApiSeo(Text(r), Text(r), Text(r), Text(r)) : null;
         string[]? forms = null;
         if (r.ReadBoolean())
@@ -218,4 +230,12 @@ internal static class BuildCacheFormat
 
     private static DateTimeOffset? Date(BinaryReader r) =>
         r.ReadBoolean() ? new DateTimeOffset(r.ReadInt64(), TimeSpan.FromMinutes(r.ReadInt16())) : null;
+
+    private static ApiImageVariant[]? Variants(BinaryReader r)
+    {
+        if (!r.ReadBoolean()) return null;
+        var variants = new ApiImageVariant[r.ReadInt32()];
+        for (var i = 0; i < variants.Length; i++) variants[i] = new ApiImageVariant(r.ReadString(), r.ReadString(), r.ReadInt32(), r.ReadInt32());
+        return variants;
+    }
 }

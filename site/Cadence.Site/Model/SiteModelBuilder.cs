@@ -55,7 +55,7 @@ public static class SiteModelBuilder
             forms.ToDictionary(f => f.Key, StringComparer.Ordinal), forms,
             content.Redirects.Select(r => new Redirect(r.From, r.To)).OrderBy(r => r.From, StringComparer.Ordinal).ToArray(),
             related)
-        { RelatedKey = relatedKey.Value, Pages = pages };
+        { RelatedKey = relatedKey.Value, Pages = pages, Images = content.Images };
     }
 
     /// <summary>A single post outside the model (a draft being previewed); it has no place in any list.</summary>
@@ -106,7 +106,8 @@ public static class SiteModelBuilder
             p.Tags.OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => new Term(t.Slug, t.Name, Urls.Tag(t.Slug))).ToArray(),
             p.Category is null ? null : new Term(p.Category.Slug, p.Category.Name, Urls.Category(p.Category.Slug)),
             author,
-            p.Image is null ? null : new FeaturedImage(p.Image.Url, p.Image.Alt ?? "", p.Image.Width, p.Image.Height),
+            p.Image is null ? null : new FeaturedImage(p.Image.Url, p.Image.Alt ?? "", p.Image.Width, p.Image.Height,
+                p.Image.Variants ?? content?.Images.GetValueOrDefault(p.Image.Url)),
             p.Seo);
         return post with { BodyKey = bodyKey };
     }

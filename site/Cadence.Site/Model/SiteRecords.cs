@@ -25,7 +25,7 @@ public sealed record Term(string Slug, string Name, string Url);
 
 public sealed record Author(string Slug, string Name, string? Bio, string? Avatar, string Url);
 
-public sealed record FeaturedImage(string Url, string Alt, int? Width, int? Height);
+public sealed record FeaturedImage(string Url, string Alt, int? Width, int? Height, IReadOnlyList<ApiImageVariant>? Variants = null);
 
 /// <summary>A published post. A page that shows it is keyed by its JSON form (<see cref="RecordKey"/>), in which the
 /// body is stood for by <see cref="BodyKey"/>: bodies are read when a page is rendered, not held.</summary>
@@ -79,4 +79,7 @@ public sealed record SiteModel(
 
     /// <summary>A hash of every post's slug, date and tags: what the related-post lists are computed from.</summary>
     public Hash128 RelatedKey { get; init; }
+
+    /// <summary>The responsive variants of images, by the image's URL; what a body's images are written with.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<ApiImageVariant>> Images { get; init; } = new Dictionary<string, IReadOnlyList<ApiImageVariant>>();
 }

@@ -32,7 +32,13 @@ public sealed class PostPageRenderer
     public string FormHtml(string key) =>
         _formHtml.TryGetValue(key, out var html) ? html : $"<!-- No form is defined with the key {key}. -->\n";
 
-    public RenderedMarkdown RenderBody(Post post) => MarkdownDialect.Render(post.Body ?? LoadBody(post), FormHtml);
+    /// <summary>A body image as a responsive picture, lazily loaded: the cover, or the text above it, fills the first screen.</summary>
+    public string? ImageHtml(MarkdownImage image) =>
+        _model.Images.TryGetValue(image.Url, out var variants)
+            ? PictureMarkup.Write(image.Url, image.Alt, null, null, variants, aboveTheFold: false)
+            : null;
+
+    public RenderedMarkdown RenderBody(Post post) => MarkdownDialect.Render(post.Body ?? LoadBody(post), FormHtml, ImageHtml);
 
     /// <summary>The body as the feeds carry it: each call to action a link to its form on the post's page.</summary>
     public string RenderFeedBody(Post post)

@@ -16,7 +16,13 @@ public sealed record ApiTerm(string Slug, string Name, int PostCount = 0);
 
 public sealed record ApiAuthor(string Slug, string Name, string? Bio, string? Avatar, int PostCount = 0);
 
-public sealed record ApiImage(string Url, string? Alt, int? Width, int? Height);
+/// <summary>One responsive copy of an image (docs/delivery-api.md): where it is, its type and its pixel size.</summary>
+public sealed record ApiImageVariant(string Url, string Type, int Width, int Height);
+
+public sealed record ApiImage(string Url, string? Alt, int? Width, int? Height, IReadOnlyList<ApiImageVariant>? Variants = null); // no variants: an older CMS, or not made yet
+
+/// <summary>A public image with its responsive variants (<c>/api/v1/images</c>): how body images find theirs.</summary>
+public sealed record ApiMediaImage(string Url, string? Alt, int? Width, int? Height, IReadOnlyList<ApiImageVariant> Variants);
 
 public sealed record ApiSeo(string? Title, string? Description, string? SocialImage, string? CanonicalUrl);
 
@@ -62,4 +68,5 @@ public sealed record ApiChanges(string Cursor, IReadOnlyList<string> Changed, IR
 [JsonSerializable(typeof(ApiList<ApiForm>))]
 [JsonSerializable(typeof(ApiList<ApiRedirect>))]
 [JsonSerializable(typeof(ApiChanges))]
+[JsonSerializable(typeof(ApiList<ApiMediaImage>))]
 internal sealed partial class ApiJson : JsonSerializerContext;

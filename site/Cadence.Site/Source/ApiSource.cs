@@ -57,18 +57,25 @@ public static partial class ApiSource
         var formsTask = api.GetJsonAsync("api/v1/forms", ApiJson.Default.ApiListApiForm, ct);
         var redirectsTask = api.GetJsonAsync("api/v1/redirects", ApiJson.Default.ApiListApiRedirect, ct);
         var pagesTask = LoadPagesAsync(api, ct);
-        await Task.WhenAll(siteTask, tagsTask, categoriesTask, authorsTask, formsTask, redirectsTask, pagesTask);
+        var imagesTask = api.GetJsonOrNullAsync("api/v1/images", ApiJson.Default.ApiListApiMediaImage, ct); // absent from older CMSes
+        await Task.WhenAll(siteTask, tagsTask, categoriesTask, authorsTask, formsTask, redirectsTask, pagesTask, imagesTask);
+        var images = imagesTask.Result?.Items ?? [];
         var content = new SourceContent(
             siteTask.Result, [], tagsTask.Result.Items, categoriesTask.Result.Items, authorsTask.Result.Items,
             formsTask.Result.Items, redirectsTask.Result.Items, [])
-        { Pages = pagesTask.Result };
+        {
+            Pages = pagesTask.Result,
+            Images = images.Where(i => i.Variants.Count > 0).ToDictionary(i => i.Url, i => i.Variants, StringComparer.Ordinal),
+        };
         // Post counts change with every publish and no page shows them, so they are not part of the key.
         var key = new InputKey()
             .Add(JsonSerializer.Serialize(content.Site, ApiJson.Default.ApiSite))
             .Add(JsonSerializer.Serialize(new ApiList<ApiTerm>(content.Tags.Select(t => t with { PostCount = 0 }).ToList()), ApiJson.Default.ApiListApiTerm))
             .Add(JsonSerializer.Serialize(new ApiList<ApiTerm>(content.Categories.Select(t => t with { PostCount = 0 }).ToList()), ApiJson.Default.ApiListApiTerm))
             .Add(JsonSerializer.Serialize(new ApiList<ApiAuthor>(content.Authors.Select(a => a with { PostCount = 0 }).ToList()), ApiJson.Default.ApiListApiAuthor))
-            .Add(JsonSerializer.Serialize(new ApiList<ApiForm>(content.Forms), ApiJson.Default.ApiListApiForm));
+            .Add(JsonSerializer.Serialize(new ApiList<ApiForm>(content.Forms), ApiJson.Default.ApiListApiForm))
+            // Variants change every page that shows their image (bodies are not keyed by the images in them).
+            .Add(JsonSerializer.Serialize(new ApiList<ApiMediaImage>(images), ApiJson.Default.ApiListApiMediaImage));
         SourcePages.AddAddresses(key, content.Pages);
         return content with { SiteKey = key.Value };
     }
@@ -143,9 +150,10 @@ public static partial class ApiSource
         foreach (var page in content.Pages)
             foreach (Match m in MediaUrl().Matches(page.Body ?? "")) names.Add(m.Groups["file"].Value);
 
-        return names.Select(name => new MediaFile("/media/" + name, async ct =>
-            await api.GetBytesOrNullAsync("media/" + Uri.EscapeDataString(name), ct)
-            ?? throw new SourceException($"The CMS has no media file '{name}' that the content refers to."))).ToList();
+        var variants = names.SelectMany(name => content.Images.GetValueOrDefault("/media/" + name) ?? []).Select(v => v.Url).Distinct(StringComparer.Ordinal);
+        return names.Select(name => "/media/" + name).Concat(variants).Select(url => new MediaFile(url, async ct =>
+            await api.GetBytesOrNullAsync(url.TrimStart('/'), ct)
+            ?? throw new SourceException($"The CMS has no media file '{url}' that the content refers to."))).ToList();
     }
 
     /// <summary>The CMS media files a post shows (featured and social image, author avatar, images in its body).</summary>

@@ -15,7 +15,8 @@ public static class FolderSource
     public static SourceContent Load(string root, string cmsUrl) => Load(root, cmsUrl, _ => null);
 
     /// <param name="knownFor">What the previous build read, if its output can be reused with these site inputs (by site key).</param>
-    public static SourceContent Load(string root, string cmsUrl, Func<Hash128, KnownContent?> knownFor)
+    /// <param name="images">Where images' responsive variants are made and kept (default: <see cref="ImageVariantCache.DefaultRoot"/>).</param>
+    public static SourceContent Load(string root, string cmsUrl, Func<Hash128, KnownContent?> knownFor, ImageVariantCache? images = null)
     {
         ContentFolder folder;
         try
@@ -69,11 +70,13 @@ public static class FolderSource
         var duplicate = posts.GroupBy(p => p.Slug).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new SourceException($"{root}/posts: two posts share the slug '{duplicate.Key}'.");
 
+        var (variants, variantFiles) = Variants(media.Values, images ?? new ImageVariantCache(ImageVariantCache.DefaultRoot()));
         return new SourceContent(
             apiSite, posts, [], [], authors.Values.OrderBy(a => a.Slug, StringComparer.Ordinal).ToList(),
             folder.Forms.Select(ToForm).ToList(), [],
-            media.Values.Select(f => new MediaFile(f.Url, ct => File.ReadAllBytesAsync(f.FullPath, ct))).ToList())
+            [.. media.Values.Select(f => new MediaFile(f.Url, ct => File.ReadAllBytesAsync(f.FullPath, ct))), .. variantFiles])
         {
+            Images = variants,
             SiteKey = siteKey,
             Pages = pages,
             Reused = reused,
@@ -93,6 +96,26 @@ public static class FolderSource
             return created;
         }
     }
+
+    /// <summary>Every public image's variants, from the cache or made now (in parallel: most of the work is in libvips).</summary>
+    private static (Dictionary<string, IReadOnlyList<ApiImageVariant>>, List<MediaFile>) Variants(IEnumerable<BinaryFile> media, ImageVariantCache cache)
+    {
+        var images = media.Where(f => IsImageName(f.Url)).OrderBy(f => f.Url, StringComparer.Ordinal).ToArray();
+        var made = new (IReadOnlyList<ApiImageVariant> Variants, IReadOnlyList<MediaFile> Files)[images.Length];
+        Parallel.For(0, images.Length, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i => made[i] = cache.For(images[i].FullPath));
+        var variants = new Dictionary<string, IReadOnlyList<ApiImageVariant>>(StringComparer.Ordinal);
+        var files = new Dictionary<string, MediaFile>(StringComparer.Ordinal); // two images with the same bytes share variants
+        for (var i = 0; i < images.Length; i++)
+        {
+            if (made[i].Variants.Count == 0) continue;
+            variants[images[i].Url] = made[i].Variants;
+            foreach (var file in made[i].Files) files.TryAdd(file.Url, file);
+        }
+        return (variants, files.Values.ToList());
+    }
+
+    private static bool IsImageName(string url) =>
+        Path.GetExtension(url).ToLowerInvariant() is ".png" or ".jpg" or ".jpeg" or ".gif" or ".webp";
 
     /// <param name="Parsed">The post without its body (<see cref="BodyKey"/> is its hash; it is read again to render).</param>
     private sealed record PostFileRead(string FullPath, PostFileStamp Stamp, PostFile? Parsed, Hash128 BodyKey = default);
@@ -158,7 +181,8 @@ public static class FolderSource
     /// <summary>Everything in the folder but the posts, as a hash: the files' bytes, the media files' sizes and times.</summary>
     private static Hash128 SiteKey(string root, ContentFolder folder, string cmsUrl, IReadOnlyList<ApiPage> pages)
     {
-        var key = new InputKey().Add(cmsUrl);
+        // The recipe: new widths or encoder settings change every image's variants, so every page.
+        var key = new InputKey().Add(cmsUrl).Add(Cadence.Images.ResponsiveImages.Recipe);
         SourcePages.AddAddresses(key, pages);
         foreach (var name in new[] { "site.yml", "authors.yml" })
         {

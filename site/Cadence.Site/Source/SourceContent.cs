@@ -46,6 +46,10 @@ public sealed record SourceContent(
     /// <summary>The content folder's post files as read now (folder source only), for the next build's cache.</summary>
     public List<PostFileStamp>? Files { get; init; }
 
+    /// <summary>The responsive variants of the site's images, by the image's URL (<c>/media/knee.png</c>); an image
+    /// without any is shown as it is. The variants' files are in <see cref="Media"/>.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<ApiImageVariant>> Images { get; init; } = new Dictionary<string, IReadOnlyList<ApiImageVariant>>();
+
     /// <summary>True when media already in the previous output can be kept without reading them again.</summary>
     public bool MediaUnchanged { get; init; }
 }

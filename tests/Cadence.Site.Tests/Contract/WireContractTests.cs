@@ -56,6 +56,7 @@ public class WireContractTests
         yield return Case("api/v1/authors", ApiJson.Default.ApiListApiAuthor);
         yield return Case("api/v1/forms", ApiJson.Default.ApiListApiForm);
         yield return Case("api/v1/redirects", ApiJson.Default.ApiListApiRedirect);
+        yield return Case("api/v1/images", ApiJson.Default.ApiListApiMediaImage);
         yield return Case("api/v1/changes", ApiJson.Default.ApiChanges);
         yield return Case("api/v1/changes?since=0", ApiJson.Default.ApiChanges);
     }

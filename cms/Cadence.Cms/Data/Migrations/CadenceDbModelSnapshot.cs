@@ -657,6 +657,43 @@ namespace Cadence.Cms.Data.Migrations
                     b.ToTable("Media");
                 });
 
+            modelBuilder.Entity("Cadence.Cms.Media.MediaVariant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MediaFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FileName");
+
+                    b.HasIndex("MediaFileId", "FileName")
+                        .IsUnique();
+
+                    b.ToTable("MediaVariants");
+                });
+
             modelBuilder.Entity("Cadence.Cms.Settings.SiteSettings", b =>
                 {
                     b.Property<int>("Id")
@@ -1027,6 +1064,15 @@ namespace Cadence.Cms.Data.Migrations
                     b.HasOne("Cadence.Cms.Media.MediaFile", null)
                         .WithOne("Blob")
                         .HasForeignKey("Cadence.Cms.Media.MediaBlob", "MediaFileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cadence.Cms.Media.MediaVariant", b =>
+                {
+                    b.HasOne("Cadence.Cms.Media.MediaFile", null)
+                        .WithMany()
+                        .HasForeignKey("MediaFileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

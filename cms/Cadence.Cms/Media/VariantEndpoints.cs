@@ -1,0 +1,34 @@
+using Cadence.Cms.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
+
+namespace Cadence.Cms.Media;
+
+/// <summary>Serves image variants. A variant's name is its content's (hash and width), so it is cached for good.</summary>
+public static class VariantEndpoints
+{
+    public static IEndpointRouteBuilder MapImageVariants(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(MediaVariant.UrlPrefix + "{fileName}", Get).WithTags("Media").WithSummary("A responsive copy of a public image").AllowAnonymous();
+        return app;
+    }
+
+    private static async Task<IResult> Get(string fileName, HttpContext http, CadenceDb db, CancellationToken cancellationToken)
+    {
+        var etag = new EntityTagHeaderValue($"\"{fileName}\"");
+        var variant = await db.Set<MediaVariant>().AsNoTracking()
+            .Where(v => v.FileName == fileName && db.Media.Any(m => m.Id == v.MediaFileId && m.IsPublic))
+            .Select(v => new { v.Id, v.ContentType }).FirstOrDefaultAsync(cancellationToken);
+        if (variant is null) return TypedResults.Problem(statusCode: 404, title: $"The image variant '{fileName}' was not found.");
+
+        http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        if (http.Request.Headers.IfNoneMatch.Contains(etag.Tag.ToString()))
+        {
+            http.Response.Headers.ETag = etag.Tag.ToString();
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+        var bytes = await db.Set<MediaVariant>().AsNoTracking().Where(v => v.Id == variant.Id).Select(v => v.Bytes).SingleAsync(cancellationToken);
+        return TypedResults.Bytes(bytes, variant.ContentType, entityTag: etag);
+    }
+}
