@@ -4,7 +4,11 @@ using QRCoder;
 namespace Cadence.Cms.Accounts;
 
 /// <summary>What the person's authenticator app needs: a secret key (as text and as a QR code), shown once while setting up.</summary>
-public sealed record AuthenticatorSetup(string Key, string QrCodeDataUri);
+public sealed record AuthenticatorSetup(string Key, string QrCodeDataUri)
+{
+    /// <summary>The key in groups of four, as apps accept it typed and as it fits a phone's width.</summary>
+    public string GroupedKey => string.Join(' ', Key.Chunk(4).Select(group => new string(group)));
+}
 
 /// <summary>
 /// Two-factor sign-in with an authenticator app, on Identity's built-in support: its authenticator key, its TOTP

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 
 namespace Cadence.Cms.Accounts;
@@ -28,7 +27,6 @@ public sealed class PasswordResets(UserManager<CadenceUser> users, AccountMail m
             await mail.SendResetLinkAsync(user, invitation: false, cancellationToken);
         var left = SteadyAnswerTime - clock.GetElapsedTime(started);
         if (left > TimeSpan.Zero) await Task.Delay(left, clock, cancellationToken);
-        else Debug.WriteLine("Queuing a reset link took longer than the steady answer time.");
     }
 
     /// <summary>Sets the password with a mailed token: an invitation's for an invited person, else a reset's.</summary>

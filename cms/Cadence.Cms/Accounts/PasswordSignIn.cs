@@ -5,6 +5,7 @@ namespace Cadence.Cms.Accounts;
 
 public enum SignInState { SignedIn, NeedsCode, Mismatch, Disabled, Slowed }
 
+/// <param name="Wait">For <see cref="SignInState.Slowed"/>, and for a mismatch that made this client wait before its next try.</param>
 public sealed record SignInOutcome(SignInState State, TimeSpan Wait = default);
 
 /// <summary>
@@ -37,6 +38,6 @@ public sealed class PasswordSignIn(UserManager<CadenceUser> users, CadenceSignIn
     private SignInOutcome Failed(string email, IPAddress? client)
     {
         throttle.Failed(email, client);
-        return new(SignInState.Mismatch);
+        return new(SignInState.Mismatch, throttle.WaitBeforeNextTry(email, client) ?? TimeSpan.Zero);
     }
 }

@@ -118,7 +118,7 @@ public class ManagerInBrowserTests
     }
 
     [Test]
-    public async Task Repeated_wrong_passwords_ask_this_browser_to_wait_and_the_right_one_waits_too()
+    public async Task Repeated_wrong_passwords_ask_this_browser_to_wait()
     {
         var email = $"slowed-{Guid.NewGuid():N}@clinic.test";
         await using (var scope = _cms.Services.CreateAsyncScope())
@@ -128,11 +128,10 @@ public class ManagerInBrowserTests
         await page.GotoAsync(_cms.BaseUrl + "/manager");
         for (var attempt = 1; attempt <= SignInThrottle.FreeFailures + 1; attempt++)
             await SubmitSignInAsync(page, email, "wrong-password-" + attempt);
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Wait");
-
-        await SubmitSignInAsync(page, email, AuthorPassword);
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Wait");
-        Assert.That(page.Url, Does.Contain("/manager/account/sign-in"));
+        // The wait itself (and that the right password waits too) is timed over HTTP in Cms.Tests SignInTests;
+        // a browser is too slow a clock to catch a 2-second wait reliably.
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("wait 2 seconds");
+        Assert.That(await page.GetByRole(AriaRole.Alert).TextContentAsync(), Does.Not.Contain("locked"));
     }
 
     [Test]

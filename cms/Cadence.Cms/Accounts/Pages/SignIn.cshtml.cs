@@ -44,6 +44,7 @@ public sealed class SignInModel(PasswordSignIn passwords) : PageModel
             SignInState.Slowed => $"Too many wrong tries for this email address from your device. Wait {SignInThrottle.Describe(outcome.Wait)} and try again, " +
                                   "or reset your password with the link below.",
             SignInState.Disabled => "This account is disabled. Ask an administrator to enable it.",
+            _ when outcome.Wait > TimeSpan.Zero => $"{MismatchMessage} After several wrong tries, wait {SignInThrottle.Describe(outcome.Wait)} before the next.",
             _ => MismatchMessage,
         };
         return Page();
