@@ -26,6 +26,7 @@ public static class CmsApp
         var services = builder.Services;
 
         services.AddValidatedOptions<CadenceOptions>(CadenceOptions.Section);
+        services.AddPublicEdge(builder.Configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CmsAddress>();
         // Sign-in cookies and antiforgery tokens must survive a restart, so their keys live in the data folder.
@@ -33,7 +34,12 @@ public static class CmsApp
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(CadenceOptions.DataFolder(builder.Configuration), "keys")));
         services.AddCadenceDatabase(builder.Configuration);
         services.AddProblemDetails();
-        services.AddOpenApi("v1");
+        // The document's server is the CMS's own address, never the request's Host header.
+        services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer((document, context, _) =>
+        {
+            document.Servers = [new() { Url = context.ApplicationServices.GetRequiredService<CmsAddress>().Value }];
+            return Task.CompletedTask;
+        }));
 
         services.AddAccounts();
         services.AddContent();
@@ -52,12 +58,13 @@ public static class CmsApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseTrustedForwardedHeaders();
+        app.UsePublicEdge();
         app.UseSecurityHeaders();
         app.UseCors();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseTwoFactorRequirement();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/reference", options => options.WithTitle("Cadence delivery API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));

@@ -14,6 +14,9 @@ public static class StartupTasks
     {
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
+        // Before anything writes there (sign-in keys, the database, mail): the data folder is the CMS user's alone.
+        var dataFolder = PrivateFiles.EnsureFolder(CadenceOptions.DataFolder(provider.GetRequiredService<IConfiguration>()));
+        PrivateFiles.EnsureFolder(Path.Combine(dataFolder, "keys"));
         await DatabaseSetup.MigrateAsync(provider.GetRequiredService<CadenceDb>(), cancellationToken);
         var report = await provider.GetRequiredService<FirstRun>().RunAsync(cancellationToken);
         var options = provider.GetRequiredService<IOptions<CadenceOptions>>().Value;

@@ -14,7 +14,9 @@ public sealed class AccountMail(
 {
     public async Task SendResetLinkAsync(CadenceUser user, bool invitation, CancellationToken cancellationToken = default)
     {
-        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var token = invitation
+            ? await users.GenerateUserTokenAsync(user, InvitationTokens.ProviderName, UserManager<CadenceUser>.ResetPasswordTokenPurpose)
+            : await users.GeneratePasswordResetTokenAsync(user);
         var link = $"{address.Value}{ManagerRoutes.ResetPassword}" +
                    $"?email={Uri.EscapeDataString(user.Email!)}&token={Uri.EscapeDataString(token)}";
         var clinic = await db.Settings.AsNoTracking().Select(s => s.ClinicName).FirstOrDefaultAsync(cancellationToken) ?? "Cadence";
@@ -26,8 +28,9 @@ public sealed class AccountMail(
         {
             Text = invitation
                 ? $"Hello,\n\nAn account has been made for you in the {clinic} manager. Choose your password here:\n\n{link}\n\n" +
-                  "The link works once and for a limited time. Then sign in with this email address.\n"
+                  $"The link works once, for {PasswordResets.InvitationLifetime.TotalDays:0} days. Then sign in with this email address.\n"
                 : $"Hello,\n\nSomeone (hopefully you) asked to reset your password for the {clinic} manager. Choose a new one here:\n\n{link}\n\n" +
+                  $"The link works once, for {PasswordResets.ResetLifetime.TotalMinutes:0} minutes. " +
                   "If you did not ask, ignore this email: your password stays as it is.\n",
         };
         await outbox.QueueAsync(message, cancellationToken); // the outbox adds the configured sender and delivers with retries

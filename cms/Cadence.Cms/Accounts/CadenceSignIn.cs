@@ -17,6 +17,12 @@ public sealed class CadenceSignIn(
 {
     public override async Task<bool> CanSignInAsync(CadenceUser user) => !user.IsDisabled && await base.CanSignInAsync(user);
 
+    /// <summary>
+    /// Signs in a user whose password was checked already (see <see cref="PasswordSignIn"/>), or, with two-factor
+    /// sign-in on, starts the code step (unless this device was remembered).
+    /// </summary>
+    public Task<SignInResult> SignInAfterPasswordAsync(CadenceUser user, bool isPersistent) => SignInOrTwoFactorAsync(user, isPersistent);
+
     public override async Task<CadenceUser?> ValidateSecurityStampAsync(ClaimsPrincipal? principal)
     {
         var user = await base.ValidateSecurityStampAsync(principal);
@@ -30,10 +36,14 @@ public sealed class CadenceClaims(UserManager<CadenceUser> userManager, RoleMana
 {
     public const string DisplayName = "cadence:display-name";
 
+    /// <summary>Present when the user has two-factor sign-in on; kept current by the security-stamp check on every request.</summary>
+    public const string TwoFactor = "cadence:two-factor";
+
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(CadenceUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
         if (!string.IsNullOrWhiteSpace(user.DisplayName)) identity.AddClaim(new Claim(DisplayName, user.DisplayName));
+        if (user.TwoFactorEnabled) identity.AddClaim(new Claim(TwoFactor, "on"));
         return identity;
     }
 }

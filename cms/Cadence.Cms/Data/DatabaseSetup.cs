@@ -37,7 +37,7 @@ public static class DatabaseSetup
         Path.GetFullPath(new SqliteConnectionStringBuilder(ConnectionString(configuration)).DataSource);
 
     /// <summary>
-    /// Creates the file's folder, applies pending migrations and switches the file to write-ahead logging (it persists
+    /// Creates the file's folder and the file itself privately, applies pending migrations and switches the file to write-ahead logging (it persists
     /// in the file). Only the server's start does this: the maintenance verbs refuse a missing database instead.
     /// </summary>
     public static async Task MigrateAsync(CadenceDb db, CancellationToken cancellationToken = default)
@@ -59,8 +59,13 @@ public static class DatabaseSetup
     private static void EnsureSqliteFolder(string connectionString)
     {
         var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
-        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+        if (string.IsNullOrEmpty(file) || file == ":memory:") return;
+        var path = Path.GetFullPath(file);
+        var folder = Path.GetDirectoryName(path);
+        if (!string.IsNullOrEmpty(folder)) PrivateFiles.EnsureFolder(folder);
+        // Created empty (a valid SQLite database) before SQLite opens it, so it and its -wal/-shm files, which SQLite
+        // gives the database file's permissions, are private from the first byte.
+        PrivateFiles.EnsureFile(path);
     }
 
     /// <summary>

@@ -11,7 +11,7 @@ public sealed class FormsOptions : IValidatableObject
     /// <summary>Origins besides the site's base URL that may post forms, such as a preview host.</summary>
     public List<string> AllowedOrigins { get; set; } = [];
 
-    /// <summary>Reverse proxies whose X-Forwarded-For is believed; nobody else's is.</summary>
+    /// <summary>The older name of <c>Cadence:Proxies</c> (see Hosting/PublicEdge.cs), still honoured.</summary>
     public List<string> TrustedProxies { get; set; } = [];
 
     /// <summary>Submissions older than this are deleted.</summary>

@@ -1,9 +1,7 @@
-using System.Net;
 using System.Threading.RateLimiting;
 using Cadence.Cms.Accounts;
 using Cadence.Cms.Hosting;
 using Microsoft.AspNetCore.Cors.Infrastructure;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -32,18 +30,6 @@ public static class FormsSetup
         services.AddSingleton<ICorsPolicyProvider, FormsCorsPolicyProvider>();
         services.AddCors();
 
-        // Behind a reverse proxy the client address comes from X-Forwarded-For, but only from the proxies named here.
-        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<FormsOptions>>((forwarded, forms) =>
-        {
-            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            forwarded.KnownIPNetworks.Clear();
-#pragma warning disable ASPDEPR005 // the obsolete list is still consulted, and it holds loopback by default
-            forwarded.KnownNetworks.Clear();
-#pragma warning restore ASPDEPR005
-            forwarded.KnownProxies.Clear();
-            foreach (var proxy in forms.Value.TrustedProxies) forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
-        });
-
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -69,16 +55,6 @@ public static class FormsSetup
             };
         });
         return services;
-    }
-
-    /// <summary>
-    /// Takes the client address from X-Forwarded-For only when proxies are configured: with an empty list the
-    /// middleware would believe the header from anybody, letting a bot pick a fresh address for every post.
-    /// </summary>
-    public static IApplicationBuilder UseTrustedForwardedHeaders(this IApplicationBuilder app)
-    {
-        var forms = app.ApplicationServices.GetRequiredService<IOptions<FormsOptions>>().Value;
-        return forms.TrustedProxies.Count == 0 ? app : app.UseForwardedHeaders();
     }
 
     public static IEndpointRouteBuilder MapForms(this IEndpointRouteBuilder app)

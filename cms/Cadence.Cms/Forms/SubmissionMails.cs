@@ -39,9 +39,14 @@ public sealed class SubmissionMails
         return MailOutbox.ComposeMessage(mail);
     }
 
+    /// <summary>
+    /// The download link for whoever typed <paramref name="email"/>. The address is unconfirmed, so nothing the sender
+    /// typed goes into the mail (<paramref name="name"/> included): else the form would mail a stranger's words to any
+    /// address, from the clinic.
+    /// </summary>
     public MimeMessage Ebook(FormDefinition form, string clinicName, string email, string? name, string downloadUrl, int linkDays)
     {
-        var greeting = string.IsNullOrWhiteSpace(name) ? "Hello," : $"Hello {name},";
+        const string greeting = "Hello,";
         var text = $"{greeting}\n\nThank you for asking for \"{form.Title}\". Download it here (the link works for {linkDays} days):\n\n{downloadUrl}\n\n{clinicName}\n";
         var html = $"<p>{Html.Encode(greeting)}</p><p>Thank you for asking for “{Html.Encode(form.Title)}”. " +
                    $"<a href=\"{Html.Encode(downloadUrl)}\">Download it here</a> (the link works for {linkDays} days).</p><p>{Html.Encode(clinicName)}</p>";

@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using System.Net;
 
 namespace Cadence.Cms.Hosting;
 
 /// <summary>The <c>Cadence</c> configuration section (environment variables <c>Cadence__Key</c>).</summary>
-public sealed class CadenceOptions
+public sealed class CadenceOptions : IValidatableObject
 {
     public const string Section = "Cadence";
 
@@ -19,10 +20,28 @@ public sealed class CadenceOptions
     /// <summary>A fixed preview key; otherwise one is generated and printed once.</summary>
     [MinLength(24)] public string? PreviewKey { get; set; }
 
-    /// <summary>The CMS's public address, used in links it hands out (forms, media, downloads). Defaults to the request's.</summary>
+    /// <summary>
+    /// The CMS's public address, used in links it hands out (forms, media, downloads, password resets). When set, only
+    /// its host (and loopback) may appear in the Host header, and an https address turns on Secure cookies and HSTS.
+    /// </summary>
     [Url] public string? PublicUrl { get; set; }
 
+    /// <summary>
+    /// Reverse proxies (IP addresses or CIDR networks, <c>Cadence__Proxies__0=10.0.0.5</c>) whose X-Forwarded-For and
+    /// X-Forwarded-Proto are believed; nobody else's are.
+    /// </summary>
+    public List<string> Proxies { get; set; } = [];
+
+    /// <summary>Whether the public address is https, so cookies are Secure and browsers are told to keep to https.</summary>
+    public bool IsPublicHttps => PublicUrl is not null && PublicUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+
     public AdminOptions Admin { get; set; } = new();
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var proxy in Proxies.Where(p => !IPAddress.TryParse(p, out _) && !IPNetwork.TryParse(p, out _)))
+            yield return new ValidationResult($"Cadence:Proxies '{proxy}' is not an IP address or a network like 10.0.0.0/8.");
+    }
 
     /// <summary>
     /// The folder for local state: the database (by default), data-protection keys, mail pickup. Read straight from

@@ -1,3 +1,4 @@
+using Cadence.Cms.Hosting;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
@@ -14,6 +15,7 @@ public interface IMailTransport
 /// <summary>
 /// Writes each message as <c>&lt;id&gt;.eml</c> into a pickup folder, for local use and tests. Named by outbox id, so a
 /// message sent again after a crash replaces its earlier copy; written to a temporary name first, so readers never see half a file.
+/// The folder and files are private to the CMS's user: they hold live password-reset links.
 /// </summary>
 public sealed class PickupMailTransport(string folder) : IMailTransport
 {
@@ -21,10 +23,10 @@ public sealed class PickupMailTransport(string folder) : IMailTransport
 
     public async Task SendAsync(long id, MimeMessage message, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(Folder);
+        PrivateFiles.EnsureFolder(Folder);
         var path = Path.Combine(Folder, $"{id:D10}.eml");
         var temporary = path + ".tmp";
-        await using (var file = File.Create(temporary))
+        await using (var file = PrivateFiles.Create(temporary))
             await message.WriteToAsync(file, cancellationToken);
         File.Move(temporary, path, overwrite: true);
     }

@@ -31,6 +31,8 @@ public static class ManagerRoutes
     public const string Denied = "/manager/account/denied";
     public const string Profile = "/manager/account/profile";
     public const string ChangePassword = "/manager/account/password";
+    public const string TwoFactor = "/manager/account/two-factor";
+    public const string SignInWithCode = "/manager/account/sign-in/code";
     public const string ForgotPassword = "/manager/account/forgot-password";
     public const string ResetPassword = "/manager/account/reset-password";
     public const string MailSettings = "/manager/mail/settings";
@@ -46,6 +48,10 @@ public static class ManagerRoutes
     public static string Submission(long id) => $"{Inbox}/{id}";
     public static string User(string id) => $"{Users}/{id}";
     public static string Setup(string token) => $"{SetupFolder}/{token}";
+
+    /// <summary>The second sign-in step, carrying where to go next and whether to stay signed in.</summary>
+    public static string SignInCode(string returnUrl, bool rememberMe) =>
+        $"{SignInWithCode}?returnUrl={Uri.EscapeDataString(returnUrl)}&rememberMe={(rememberMe ? "true" : "false")}";
 
     /// <summary>Private: the bare folder is no page; only a token makes it one.</summary>
     private const string SetupFolder = "/manager/setup";

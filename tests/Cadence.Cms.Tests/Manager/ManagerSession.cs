@@ -11,6 +11,8 @@ namespace Cadence.Cms.Tests.Manager;
 public sealed class ManagerSession : IDisposable
 {
     private readonly HttpClient _http;
+    private readonly CookieContainer _cookies = new();
+    private readonly Uri _baseUrl;
     private static readonly HtmlParser Parser = new();
 
     public ManagerSession(CmsServer cms) : this(cms.BaseUrl) { }
@@ -18,10 +20,8 @@ public sealed class ManagerSession : IDisposable
     /// <param name="baseUrl">Any CMS's address, such as a <see cref="CmsProcess"/>'s.</param>
     public ManagerSession(string baseUrl)
     {
-        _http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
-        {
-            BaseAddress = new Uri(baseUrl),
-        };
+        _baseUrl = new Uri(baseUrl);
+        _http = new HttpClient(new HttpClientHandler { CookieContainer = _cookies, AllowAutoRedirect = false }) { BaseAddress = _baseUrl };
     }
 
     public static async Task<ManagerSession> SignedInAsync(CmsServer cms, string email = CmsServer.AdminEmail, string password = CmsServer.AdminPassword)
@@ -39,6 +39,20 @@ public sealed class ManagerSession : IDisposable
 
     /// <summary>Sends every later request with this Host header, as an attacker in front of the CMS could.</summary>
     public void ForgeHost(string host) => _http.DefaultRequestHeaders.Host = host;
+
+    /// <summary>Sends every later request as forwarded for <paramref name="client"/> (believed only from configured proxies).</summary>
+    public void ComeFrom(string client) => _http.DefaultRequestHeaders.Add("X-Forwarded-For", client);
+
+    /// <summary>A second client holding copies of this one's cookies, as a thief who copied the sign-in cookie would.</summary>
+    public ManagerSession CopyCookies()
+    {
+        var copy = new ManagerSession(_baseUrl.ToString());
+        foreach (Cookie cookie in _cookies.GetCookies(_baseUrl)) copy._cookies.Add(_baseUrl, new Cookie(cookie.Name, cookie.Value, cookie.Path));
+        return copy;
+    }
+
+    /// <summary>Whether a cookie of this name is held for the CMS's address.</summary>
+    public bool HasCookie(string name) => _cookies.GetCookies(_baseUrl).Any(c => c.Name == name);
 
     public async Task<IHtmlDocument> PageAsync(string url)
     {

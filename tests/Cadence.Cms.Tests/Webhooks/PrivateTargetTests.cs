@@ -21,6 +21,14 @@ public class PrivateTargetTests
     [TestCase("http://[fd12:3456::1]/hook")]
     [TestCase("http://[fe80::1]/hook")]
     [TestCase("http://[::ffff:10.0.0.1]/hook")]
+    [TestCase("http://[64:ff9b::a00:1]/hook")]          // NAT64 of 10.0.0.1
+    [TestCase("http://[64:ff9b:1::a9fe:a9fe]/hook")]    // local-use NAT64
+    [TestCase("http://[2002:a00:1::1]/hook")]           // 6to4 of 10.0.0.1
+    [TestCase("http://198.18.0.1/hook")]                // benchmarking
+    [TestCase("http://198.19.255.254/hook")]
+    [TestCase("http://192.0.2.10/hook")]                // TEST-NET-1
+    [TestCase("http://198.51.100.7/hook")]              // TEST-NET-2
+    [TestCase("http://203.0.113.9/hook")]               // TEST-NET-3
     public void A_configured_endpoint_on_a_private_address_stops_the_start(string url)
     {
         var options = new WebhookOptions { Endpoints = [new ConfiguredEndpoint { Url = url, Secret = WebhookCms.Secret }] };
@@ -52,7 +60,7 @@ public class PrivateTargetTests
         Assert.That(await targets.StoredAsync(), Is.Empty);
 
         // A literal public address needs no DNS, so this works offline.
-        Assert.That(await targets.AddAsync(new NewEndpoint("https://203.0.113.7/hook", WebhookKind.Generic, WebhookCms.Secret, null, ["post.published"])), Is.Null);
+        Assert.That(await targets.AddAsync(new NewEndpoint("https://9.9.9.9/hook", WebhookKind.Generic, WebhookCms.Secret, null, ["post.published"])), Is.Null);
         var stored = (await targets.StoredAsync()).Single();
         Assert.That(stored.ProtectedSecret, Does.Not.Contain(WebhookCms.Secret), "the secret is stored encrypted");
         Assert.That((await targets.FindAsync($"db:{stored.Id}"))?.Secret, Is.EqualTo(WebhookCms.Secret), "and can be read back to sign");

@@ -118,21 +118,20 @@ public class ManagerInBrowserTests
     }
 
     [Test]
-    public async Task Five_wrong_passwords_show_the_lockout_and_the_right_one_is_refused()
+    public async Task Repeated_wrong_passwords_ask_this_browser_to_wait()
     {
-        var email = $"locked-{Guid.NewGuid():N}@clinic.test";
+        var email = $"slowed-{Guid.NewGuid():N}@clinic.test";
         await using (var scope = _cms.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<UserAccounts>().CreateAsync(email, Roles.Editor, AuthorPassword);
         await using var browser = await Chromium.LaunchAsync();
         var page = await browser.NewPageAsync();
         await page.GotoAsync(_cms.BaseUrl + "/manager");
-        for (var attempt = 1; attempt <= IdentitySetup.MaxFailedSignIns; attempt++)
+        for (var attempt = 1; attempt <= SignInThrottle.FreeFailures + 1; attempt++)
             await SubmitSignInAsync(page, email, "wrong-password-" + attempt);
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("locked");
-
-        await SubmitSignInAsync(page, email, AuthorPassword);
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("locked");
-        Assert.That(page.Url, Does.Contain("/manager/account/sign-in"));
+        // The wait itself (and that the right password waits too) is timed over HTTP in Cms.Tests SignInTests;
+        // a browser is too slow a clock to catch a 2-second wait reliably.
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("wait 2 seconds");
+        Assert.That(await page.GetByRole(AriaRole.Alert).TextContentAsync(), Does.Not.Contain("locked"));
     }
 
     [Test]

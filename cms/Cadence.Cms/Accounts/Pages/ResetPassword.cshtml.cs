@@ -8,7 +8,7 @@ namespace Cadence.Cms.Accounts.Pages;
 
 [AllowAnonymous]
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(SignInRateLimit.Policy)]
-public sealed class ResetPasswordModel(UserManager<CadenceUser> users) : PageModel
+public sealed class ResetPasswordModel(UserManager<CadenceUser> users, PasswordResets resets, SignInThrottle throttle) : PageModel
 {
     [BindProperty(SupportsGet = true), Required(ErrorMessage = "Enter your email address."), EmailAddress]
     public string Email { get; set; } = "";
@@ -27,7 +27,7 @@ public sealed class ResetPasswordModel(UserManager<CadenceUser> users) : PageMod
         var user = await users.FindByEmailAsync(Email.Trim());
         var result = user is null || string.IsNullOrEmpty(Token)
             ? IdentityResult.Failed(new IdentityError { Code = "InvalidToken", Description = "" })
-            : await users.ResetPasswordAsync(user, Token, Password);
+            : await resets.ResetAsync(user, Token, Password);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
@@ -36,9 +36,9 @@ public sealed class ResetPasswordModel(UserManager<CadenceUser> users) : PageMod
                 else ModelState.AddModelError(nameof(Password), error.Description);
             return Page();
         }
-        // A successful reset proves control of the mailbox, so it also lifts a lockout.
-        await users.SetLockoutEndDateAsync(user!, null);
-        await users.ResetAccessFailedCountAsync(user!);
+        // A successful reset proves control of the mailbox, so this device's wrong tries are forgiven. The new
+        // security stamp has ended every open session of the account.
+        throttle.Succeeded(Email, HttpContext.Connection.RemoteIpAddress);
         if (!user!.EmailConfirmed)
         {
             // An invited person choosing a password through the mailed link: the invitation is accepted.

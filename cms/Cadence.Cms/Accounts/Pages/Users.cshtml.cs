@@ -8,9 +8,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Cadence.Cms.Accounts.Pages;
 
 [Authorize(Policy = ManagerPolicies.Admins)]
-public sealed class UsersModel(UserManager<CadenceUser> users, UserAccounts accounts, AccountMail mail, TimeProvider clock) : PageModel
+public sealed class UsersModel(UserManager<CadenceUser> users, UserAccounts accounts, AccountMail mail, TwoFactorPolicy policy) : PageModel
 {
-    public sealed record Person(string Id, string? Name, string Email, string Role, bool Disabled, bool LockedOut, bool Invited);
+    public sealed record Person(string Id, string? Name, string Email, string Role, bool Disabled, bool Invited, bool TwoFactor);
+
+    [BindProperty, Display(Name = "Require two-factor sign-in for every account")] public bool RequireTwoFactor { get; set; }
 
     [BindProperty, Required(ErrorMessage = "Enter their email address."), EmailAddress(ErrorMessage = "Enter an email address like name@example.com.")]
     public string Email { get; set; } = "";
@@ -23,6 +25,15 @@ public sealed class UsersModel(UserManager<CadenceUser> users, UserAccounts acco
     public IReadOnlyList<Person> People { get; private set; } = [];
 
     public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostTwoFactorPolicyAsync(CancellationToken cancellationToken)
+    {
+        await policy.SetRequiredAsync(RequireTwoFactor, cancellationToken);
+        TempData.Notice(RequireTwoFactor
+            ? "Two-factor sign-in is now required. People without it set it up right after they next sign in."
+            : "Two-factor sign-in is now each person's choice.");
+        return Redirect(ManagerRoutes.Users);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -52,12 +63,12 @@ public sealed class UsersModel(UserManager<CadenceUser> users, UserAccounts acco
 
     private async Task LoadAsync()
     {
-        var now = clock.GetUtcNow();
+        RequireTwoFactor = await policy.IsRequiredAsync(HttpContext.RequestAborted);
         var people = new List<Person>();
         foreach (var user in await users.Users.OrderBy(u => u.Email).ToListAsync())
         {
             var roles = await users.GetRolesAsync(user);
-            people.Add(new Person(user.Id, user.DisplayName, user.Email ?? "", string.Join(", ", roles), user.IsDisabled, user.LockoutEnd > now, !user.EmailConfirmed));
+            people.Add(new Person(user.Id, user.DisplayName, user.Email ?? "", string.Join(", ", roles), user.IsDisabled, !user.EmailConfirmed, user.TwoFactorEnabled));
         }
         People = people;
     }

@@ -127,6 +127,19 @@ namespace Cadence.Cms.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Cadence.Cms.Accounts.SignInPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RequireTwoFactor")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SignInPolicy");
+                });
+
             modelBuilder.Entity("Cadence.Cms.Content.Author", b =>
                 {
                     b.Property<int>("Id")
