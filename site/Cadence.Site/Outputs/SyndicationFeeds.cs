@@ -18,26 +18,37 @@ public static class SyndicationFeeds
     {
         // RSS readers show <description>, so it carries the whole post.
         var feed = Feed(settings, items, Urls.Rss, item => new TextSyndicationContent(item.ContentHtml, TextSyndicationContentKind.Html), null);
-        // The formatter writes a zero offset as "Z", which RFC 2822 does not know, keeps the self link only as Atom
-        // extensions it would also add elsewhere, and writes an author only as an email address. Those few parts are
-        // written here: RFC 2822 dates, atom:link rel="self", and dc:creator with the author's name.
-        feed.AttributeExtensions.Add(new XmlQualifiedName("atom", XNamespace.Xmlns.NamespaceName), AtomNs.NamespaceName);
-        feed.AttributeExtensions.Add(new XmlQualifiedName("dc", XNamespace.Xmlns.NamespaceName), DublinCore.NamespaceName);
-        feed.ElementExtensions.Add(Extension(new XElement(AtomNs + "link", new XAttribute(XNamespace.Xmlns + "atom", AtomNs), new XAttribute("href", settings.Absolute(Urls.Rss)),
-            new XAttribute("rel", "self"), new XAttribute("type", "application/rss+xml"))));
-        feed.ElementExtensions.Add(Extension(new XElement("lastBuildDate", Rfc2822(feed.LastUpdatedTime))));
+        // The formatter writes a zero offset as "Z", which RFC 2822 does not know, keeps the self link only as an Atom
+        // extension, and writes an author only as an email address. So it writes the rest, and those few parts are
+        // added to its XML afterwards (with LINQ to XML: the formatter's own extension elements need reflection-based
+        // serialisation, which the native executable cannot carry): RFC 2822 dates, atom:link rel="self", dc:creator.
+        var lastBuild = feed.LastUpdatedTime;
+        var entries = feed.Items.Select(e => (Published: e.PublishDate, Authors: e.Authors.Select(a => a.Name).ToList())).ToList();
         feed.LastUpdatedTime = DateTimeOffset.MinValue;
         feed.Links.Clear();
         feed.Links.Add(SyndicationLink.CreateAlternateLink(new Uri(settings.Absolute("/"))));
         foreach (var entry in feed.Items)
         {
-            entry.ElementExtensions.Add(Extension(new XElement("pubDate", Rfc2822(entry.PublishDate))));
-            foreach (var author in entry.Authors) entry.ElementExtensions.Add(Extension(new XElement(DublinCore + "creator", new XAttribute(XNamespace.Xmlns + "dc", DublinCore), author.Name)));
             entry.PublishDate = DateTimeOffset.MinValue;
             entry.LastUpdatedTime = DateTimeOffset.MinValue;
             entry.Authors.Clear();
         }
-        return Write(xml => new Rss20FeedFormatter(feed, serializeExtensionsAsAtom: false).WriteTo(xml));
+        var written = Write(xml => new Rss20FeedFormatter(feed, serializeExtensionsAsAtom: false).WriteTo(xml));
+
+        var document = XDocument.Load(new MemoryStream(written));
+        var rss = document.Root!;
+        rss.SetAttributeValue(XNamespace.Xmlns + "atom", AtomNs.NamespaceName);
+        rss.SetAttributeValue(XNamespace.Xmlns + "dc", DublinCore.NamespaceName);
+        var channel = rss.Element("channel")!;
+        channel.Element("description")!.AddAfterSelf(
+            new XElement(AtomNs + "link", new XAttribute("href", settings.Absolute(Urls.Rss)), new XAttribute("rel", "self"), new XAttribute("type", "application/rss+xml")),
+            new XElement("lastBuildDate", Rfc2822(lastBuild)));
+        foreach (var (item, entry) in channel.Elements("item").Zip(entries))
+        {
+            item.Add(new XElement("pubDate", Rfc2822(entry.Published)));
+            foreach (var name in entry.Authors) item.Add(new XElement(DublinCore + "creator", name));
+        }
+        return Write(document.Save);
     }
 
     public static byte[] Atom(SiteSettings settings, IReadOnlyList<FeedItem> items)
@@ -56,9 +67,6 @@ public static class SyndicationFeeds
         return date.ToString("ddd, dd MMM yyyy HH:mm:ss ", CultureInfo.InvariantCulture)
             + string.Create(CultureInfo.InvariantCulture, $"{sign}{abs.Hours:00}{abs.Minutes:00}");
     }
-
-    /// <summary>An element to write as it is; one carrying its prefix's declaration keeps that prefix (declared once, on the channel).</summary>
-    private static SyndicationElementExtension Extension(XElement element) => new(element.CreateReader());
 
     private static SyndicationFeed Feed(SiteSettings settings, IReadOnlyList<FeedItem> items, string selfUrl,
         Func<FeedItem, TextSyndicationContent> summary, Func<FeedItem, TextSyndicationContent>? content)
