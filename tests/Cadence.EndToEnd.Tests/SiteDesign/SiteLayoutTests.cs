@@ -19,6 +19,8 @@ public class SiteLayoutTests : StarterSite
                 foreach (var dark in new[] { false, true })
                 {
                     var page = await OpenAsync(path, width, dark);
+                    // A full-page shot does not scroll, so pictures further down would stay unloaded.
+                    await page.EvaluateAsync("() => Promise.all([...document.images].map(i => { i.loading = 'eager'; return i.decode().catch(() => {}); }))");
                     var file = Path.Combine(RepoPaths.Root, "docs", "images", $"site-{name}-{width}-{(dark ? "dark" : "light")}.png");
                     await page.ScreenshotAsync(new() { Path = file, FullPage = true });
                     Assert.That(new FileInfo(file).Length, Is.GreaterThan(10_000), file);
