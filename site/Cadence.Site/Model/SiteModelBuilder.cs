@@ -1,3 +1,4 @@
+using Cadence.Markdown.Dialect;
 using Cadence.Site.Keys;
 using Cadence.Site.Source;
 
@@ -7,6 +8,16 @@ namespace Cadence.Site.Model;
 public static class SiteModelBuilder
 {
     public const string DefaultBaseUrl = "http://127.0.0.1:5080";
+
+    /// <summary>The last navigation entry, when it links to a page with a form on it: the header shows it as a button.</summary>
+    private static ApiLink? CallToAction(IReadOnlyList<ApiLink> navigation, IReadOnlyList<Page> pages)
+    {
+        if (navigation.Count == 0) return null;
+        var last = navigation[^1];
+        var page = pages.FirstOrDefault(p => p.Url == last.Url);
+        var hasForm = page is not null && page.Body.Split('\n').Any(line => FormDirectiveParser.ParseKey(line) is not null);
+        return hasForm ? last : null;
+    }
 
     /// <param name="cachedRelated">The related-post lists of the cached build, used when its related key is this model's.</param>
     public static SiteModel Build(SourceContent content, string? baseUrlOverride = null, Func<Hash128, int[][]?>? cachedRelated = null)
@@ -19,6 +30,7 @@ public static class SiteModelBuilder
         settings = settings with
         {
             FooterPages = pages.Where(p => !linked.Contains(p.Url)).OrderBy(p => p.Title, StringComparer.Ordinal).Select(p => new ApiLink(p.Title, p.Url)).ToArray(),
+            CallToAction = CallToAction(settings.Navigation, pages),
         };
         var authorInfo = content.Authors.ToDictionary(a => a.Slug, StringComparer.Ordinal);
 

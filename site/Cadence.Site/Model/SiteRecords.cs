@@ -19,6 +19,12 @@ public sealed record SiteSettings(
 
     /// <summary>Pages the navigation does not link (a privacy policy, say): the footer links them.</summary>
     public IReadOnlyList<ApiLink> FooterPages { get; init; } = [];
+
+    /// <summary>
+    /// The main call to action, shown as the header's button rather than among the links: the last navigation entry,
+    /// when it points at a page that holds a form (Contact a therapist). Null when it does not.
+    /// </summary>
+    public ApiLink? CallToAction { get; init; }
 }
 
 public sealed record Term(string Slug, string Name, string Url);
@@ -76,6 +82,11 @@ public sealed record SiteModel(
 {
     /// <summary>The published pages, by slug.</summary>
     public IReadOnlyList<Page> Pages { get; init; } = [];
+
+    /// <summary>The site-wide newsletter sign-up (the form keyed <c>newsletter</c>), or null when there is none.</summary>
+    public ApiForm? Newsletter => Forms.GetValueOrDefault(NewsletterKey);
+
+    public const string NewsletterKey = "newsletter";
 
     /// <summary>A hash of every post's slug, date and tags: what the related-post lists are computed from.</summary>
     public Hash128 RelatedKey { get; init; }

@@ -108,8 +108,9 @@ public sealed class ListPages(SiteModel model, PageContext context, IReadOnlyLis
             if (page > 1) title = $"{(isHome ? "Older posts" : heading)}, page {page} | {settings.Title}";
             var input = new ListPageInput(
                 isHome ? (page == 1 ? "Latest posts" : $"Older posts, page {page}") : heading,
-                page == 1 ? (isHome ? null : intro) : null,
-                listUrl, page, pages, slice);
+                page == 1 ? intro : null,
+                listUrl, page, pages, slice,
+                Featured: isHome && page == 1, Newsletter: isHome ? model.Newsletter : null);
             // Each list says what it holds; only the home page speaks for the whole site.
             var head = new PageHead(title, intro ?? $"{heading} on {settings.Title}.", url,
                 JsonLd: isHome && page == 1 ? StructuredData.Home(settings) : null);

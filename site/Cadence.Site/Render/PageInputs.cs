@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Cadence.Site.Model;
+using Cadence.Site.Source;
 
 namespace Cadence.Site.Render;
 
@@ -8,7 +9,8 @@ namespace Cadence.Site.Render;
 // that input's JSON (see PageJob): a field a page shows is in its key because the page cannot show anything else.
 
 /// <summary>A post's page: the post (its body stood for by its hash), its neighbours and its related posts.</summary>
-public sealed record PostPageInput(Post Post, PostLink? Newer, PostLink? Older, IReadOnlyList<PostLink> Related)
+/// <param name="Newsletter">The site-wide newsletter form shown at the foot of the post, or null when the site has none.</param>
+public sealed record PostPageInput(Post Post, PostLink? Newer, PostLink? Older, IReadOnlyList<PostLink> Related, ApiForm? Newsletter = null)
 {
     public static PostPageInput For(Post post, SiteModel model)
     {
@@ -16,7 +18,8 @@ public sealed record PostPageInput(Post Post, PostLink? Newer, PostLink? Older, 
         return new PostPageInput(post,
             post.Index > 0 ? PostLink.Of(posts[post.Index - 1]) : null,
             post.Index + 1 < posts.Count ? PostLink.Of(posts[post.Index + 1]) : null,
-            model.Related.For(post).Select(PostLink.Of).ToArray());
+            model.Related.For(post).Select(PostLink.Of).ToArray(),
+            model.Newsletter);
     }
 
     /// <summary>A post outside the model (a draft being previewed): no neighbours, nothing related.</summary>
@@ -30,12 +33,17 @@ public sealed record PostLink(string Url, string Title, DateTimeOffset LocalDate
 }
 
 /// <summary>A page of a post list: the home page, a tag, a category or an author.</summary>
-public sealed record ListPageInput(string Heading, string? Intro, string ListUrl, int Page, int Pages, IReadOnlyList<ListedPost> Cards);
+/// <param name="Featured">The first card is shown large (the home page's first page).</param>
+/// <param name="Newsletter">The newsletter sign-up shown under the cards (on the home page), or null.</param>
+public sealed record ListPageInput(string Heading, string? Intro, string ListUrl, int Page, int Pages, IReadOnlyList<ListedPost> Cards,
+    bool Featured = false, ApiForm? Newsletter = null);
 
-/// <summary>A post as a list shows it; the excerpt and reading time may come from rendering its body.</summary>
-public sealed record ListedPost(string Url, string Title, DateTimeOffset LocalDate, int ReadingMinutes, string Excerpt)
+/// <summary>A post as a list shows it, as a card; the excerpt and reading time may come from rendering its body.</summary>
+/// <param name="Tag">Its primary tag (the first), shown above the title.</param>
+public sealed record ListedPost(string Url, string Title, DateTimeOffset LocalDate, int ReadingMinutes, string Excerpt, FeaturedImage? Image, Term? Tag)
 {
-    public static ListedPost Of(PostCard card) => new(card.Post.Url, card.Post.Title, card.Post.LocalDate, card.ReadingMinutes, card.Excerpt);
+    public static ListedPost Of(PostCard card) => new(card.Post.Url, card.Post.Title, card.Post.LocalDate, card.ReadingMinutes, card.Excerpt,
+        card.Post.Image, card.Post.Tags.Count > 0 ? card.Post.Tags[0] : null);
 }
 
 /// <summary>Every tag (or category, or author) with its number of posts.</summary>

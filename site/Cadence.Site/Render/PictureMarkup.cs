@@ -16,7 +16,9 @@ public static class PictureMarkup
     public const string Sizes = "(min-width: 44rem) 42rem, calc(100vw - 2rem)";
 
     /// <param name="aboveTheFold">The page's first image (its cover): fetched at once and first, rather than when scrolled to.</param>
-    public static string Write(string url, string alt, int? width, int? height, IReadOnlyList<ApiImageVariant>? variants, bool aboveTheFold)
+    /// <param name="sizes">The width the image takes where it is shown (a card is narrower than the text column).</param>
+    public static string Write(string url, string alt, int? width, int? height, IReadOnlyList<ApiImageVariant>? variants, bool aboveTheFold,
+        string sizes = Sizes)
     {
         var html = new StringBuilder(512);
         var fallback = variants?.Where(v => v.Type is not ("image/avif" or "image/webp")).ToList() ?? [];
@@ -27,11 +29,11 @@ public static class PictureMarkup
             {
                 var ofType = variants!.Where(v => v.Type == type).ToList();
                 if (ofType.Count > 0)
-                    html.Append("<source type=\"").Append(type).Append("\" srcset=\"").Append(SrcSet(ofType)).Append("\" sizes=\"").Append(Sizes).Append("\">");
+                    html.Append("<source type=\"").Append(type).Append("\" srcset=\"").Append(SrcSet(ofType)).Append("\" sizes=\"").Append(sizes).Append("\">");
             }
             var widest = fallback.MaxBy(v => v.Width)!;
             (url, width, height) = (widest.Url, widest.Width, widest.Height);
-            html.Append("<img src=\"").Append(Encode(url)).Append("\" srcset=\"").Append(SrcSet(fallback)).Append("\" sizes=\"").Append(Sizes).Append('"');
+            html.Append("<img src=\"").Append(Encode(url)).Append("\" srcset=\"").Append(SrcSet(fallback)).Append("\" sizes=\"").Append(sizes).Append('"');
         }
         else
         {

@@ -3,6 +3,10 @@
   'use strict';
   const started = String(Date.now());
 
+  // A post's contents are folded on a phone; where they sit in a side column they start open.
+  const toc = document.querySelector('details[data-toc]');
+  if (toc && matchMedia('(min-width: 64rem)').matches) toc.open = true;
+
   // Forms post to the CMS. With script: stamp the load time (spam check), send JSON, show the answer in place.
   for (const form of document.querySelectorAll('form.cadence-form')) {
     const stamp = form.querySelector('input[name="_started"]');
