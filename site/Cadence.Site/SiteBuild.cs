@@ -2,6 +2,7 @@ using Cadence.Site.Build;
 using Cadence.Site.Keys;
 using Cadence.Site.Model;
 using Cadence.Site.Outputs;
+using Cadence.Site.Outputs.Search;
 using Cadence.Site.Render;
 using Cadence.Site.Source;
 using Cadence.Site.Write;
@@ -78,13 +79,18 @@ public static class SiteBuild
         var plan = usable?.PlanFor(file => writer.PreviousHash(file) is not null) ?? RenderPlan.Everything();
         var renderer = new SiteRenderer(model, context, writer, plan, progress, content.LoadBody, name => timings.Stage(name));
         var (cards, words) = renderer.RenderAll();
+        var search = SearchDocumentCache.Read(BuildCache.FolderFor(output));
         timings.Stage("render", $"{renderer.Rendered} of {renderer.Pages} pages rendered");
 
         // Independent of each other, and each written by one thread: side by side they take the time of the largest.
         Parallel.Invoke(
             () => WriteFeeds(model, plan, renderer.PostPages, writer, cards),
             () => writer.Write("sitemap.xml", Sitemap.Write(model)),
-            () => writer.Write("search-index.json", SiteFiles.SearchIndex(cards, model.Pages, model.Settings)),
+            () =>
+            {
+                foreach (var (path, bytes) in SiteSearch.Files(model, cards, renderer.RenderedBodies, post => renderer.PostPages.RenderBody(post).Html, search))
+                    writer.Write(path, bytes);
+            },
             () =>
             {
                 writer.WriteText("robots.txt", SiteFiles.Robots(model.Settings));
@@ -104,6 +110,7 @@ public static class SiteBuild
         timings.Stage("commit", $"{counts.Written} written, {counts.Deleted} deleted");
 
         NewCache(content, model, cards, words, plan, GlobalKey(content.SiteKey), newManifestHash).Write(output);
+        search.Write(BuildCache.FolderFor(output));
         timings.Stage("cache");
         return new BuildResult(renderer.Pages, clock.Elapsed, counts, model, context);
     }
