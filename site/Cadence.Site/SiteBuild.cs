@@ -82,14 +82,17 @@ public static class SiteBuild
         var search = SearchDocumentCache.Read(BuildCache.FolderFor(output));
         timings.Stage("render", $"{renderer.Rendered} of {renderer.Pages} pages rendered");
 
+        var searchTime = TimeSpan.Zero;
         // Independent of each other, and each written by one thread: side by side they take the time of the largest.
         Parallel.Invoke(
             () => WriteFeeds(model, plan, renderer.PostPages, writer, cards),
             () => writer.Write("sitemap.xml", Sitemap.Write(model)),
             () =>
             {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 foreach (var (path, bytes) in SiteSearch.Files(model, cards, renderer.RenderedBodies, post => renderer.PostPages.RenderBody(post).Html, search))
                     writer.Write(path, bytes);
+                searchTime = System.Diagnostics.Stopwatch.GetElapsedTime(started);
             },
             () =>
             {
@@ -102,7 +105,7 @@ public static class SiteBuild
             if (content.MediaUnchanged && usable is not null && writer.Keep(path)) return;
             writer.Write(path, await media.ReadAsync(token));
         });
-        timings.Stage("outputs");
+        timings.Stage("outputs", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"search index {searchTime.TotalMilliseconds:0} ms"));
 
         // The cache describes the output as it is; from here on it may not, until the new one is written.
         BuildCache.Delete(output);

@@ -47,7 +47,7 @@ public class SearchInBrowserTests
         await Assertions.Expect(status).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^1 result\\.$"));
         Assert.Multiple(async () =>
         {
-            Assert.That(await result.Locator(".meta").InnerTextAsync(), Does.Match(@"^\S.* \d{4}$"), "the date, as the site writes dates");
+            Assert.That(await result.Locator(".post-meta").InnerTextAsync(), Does.Match(@"^\S.* \d{4}$"), "the date, as the site writes dates");
             Assert.That(await result.Locator("mark").First.InnerTextAsync(), Is.EqualTo("metronome"));
             Assert.That(requests.Where(r => r.StartsWith("/search/t/", StringComparison.Ordinal)).Distinct().Count(), Is.LessThanOrEqualTo(2),
                 "only the shards of what was typed");

@@ -179,7 +179,7 @@
           item.append(heading);
           if (found.date) {
             const date = document.createElement('p');
-            date.className = 'meta';
+            date.className = 'post-meta';
             date.textContent = found.date;
             item.append(date);
           }
