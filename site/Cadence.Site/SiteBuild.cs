@@ -2,6 +2,7 @@ using Cadence.Site.Build;
 using Cadence.Site.Keys;
 using Cadence.Site.Model;
 using Cadence.Site.Outputs;
+using Cadence.Site.Outputs.Search;
 using Cadence.Site.Render;
 using Cadence.Site.Source;
 using Cadence.Site.Write;
@@ -78,13 +79,21 @@ public static class SiteBuild
         var plan = usable?.PlanFor(file => writer.PreviousHash(file) is not null) ?? RenderPlan.Everything();
         var renderer = new SiteRenderer(model, context, writer, plan, progress, content.LoadBody, name => timings.Stage(name));
         var (cards, words) = renderer.RenderAll();
+        var search = SearchDocumentCache.Read(BuildCache.FolderFor(output));
         timings.Stage("render", $"{renderer.Rendered} of {renderer.Pages} pages rendered");
 
+        var searchTime = TimeSpan.Zero;
         // Independent of each other, and each written by one thread: side by side they take the time of the largest.
         Parallel.Invoke(
             () => WriteFeeds(model, plan, renderer.PostPages, writer, cards),
             () => writer.Write("sitemap.xml", Sitemap.Write(model)),
-            () => writer.Write("search-index.json", SiteFiles.SearchIndex(cards, model.Pages, model.Settings)),
+            () =>
+            {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                foreach (var (path, bytes) in SiteSearch.Files(model, cards, renderer.RenderedBodies, post => renderer.PostPages.RenderBody(post).Html, search))
+                    writer.Write(path, bytes);
+                searchTime = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            },
             () =>
             {
                 writer.WriteText("robots.txt", SiteFiles.Robots(model.Settings));
@@ -96,7 +105,7 @@ public static class SiteBuild
             if (content.MediaUnchanged && usable is not null && writer.Keep(path)) return;
             writer.Write(path, await media.ReadAsync(token));
         });
-        timings.Stage("outputs");
+        timings.Stage("outputs", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"search index {searchTime.TotalMilliseconds:0} ms"));
 
         // The cache describes the output as it is; from here on it may not, until the new one is written.
         BuildCache.Delete(output);
@@ -104,6 +113,7 @@ public static class SiteBuild
         timings.Stage("commit", $"{counts.Written} written, {counts.Deleted} deleted");
 
         NewCache(content, model, cards, words, plan, GlobalKey(content.SiteKey), newManifestHash).Write(output);
+        search.Write(BuildCache.FolderFor(output));
         timings.Stage("cache");
         return new BuildResult(renderer.Pages, clock.Elapsed, counts, model, context);
     }

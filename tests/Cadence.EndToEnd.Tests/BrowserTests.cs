@@ -47,7 +47,7 @@ public class BrowserTests
     {
         var page = await _browser.NewPageAsync();
         await page.GotoAsync(_baseUrl + "/search/");
-        await page.GetByLabel("Search the posts").FillAsync("knee");
+        await page.GetByLabel("Search the posts and pages").FillAsync("knee");
         var result = page.Locator("[data-search-results] a", new() { HasText = "Knee pain when running" });
         await result.WaitForAsync(new() { Timeout = 30_000 });
         Assert.That(await result.GetAttributeAsync("href"), Is.EqualTo("/posts/knee-pain-when-running/"));

@@ -161,16 +161,6 @@ public class FolderBuildTests
     }
 
     [Test]
-    public void Search_index_lists_every_post()
-    {
-        var index = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_out, "search-index.json"))).RootElement;
-        Assert.That(index.GetArrayLength(), Is.EqualTo(25));
-        Assert.That(index[0].GetProperty("url").GetString(), Is.EqualTo("/posts/post-25/"));
-        Assert.That(index[0].GetProperty("tags").EnumerateArray().Select(t => t.GetString()), Is.EqualTo(new[] { "Hips" }));
-        Assert.That(index[0].GetProperty("excerpt").GetString(), Does.StartWith("Opening paragraph of post 25"));
-    }
-
-    [Test]
     public void Every_internal_link_and_source_resolves_to_a_file()
     {
         var broken = new List<string>();

@@ -11,7 +11,7 @@ public static class Urls
     public const string Atom = "/atom.xml";
     public const string JsonFeed = "/feed.json";
     public const string Sitemap = "/sitemap.xml";
-    public const string SearchIndex = "/search-index.json";
+    public const string SearchIndex = "/search/index.json";
 
     public static string Post(string slug) => $"/posts/{slug}/";
     /// <summary>A page (About, Contact…) lives at the top; its slug is never one of the paths above (Cadence.Contract.PageAddresses).</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Cadence.Site.Model;
 
 namespace Cadence.Site.Render;
@@ -21,6 +22,9 @@ public sealed class SiteRenderer(SiteModel model, PageContext context, IPageOutp
 
     public PostPageRenderer PostPages => _postPages;
 
+    /// <summary>The body HTML of each post rendered in this build, by slug: the search index reads it rather than render it again.</summary>
+    public ConcurrentDictionary<string, string> RenderedBodies { get; } = new(StringComparer.Ordinal);
+
     /// <returns>The list card and word count of every post (in model order).</returns>
     public (PostCard[] Cards, int[] Words) RenderAll()
     {
@@ -39,6 +43,7 @@ public sealed class SiteRenderer(SiteModel model, PageContext context, IPageOutp
             {
                 var (html, rendered) = postPages.Render(renderer, input);
                 output.WriteText(file, html);
+                RenderedBodies[post.Slug] = rendered.BodyHtml;
                 cards[i] = rendered.Card;
                 words[i] = rendered.WordCount;
                 Interlocked.Increment(ref _rendered);
