@@ -82,7 +82,7 @@ public class BrandSettingsTests : SignedInAdminTests
         foreach (var input in page.QuerySelectorAll("main form input[name], main form textarea[name]"))
         {
             var name = input.GetAttribute("name")!;
-            if (input.GetAttribute("type") is "file" or "checkbox") continue;
+            if (input.GetAttribute("type") is "file" or "checkbox" || name is "IconFromLogo" or "RemoveLogo") continue; // and their hidden "false"s
             form.Add(new StringContent(input is AngleSharp.Html.Dom.IHtmlTextAreaElement area ? area.Value : input.GetAttribute("value") ?? ""), name);
         }
         var logo = new ByteArrayContent(File.ReadAllBytes(Path.Combine(RepoPaths.Content, "media", "stride-icon.png")));
