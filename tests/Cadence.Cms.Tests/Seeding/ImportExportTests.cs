@@ -1,6 +1,6 @@
-using Cadence.Contract;
 using Cadence.Cms.Data;
 using Cadence.Cms.Seeding;
+using Cadence.Contract;
 using Cadence.Markdown.Folder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
