@@ -12,6 +12,9 @@ public static class IconSet
 {
     public static IReadOnlyList<int> Sizes { get; } = [32, 180, 192, 512];
 
+    /// <summary>Names this way of making icons in a <see cref="VariantCache"/>.</summary>
+    public const string Recipe = "icons1";
+
     static IconSet() => LibVips.Configure();
 
     /// <summary>The icons, named <c>icon-{size}.png</c> and <c>favicon.ico</c>.</summary>

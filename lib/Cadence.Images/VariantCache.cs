@@ -11,8 +11,17 @@ public sealed record CachedVariant(VariantInfo Info, string Path);
 /// image's entry is a folder named by the recipe and the hash of its bytes, holding its variants and a list of them
 /// written last: an encoding stopped half way leaves no list, and the next caller makes the image again.
 /// </summary>
-public sealed class VariantCache(string root)
+/// <param name="recipe">Names what <paramref name="generate"/> makes; a new recipe makes every image again.</param>
+public sealed class VariantCache(string root, string recipe, Func<byte[], IReadOnlyList<ImageVariant>> generate)
 {
+    /// <summary>Responsive variants.</summary>
+    public VariantCache(string root) : this(root, ResponsiveImages.Recipe, ResponsiveImages.Generate)
+    {
+    }
+
+    /// <summary>A site's icon set (<see cref="IconSet"/>).</summary>
+    public static VariantCache Icons(string root) => new(root, IconSet.Recipe, IconSet.Generate);
+
     private const string ListName = "variants.txt";
     private int _encoded;
 
@@ -33,13 +42,13 @@ public sealed class VariantCache(string root)
     /// <exception cref="ImageException">The bytes are not an image libvips reads.</exception>
     public IReadOnlyList<CachedVariant> For(byte[] source)
     {
-        var folder = System.IO.Path.Combine(root, ResponsiveImages.Recipe, ResponsiveImages.NameStem(source));
+        var folder = System.IO.Path.Combine(root, recipe, ResponsiveImages.NameStem(source));
         return ReadList(folder) ?? Make(source, folder);
     }
 
     private List<CachedVariant> Make(byte[] source, string folder)
     {
-        var made = ResponsiveImages.Generate(source);
+        var made = generate(source);
         Interlocked.Increment(ref _encoded);
         Directory.CreateDirectory(folder);
         foreach (var variant in made) WriteWhole(System.IO.Path.Combine(folder, variant.FileName), variant.Bytes);

@@ -99,6 +99,9 @@ public static class SiteBuild
                 writer.WriteText("robots.txt", SiteFiles.Robots(model.Settings));
                 writer.WriteText("_redirects", SiteFiles.Redirects(model));
             });
+        var iconSource = content.Media.FirstOrDefault(m => m.Url == content.Site.Icon) is { } icon ? await icon.ReadAsync(ct) : null;
+        foreach (var (path, bytes) in SiteIcons.Files(iconSource, model.Settings, options.ImageCache ?? ImageVariantCache.DefaultRoot()))
+            writer.Write(path, bytes);
         await Parallel.ForEachAsync(content.Media, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (media, token) =>
         {
             var path = media.Url.TrimStart('/');

@@ -55,8 +55,8 @@ public class SearchAndSharingTests
             Assert.That(graph["WebSite"].GetProperty("url").GetString(), Is.EqualTo($"{Base}/"));
             Assert.That(search.GetProperty("@type").GetString(), Is.EqualTo("SearchAction"));
             Assert.That(search.GetProperty("target").GetString(), Is.EqualTo($"{Base}/search/?q={{search_term_string}}"));
-            Assert.That(graph["Organization"].GetProperty("name").GetString(), Is.EqualTo("Stride Sports Therapy"));
-            Assert.That(graph["Organization"].TryGetProperty("logo", out _), Is.False, "no logo in the settings yet");
+            Assert.That(graph["MedicalBusiness"].GetProperty("name").GetString(), Is.EqualTo("Stride Sports Therapy"));
+            Assert.That(graph["MedicalBusiness"].GetProperty("logo").GetProperty("url").GetString(), Is.EqualTo($"{Base}/media/stride-logo.png"));
         });
     }
 

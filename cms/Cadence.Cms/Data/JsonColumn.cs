@@ -15,6 +15,15 @@ public static class JsonColumn
     public static ValueConverter<T, string> Converter<T>() where T : new() =>
         new(value => JsonSerializer.Serialize(value, Options), text => JsonSerializer.Deserialize<T>(text, Options) ?? new T());
 
+    /// <summary>For a record without a parameterless constructor: <paramref name="empty"/> stands for an empty column.</summary>
+    public static ValueConverter<T, string> Converter<T>(T empty) =>
+        new(value => JsonSerializer.Serialize(value, Options), text => JsonSerializer.Deserialize<T>(text, Options) ?? empty);
+
+    public static ValueComparer<T> Comparer<T>(T empty) => new(
+        (a, b) => JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),
+        value => JsonSerializer.Serialize(value, Options).GetHashCode(),
+        value => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(value, Options), Options) ?? empty);
+
     public static ValueComparer<T> Comparer<T>() where T : new() => new(
         (a, b) => JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),
         value => JsonSerializer.Serialize(value, Options).GetHashCode(),

@@ -4,9 +4,20 @@ namespace Cadence.Cms.Delivery;
 
 public sealed record LinkDto(string Label, string Url);
 
+/// <param name="ThemeColour">"#rrggbb", readable under white text.</param>
+/// <param name="Logo">The logo (its alt is the clinic's name); null: none, the site shows the name as a wordmark.</param>
+/// <param name="Icon">The image the site's favicon set is made from (the logo unless another was chosen); null: none.</param>
 public sealed record SiteDto(
     string ClinicName, string Title, string Description, string BaseUrl, string CmsUrl, string TimeZone,
-    string Language, IReadOnlyList<LinkDto> Navigation, IReadOnlyList<LinkDto> Social);
+    string Language, IReadOnlyList<LinkDto> Navigation, IReadOnlyList<LinkDto> Social,
+    string ThemeColour, ImageDto? Logo, string? Icon, ClinicDto Clinic);
+
+public sealed record OpeningHoursDto(string Day, string Opens, string Closes);
+
+/// <summary>The clinic's address and contact details, opening hours and professional registration; any part may be null.</summary>
+public sealed record ClinicDto(
+    string? Street, string? Town, string? Postcode, string? Country, string? Phone, string? Email,
+    IReadOnlyList<OpeningHoursDto> OpeningHours, string? Registration);
 
 public sealed record TermDto(string Slug, string Name);
 

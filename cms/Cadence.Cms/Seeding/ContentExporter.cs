@@ -23,7 +23,10 @@ public sealed class ContentExporter(CadenceDb db)
         ContentFolderWriter.Write(folder,
             new SiteFile(settings.ClinicName, settings.SiteTitle, settings.Description, settings.BaseUrl, settings.TimeZone,
                 settings.Language, settings.NotificationEmail, settings.Navigation.Select(l => new LinkFile(l.Label, l.Url)).ToList(),
-                settings.Social.Select(l => new LinkFile(l.Label, l.Url)).ToList()),
+                settings.Social.Select(l => new LinkFile(l.Label, l.Url)).ToList())
+            {
+                ThemeColour = settings.ThemeColour, Logo = settings.Logo, Icon = settings.Icon, Clinic = settings.Clinic,
+            },
             authors.Select(a => new AuthorFile(a.Slug, a.Name, a.Bio, a.Avatar)),
             posts.Select(p => new PostFile(
                 p.Title, p.Slug, Utc(p.PublishedAt),

@@ -96,6 +96,7 @@ public sealed class ContentImporter(CadenceDb db, MediaLibrary media, TimeProvid
             TimeZone = site.TimeZone, Language = LanguageOf(site), NotificationEmail = site.NotificationEmail,
             Navigation = site.Navigation.Select(l => new SiteLink(l.Label, l.Url)).ToList(),
             Social = site.Social.Select(l => new SiteLink(l.Label, l.Url)).ToList(),
+            ThemeColour = site.ThemeColour, Logo = site.Logo, Icon = site.Icon, Clinic = site.Clinic,
         };
 
     // Refused rather than replaced: a quiet fallback to English would publish a German site as English.

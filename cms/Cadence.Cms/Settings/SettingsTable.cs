@@ -1,4 +1,5 @@
 using Cadence.Cms.Data;
+using Cadence.Contract;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -12,6 +13,8 @@ public sealed class SiteSettingsTable : IEntityTypeConfiguration<SiteSettings>
         settings.Property(s => s.Language).HasMaxLength(35);
         settings.Property(s => s.Version).IsConcurrencyToken();
         settings.Property(s => s.Navigation).HasConversion(JsonColumn.Converter<List<SiteLink>>()).Metadata.SetValueComparer(JsonColumn.Comparer<List<SiteLink>>());
+        settings.Property(s => s.ThemeColour).HasMaxLength(7);
+        settings.Property(s => s.Clinic).HasConversion(JsonColumn.Converter(ClinicDetails.Empty)).Metadata.SetValueComparer(JsonColumn.Comparer(ClinicDetails.Empty));
         settings.Property(s => s.Social).HasConversion(JsonColumn.Converter<List<SiteLink>>()).Metadata.SetValueComparer(JsonColumn.Comparer<List<SiteLink>>());
     }
 }

@@ -17,6 +17,13 @@ public sealed class SiteSettings : Data.IVersioned
     public string? NotificationEmail { get; set; }
     public List<SiteLink> Navigation { get; set; } = [];
     public List<SiteLink> Social { get; set; } = [];
+    /// <summary>"#rrggbb", readable under white text (<see cref="BrandColour"/>): the site's header button, manifest and theme-color.</summary>
+    public string ThemeColour { get; set; } = BrandColour.Default;
+    /// <summary>The logo's address in the media library (<c>/media/logo.png</c>); null shows the clinic's name as a wordmark.</summary>
+    public string? Logo { get; set; }
+    /// <summary>The image the site's icons are made from (<c>/media/…</c>); null uses the logo, or else the clinic's initial.</summary>
+    public string? Icon { get; set; }
+    public ClinicDetails Clinic { get; set; } = ClinicDetails.Empty;
 
     /// <summary>Goes up by one with every save; a save based on an older version is refused, so two admins never overwrite each other unseen.</summary>
     public int Version { get; set; }

@@ -1,3 +1,5 @@
+using Cadence.Contract;
+
 namespace Cadence.Markdown.Folder;
 
 // The records of a content folder: what a clinic keeps in git, and what the CMS imports and exports.
@@ -6,7 +8,16 @@ public sealed record LinkFile(string Label, string Url);
 
 public sealed record SiteFile(
     string ClinicName, string Title, string Description, string BaseUrl, string TimeZone, string Language, string? NotificationEmail,
-    IReadOnlyList<LinkFile> Navigation, IReadOnlyList<LinkFile> Social);
+    IReadOnlyList<LinkFile> Navigation, IReadOnlyList<LinkFile> Social)
+{
+    /// <summary>"#rrggbb", readable under white text (checked when read).</summary>
+    public string ThemeColour { get; init; } = BrandColour.Default;
+    /// <summary>The logo, a <c>/media/…</c> address; null: none.</summary>
+    public string? Logo { get; init; }
+    /// <summary>The image the site's icons are made from, when it is not the logo.</summary>
+    public string? Icon { get; init; }
+    public ClinicDetails Clinic { get; init; } = ClinicDetails.Empty;
+}
 
 public sealed record AuthorFile(string Slug, string Name, string? Bio, string? Avatar);
 

@@ -51,7 +51,26 @@ public static class ContentFolderReader
         return new SiteFile(
             yaml.ClinicName ?? yaml.Title ?? "", yaml.Title ?? yaml.ClinicName ?? "", yaml.Description ?? "",
             yaml.BaseUrl ?? "", yaml.TimeZone ?? "UTC", string.IsNullOrWhiteSpace(yaml.Language) ? LanguageTag.Default : yaml.Language.Trim(), yaml.NotificationEmail,
-            Links(yaml.Navigation), Links(yaml.Social));
+            Links(yaml.Navigation), Links(yaml.Social))
+        {
+            ThemeColour = Colour(path, yaml.ThemeColour), Logo = Blank(yaml.Logo), Icon = Blank(yaml.Icon), Clinic = Clinic(path, yaml.Clinic),
+        };
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static string Colour(string path, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return BrandColour.Default;
+        return BrandColour.Problem(text) is { } problem ? throw new ContentFormatException($"{path}: theme_colour '{text}': {problem}") : BrandColour.Normalise(text)!;
+    }
+
+    private static ClinicDetails Clinic(string path, ClinicYaml? yaml)
+    {
+        if (yaml is null) return ClinicDetails.Empty;
+        var hours = OpeningHours.Parse(string.Join("\n", yaml.OpeningHours ?? []), out var problem);
+        if (problem is not null) throw new ContentFormatException($"{path}: clinic.opening_hours: {problem}");
+        return new ClinicDetails(Blank(yaml.Street), Blank(yaml.Town), Blank(yaml.Postcode), Blank(yaml.Country), Blank(yaml.Phone), Blank(yaml.Email), hours, Blank(yaml.Registration));
     }
 
     private static List<LinkFile> Links(List<LinkYaml>? links) =>

@@ -1,3 +1,4 @@
+using Cadence.Contract;
 namespace Cadence.Markdown.Folder;
 
 /// <summary>Writes a content folder in the format <see cref="ContentFolderReader"/> reads.</summary>
@@ -37,6 +38,15 @@ public static class ContentFolderWriter
         NotificationEmail = site.NotificationEmail,
         Navigation = site.Navigation.Select(l => new LinkYaml { Label = l.Label, Url = l.Url }).ToList(),
         Social = site.Social.Select(l => new LinkYaml { Label = l.Label, Url = l.Url }).ToList(),
+        ThemeColour = site.ThemeColour,
+        Logo = site.Logo,
+        Icon = site.Icon,
+        Clinic = site.Clinic.IsEmpty ? null : new ClinicYaml
+        {
+            Street = site.Clinic.Street, Town = site.Clinic.Town, Postcode = site.Clinic.Postcode, Country = site.Clinic.Country,
+            Phone = site.Clinic.Phone, Email = site.Clinic.Email, Registration = site.Clinic.Registration,
+            OpeningHours = [.. site.Clinic.OpeningHours.Select(h => $"{h.Day} | {h.Opens}-{h.Closes}")],
+        },
     };
 
     private static FormYaml ToYaml(FormFile form) => new()

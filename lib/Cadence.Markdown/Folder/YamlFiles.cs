@@ -39,6 +39,7 @@ internal static class YamlFiles
 [YamlStaticContext]
 [YamlSerializable(typeof(SiteYaml))]
 [YamlSerializable(typeof(LinkYaml))]
+[YamlSerializable(typeof(ClinicYaml))]
 [YamlSerializable(typeof(AuthorYaml))]
 [YamlSerializable(typeof(PostYaml))]
 [YamlSerializable(typeof(FormYaml))]
@@ -60,6 +61,23 @@ internal sealed class SiteYaml
     public string? NotificationEmail { get; set; }
     public List<LinkYaml>? Navigation { get; set; }
     public List<LinkYaml>? Social { get; set; }
+    public string? ThemeColour { get; set; }
+    public string? Logo { get; set; }
+    public string? Icon { get; set; }
+    public ClinicYaml? Clinic { get; set; }
+}
+
+internal sealed class ClinicYaml
+{
+    public string? Street { get; set; }
+    public string? Town { get; set; }
+    public string? Postcode { get; set; }
+    public string? Country { get; set; }
+    public string? Phone { get; set; }
+    public string? Email { get; set; }
+    /// <summary>Lines as the manager edits them: "Monday | 08:00-18:00".</summary>
+    public List<string>? OpeningHours { get; set; }
+    public string? Registration { get; set; }
 }
 
 internal sealed class AuthorYaml

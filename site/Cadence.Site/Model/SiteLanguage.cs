@@ -15,6 +15,11 @@ public sealed partial record SiteLanguage(string Tag, CultureInfo Culture, strin
 
     public string LongDate(DateTimeOffset date) => date.ToString(DatePattern, Culture);
 
+    /// <summary>A weekday, given in English as schema.org names it (Monday), in this language ("lundi").</summary>
+    public string DayName(string englishDay) => Enum.TryParse<DayOfWeek>(englishDay, out var day)
+        ? Culture.TextInfo.ToTitleCase(Culture.DateTimeFormat.GetDayName(day))
+        : englishDay;
+
     /// <summary>The language a tag names; none (a site from an older CMS) means <see cref="LanguageTag.Default"/>.</summary>
     /// <exception cref="SourceException">The tag names no culture .NET knows.</exception>
     public static SiteLanguage From(string? tag)

@@ -1,3 +1,4 @@
+using Cadence.Contract;
 using Cadence.Markdown.Dialect;
 using Cadence.Site.Keys;
 using Cadence.Site.Source;
@@ -90,8 +91,16 @@ public static class SiteModelBuilder
         {
             throw new SourceException($"The site's time zone '{site.TimeZone}' is not a known IANA time zone.", e);
         }
+        var clinic = site.Clinic;
         return new SiteSettings(site.ClinicName, site.Title, site.Description, baseUrl, site.CmsUrl.TrimEnd('/'), zone, SiteLanguage.From(site.Language),
-            site.Navigation, site.Social);
+            site.Navigation, site.Social, site.Logo?.Url)
+        {
+            ThemeColour = BrandColour.Normalise(site.ThemeColour) ?? BrandColour.Default,
+            LogoWidth = site.Logo?.Width,
+            LogoHeight = site.Logo?.Height,
+            Clinic = clinic is null ? ClinicDetails.Empty : new ClinicDetails(clinic.Street, clinic.Town, clinic.Postcode, clinic.Country, clinic.Phone,
+                clinic.Email, clinic.OpeningHours?.Select(h => new OpeningHours(h.Day, h.Opens, h.Closes)).ToList() ?? [], clinic.Registration),
+        };
     }
 
     /// <param name="content">Where the body hash of a post that came without its body is found (null: the post has its body).</param>

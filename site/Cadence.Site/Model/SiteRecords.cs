@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Cadence.Contract;
 using Cadence.Site.Keys;
 using Cadence.Site.Source;
 
@@ -7,7 +8,7 @@ namespace Cadence.Site.Model;
 // The immutable site model every page is rendered from. Lists are sorted once, when the model is built,
 // and pages take slices of them.
 
-/// <param name="Logo">The clinic's logo (a root-relative or absolute URL) for structured data; Settings has none yet.</param>
+/// <param name="Logo">The clinic's logo (a root-relative or absolute URL); null: the header shows the clinic's name.</param>
 public sealed record SiteSettings(
     string ClinicName, string Title, string Description, string BaseUrl, string CmsUrl, TimeZoneInfo TimeZone,
     SiteLanguage Language, IReadOnlyList<ApiLink> Navigation, IReadOnlyList<ApiLink> Social, string? Logo = null)
@@ -16,6 +17,15 @@ public sealed record SiteSettings(
     public string Absolute(string path) => path.StartsWith("http://", StringComparison.Ordinal) || path.StartsWith("https://", StringComparison.Ordinal)
         ? path
         : BaseUrl + path;
+
+    /// <summary>"#rrggbb" with white text readable on it: the CSS's <c>--brand</c>, the manifest and theme-color.</summary>
+    public string ThemeColour { get; init; } = BrandColour.Default;
+    public int? LogoWidth { get; init; }
+    public int? LogoHeight { get; init; }
+    public ClinicDetails Clinic { get; init; } = ClinicDetails.Empty;
+
+    /// <summary>The name the clinic goes by on the site: its clinic name, or else the site's title.</summary>
+    public string Name => string.IsNullOrEmpty(ClinicName) ? Title : ClinicName;
 
     /// <summary>Pages the navigation does not link (a privacy policy, say): the footer links them.</summary>
     public IReadOnlyList<ApiLink> FooterPages { get; init; } = [];

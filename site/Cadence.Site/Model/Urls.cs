@@ -12,6 +12,11 @@ public static class Urls
     public const string JsonFeed = "/feed.json";
     public const string Sitemap = "/sitemap.xml";
     public const string SearchIndex = "/search/index.json";
+    public const string Favicon = "/favicon.ico";
+    public const string AppleTouchIcon = "/apple-touch-icon.png";
+    public const string WebManifest = "/site.webmanifest";
+    /// <summary>A square PNG icon (32, 192 or 512 px).</summary>
+    public static string Icon(int size) => $"/icon-{size}.png";
 
     public static string Post(string slug) => $"/posts/{slug}/";
     /// <summary>A page (About, Contact…) lives at the top; its slug is never one of the paths above (Cadence.Contract.PageAddresses).</summary>

@@ -40,7 +40,7 @@ public static class StructuredData
         return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    /// <summary>The home page: the WebSite (with its search) and the Organization that publishes it.</summary>
+    /// <summary>The home page: the WebSite (with its search) and the clinic (a MedicalBusiness) that publishes it.</summary>
     public static string Home(SiteSettings settings)
     {
         using var buffer = new MemoryStream();
@@ -60,26 +60,80 @@ public static class StructuredData
             json.WriteString("query-input", "required name=search_term_string");
             json.WriteEndObject();
             json.WriteEndObject();
-            Organization(json, settings);
+            Organization(json, settings, details: true);
             json.WriteEndArray();
             json.WriteEndObject();
         }
         return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    private static void Organization(Utf8JsonWriter json, SiteSettings settings)
+    /// <summary>
+    /// The clinic. On the home page (<paramref name="details"/>) it is a MedicalBusiness with its address, phone, hours and
+    /// profiles; as a post's publisher, only who it is.
+    /// </summary>
+    private static void Organization(Utf8JsonWriter json, SiteSettings settings, bool details = false)
     {
         json.WriteStartObject();
-        json.WriteString("@type", "Organization");
-        json.WriteString("name", string.IsNullOrEmpty(settings.ClinicName) ? settings.Title : settings.ClinicName);
+        json.WriteString("@type", details ? "MedicalBusiness" : "Organization");
+        json.WriteString("name", settings.Name);
         json.WriteString("url", settings.Absolute("/"));
         if (settings.Logo is { Length: > 0 } logo)
         {
             json.WriteStartObject("logo");
             json.WriteString("@type", "ImageObject");
             json.WriteString("url", settings.Absolute(logo));
+            if (settings.LogoWidth is { } width && settings.LogoHeight is { } height)
+            {
+                json.WriteNumber("width", width);
+                json.WriteNumber("height", height);
+            }
+            json.WriteEndObject();
+            if (details) json.WriteString("image", settings.Absolute(logo));
+        }
+        if (details) ClinicDetails(json, settings);
+        json.WriteEndObject();
+    }
+
+    private static void ClinicDetails(Utf8JsonWriter json, SiteSettings settings)
+    {
+        var clinic = settings.Clinic;
+        if (settings.Description.Length > 0) json.WriteString("description", settings.Description);
+        if (clinic.HasAddress || clinic.Country is not null)
+        {
+            json.WriteStartObject("address");
+            json.WriteString("@type", "PostalAddress");
+            WriteIfSet(json, "streetAddress", clinic.Street);
+            WriteIfSet(json, "addressLocality", clinic.Town);
+            WriteIfSet(json, "postalCode", clinic.Postcode);
+            WriteIfSet(json, "addressCountry", clinic.Country);
             json.WriteEndObject();
         }
-        json.WriteEndObject();
+        WriteIfSet(json, "telephone", clinic.Phone);
+        WriteIfSet(json, "email", clinic.Email);
+        if (clinic.OpeningHours.Count > 0)
+        {
+            json.WriteStartArray("openingHoursSpecification");
+            foreach (var hours in clinic.OpeningHours)
+            {
+                json.WriteStartObject();
+                json.WriteString("@type", "OpeningHoursSpecification");
+                json.WriteString("dayOfWeek", "https://schema.org/" + hours.Day);
+                json.WriteString("opens", hours.Opens);
+                json.WriteString("closes", hours.Closes);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
+        if (settings.Social.Count > 0)
+        {
+            json.WriteStartArray("sameAs");
+            foreach (var link in settings.Social) json.WriteStringValue(link.Url);
+            json.WriteEndArray();
+        }
+    }
+
+    private static void WriteIfSet(Utf8JsonWriter json, string name, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value)) json.WriteString(name, value);
     }
 }

@@ -8,9 +8,19 @@ namespace Cadence.Site.Source;
 
 public sealed record ApiLink(string Label, string Url);
 
+/// <param name="Language">Absent from older CMSes: en-GB.</param>
+/// <param name="ThemeColour">Absent from older CMSes: the default colour.</param>
+/// <param name="Icon">The image the icon set is made from; none: the clinic's initial on the theme colour.</param>
 public sealed record ApiSite(
     string ClinicName, string Title, string Description, string BaseUrl, string CmsUrl, string TimeZone,
-    IReadOnlyList<ApiLink> Navigation, IReadOnlyList<ApiLink> Social, string? Language = null); // absent from older CMSes: en-GB
+    IReadOnlyList<ApiLink> Navigation, IReadOnlyList<ApiLink> Social, string? Language = null,
+    string? ThemeColour = null, ApiImage? Logo = null, string? Icon = null, ApiClinic? Clinic = null);
+
+public sealed record ApiOpeningHours(string Day, string Opens, string Closes);
+
+public sealed record ApiClinic(
+    string? Street, string? Town, string? Postcode, string? Country, string? Phone, string? Email,
+    IReadOnlyList<ApiOpeningHours>? OpeningHours, string? Registration);
 
 public sealed record ApiTerm(string Slug, string Name, int PostCount = 0);
 

@@ -147,6 +147,8 @@ public static partial class ApiSource
         foreach (var post in content.Posts)
             if (post.Body is not null) names.UnionWith(MediaNames(post, content.Site.CmsUrl)); // the others' are in knownMedia
         foreach (var author in content.Authors) AddMedia(names, author.Avatar, content.Site.CmsUrl);
+        AddMedia(names, content.Site.Logo?.Url, content.Site.CmsUrl);
+        AddMedia(names, content.Site.Icon, content.Site.CmsUrl);
         foreach (var page in content.Pages)
             foreach (Match m in MediaUrl().Matches(page.Body ?? "")) names.Add(m.Groups["file"].Value);
 

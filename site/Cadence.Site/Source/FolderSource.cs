@@ -14,6 +14,19 @@ public static class FolderSource
 {
     public static SourceContent Load(string root, string cmsUrl) => Load(root, cmsUrl, _ => null);
 
+    /// <summary>The logo with its pixel size read from the file (as the CMS reads it on upload); its alt is the clinic's name.</summary>
+    private static ApiImage? LogoOf(SiteFile? site, string root)
+    {
+        if (site?.Logo is not { } url) return null;
+        var path = Path.Combine(root, url.TrimStart('/'));
+        var size = File.Exists(path) ? ImageSize.Detect(File.ReadAllBytes(path)) : null;
+        return new ApiImage(url, site.ClinicName, size?.Width, size?.Height);
+    }
+
+    private static ApiClinic? ClinicOf(ClinicDetails? clinic) => clinic is null ? null : new ApiClinic(
+        clinic.Street, clinic.Town, clinic.Postcode, clinic.Country, clinic.Phone, clinic.Email,
+        clinic.OpeningHours.Select(h => new ApiOpeningHours(h.Day, h.Opens, h.Closes)).ToList(), clinic.Registration);
+
     /// <param name="knownFor">What the previous build read, if its output can be reused with these site inputs (by site key).</param>
     /// <param name="images">Where images' responsive variants are made and kept (default: <see cref="ImageVariantCache.DefaultRoot"/>).</param>
     public static SourceContent Load(string root, string cmsUrl, Func<Hash128, KnownContent?> knownFor, ImageVariantCache? images = null)
@@ -36,7 +49,8 @@ public static class FolderSource
             site?.ClinicName ?? "", site?.Title ?? "Blog", site?.Description ?? "", site?.BaseUrl ?? "", cmsUrl,
             site?.TimeZone ?? "UTC",
             site?.Navigation.Select(l => new ApiLink(l.Label, l.Url)).ToList() ?? [new ApiLink("Home", "/")],
-            site?.Social.Select(l => new ApiLink(l.Label, l.Url)).ToList() ?? [], site?.Language);
+            site?.Social.Select(l => new ApiLink(l.Label, l.Url)).ToList() ?? [], site?.Language,
+            site?.ThemeColour, LogoOf(site, root), site?.Icon ?? site?.Logo, ClinicOf(site?.Clinic));
 
         var media = folder.Files.Where(f => f.IsPublic).ToDictionary(f => f.Url, StringComparer.Ordinal);
         var authors = new Dictionary<string, ApiAuthor>(StringComparer.Ordinal);

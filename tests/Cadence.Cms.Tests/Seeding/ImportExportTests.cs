@@ -1,5 +1,6 @@
 using Cadence.Cms.Data;
 using Cadence.Cms.Seeding;
+using Cadence.Contract;
 using Cadence.Markdown.Folder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +37,8 @@ public class ImportExportTests
         var copy = ContentFolderReader.Load(exported);
 
         Assert.That(copy.Site, Is.EqualTo(original.Site).Using<SiteFile>(SameSite));
+        Assert.That((copy.Site!.Logo, copy.Site.Icon, copy.Site.Clinic.Phone, copy.Site.Clinic.OpeningHours.Count),
+            Is.EqualTo(("/media/stride-logo.png", "/media/stride-icon.png", "01632 960 481", 6)), "the brand and the clinic's details were carried, not just equally empty");
         Assert.That(copy.Authors, Is.EqualTo(original.Authors));
         Assert.That(copy.Forms.Select(Describe), Is.EqualTo(original.Forms.Select(Describe)));
         var originalPosts = original.Posts.OrderBy(p => p.Slug).Select(Describe).ToList();
@@ -75,8 +78,9 @@ public class ImportExportTests
     }
 
     private static bool SameSite(SiteFile a, SiteFile b) =>
-        a with { Navigation = [], Social = [] } == b with { Navigation = [], Social = [] }
-        && a.Navigation.SequenceEqual(b.Navigation) && a.Social.SequenceEqual(b.Social);
+        a with { Navigation = [], Social = [], Clinic = ClinicDetails.Empty } == b with { Navigation = [], Social = [], Clinic = ClinicDetails.Empty }
+        && a.Navigation.SequenceEqual(b.Navigation) && a.Social.SequenceEqual(b.Social)
+        && a.Clinic with { OpeningHours = [] } == b.Clinic with { OpeningHours = [] } && a.Clinic.OpeningHours.SequenceEqual(b.Clinic.OpeningHours);
 
     private static string Describe(PageFile p) =>
         $"{p.Title}|{p.Slug}|{p.Date?.UtcDateTime:O}|{p.Status}|{p.Excerpt}|{p.SeoTitle}|{p.SeoDescription}|{p.Body.Trim()}";

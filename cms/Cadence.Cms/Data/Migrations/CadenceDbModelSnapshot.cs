@@ -720,13 +720,23 @@ namespace Cadence.Cms.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Clinic")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Description")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Icon")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Logo")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Navigation")
@@ -742,6 +752,11 @@ namespace Cadence.Cms.Data.Migrations
 
                     b.Property<string>("Social")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ThemeColour")
+                        .IsRequired()
+                        .HasMaxLength(7)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TimeZone")

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Cadence.Cms.Accounts;
 using Cadence.Cms.Content;
 using Cadence.Cms.Data;
+using Cadence.Cms.Media;
 using Cadence.Contract;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cadence.Cms.Settings.Pages;
 
 [Authorize(Policy = ManagerPolicies.Admins)]
-public sealed class SiteModel(CadenceDb db) : PageModel
+public sealed class SiteModel(CadenceDb db, MediaLibrary media) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Enter the clinic's name."), StringLength(120)] public string ClinicName { get; set; } = "";
     [BindProperty, Required(ErrorMessage = "Enter the site's title."), StringLength(120)] public string SiteTitle { get; set; } = "";
@@ -22,6 +23,24 @@ public sealed class SiteModel(CadenceDb db) : PageModel
     [BindProperty, EmailAddress(ErrorMessage = "Enter an email address like name@example.com.")] public string? NotificationEmail { get; set; }
     [BindProperty] public string? Navigation { get; set; }
     [BindProperty] public string? Social { get; set; }
+    [BindProperty, Required(ErrorMessage = "Choose a theme colour.")] public string ThemeColour { get; set; } = BrandColour.Default;
+    /// <summary>A new logo; the stored one stays when none is sent.</summary>
+    [BindProperty] public IFormFile? LogoUpload { get; set; }
+    [BindProperty] public bool RemoveLogo { get; set; }
+    /// <summary>A separate image for the site's icons (a square mark reads better at 32 px than a wide logo).</summary>
+    [BindProperty] public IFormFile? IconUpload { get; set; }
+    /// <summary>Drops the separate icon image, so the icons are made from the logo again.</summary>
+    [BindProperty] public bool IconFromLogo { get; set; }
+    public string? Logo { get; private set; }
+    public string? Icon { get; private set; }
+    [BindProperty, StringLength(200)] public string? Street { get; set; }
+    [BindProperty, StringLength(100)] public string? Town { get; set; }
+    [BindProperty, StringLength(20)] public string? Postcode { get; set; }
+    [BindProperty, StringLength(100)] public string? Country { get; set; }
+    [BindProperty, Phone(ErrorMessage = "Enter a phone number like 01632 960 123."), StringLength(40)] public string? Phone { get; set; }
+    [BindProperty, EmailAddress(ErrorMessage = "Enter an email address like name@example.com."), StringLength(200)] public string? PublicEmail { get; set; }
+    [BindProperty] public string? OpeningHours { get; set; }
+    [BindProperty, StringLength(300)] public string? Registration { get; set; }
     /// <summary>A page picked by its title, added to the end of the navigation on save (typing its address works too).</summary>
     [BindProperty] public int? AddPage { get; set; }
 
@@ -42,6 +61,7 @@ public sealed class SiteModel(CadenceDb db) : PageModel
             (settings.ClinicName, settings.SiteTitle, settings.Description, settings.BaseUrl, settings.TimeZone, settings.Language, settings.NotificationEmail);
         Navigation = LinkLines.Format(settings.Navigation);
         Social = LinkLines.Format(settings.Social);
+        ShowBrand(settings);
         Version = settings.Version;
         PageChoices = await PageLink.AllAsync(db, cancellationToken);
     }
@@ -66,12 +86,22 @@ public sealed class SiteModel(CadenceDb db) : PageModel
         AddPage = null;
         var social = LinkLines.Parse(Social, out var socialProblem);
         if (socialProblem is not null) ModelState.AddModelError(nameof(Social), socialProblem);
+        if (BrandColour.Problem(ThemeColour) is { } colourProblem) ModelState.AddModelError(nameof(ThemeColour), colourProblem);
+        Cadence.Contract.OpeningHours.Parse(OpeningHours, out var hoursProblem);
+        if (hoursProblem is not null) ModelState.AddModelError(nameof(OpeningHours), hoursProblem);
+        var current = await db.Settings.AsNoTracking().SingleOrDefaultAsync(cancellationToken) ?? new SiteSettings();
+        ShowImages(current);
+        if (!ModelState.IsValid) return Page();
+        var logo = await UploadAsync(LogoUpload, nameof(LogoUpload), "logo", cancellationToken);
+        var icon = await UploadAsync(IconUpload, nameof(IconUpload), "icon", cancellationToken);
         if (!ModelState.IsValid) return Page();
 
         var settings = await db.Settings.SingleOrDefaultAsync(cancellationToken);
         if (settings is null) db.Settings.Add(settings = new SiteSettings());
         if (settings.Version != Version) return Refused(settings, language!, navigation, social);
         Apply(settings, language!, navigation, social);
+        settings.Logo = logo ?? (RemoveLogo ? null : settings.Logo);
+        settings.Icon = icon ?? (IconFromLogo ? null : settings.Icon);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -110,6 +140,45 @@ public sealed class SiteModel(CadenceDb db) : PageModel
         settings.NotificationEmail = string.IsNullOrWhiteSpace(NotificationEmail) ? null : NotificationEmail.Trim();
         settings.Navigation = navigation;
         settings.Social = social;
+        settings.ThemeColour = BrandColour.Normalise(ThemeColour) ?? BrandColour.Default;
+        settings.Clinic = new ClinicDetails(
+            Trimmed(Street), Trimmed(Town), Trimmed(Postcode), Trimmed(Country), Trimmed(Phone), Trimmed(PublicEmail),
+            Cadence.Contract.OpeningHours.Parse(OpeningHours, out _), Trimmed(Registration));
+    }
+
+    private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private void ShowBrand(SiteSettings settings)
+    {
+        ThemeColour = settings.ThemeColour;
+        var clinic = settings.Clinic;
+        (Street, Town, Postcode, Country, Phone, PublicEmail, Registration) =
+            (clinic.Street, clinic.Town, clinic.Postcode, clinic.Country, clinic.Phone, clinic.Email, clinic.Registration);
+        OpeningHours = Cadence.Contract.OpeningHours.Format(clinic.OpeningHours);
+        ShowImages(settings);
+    }
+
+    private void ShowImages(SiteSettings settings) => (Logo, Icon) = (settings.Logo, settings.Icon);
+
+    /// <summary>An uploaded image, stored in the media library as a public file; its address, or null when none was sent.</summary>
+    private async Task<string?> UploadAsync(IFormFile? upload, string field, string name, CancellationToken cancellationToken)
+    {
+        if (upload is null || upload.Length == 0) return null;
+        if (upload.Length > MediaLibrary.MaxBytes)
+        {
+            ModelState.AddModelError(field, $"The image is larger than {MediaLibrary.MaxBytes / 1024 / 1024} MB.");
+            return null;
+        }
+        using var buffer = new MemoryStream();
+        await upload.CopyToAsync(buffer, cancellationToken);
+        var bytes = buffer.ToArray();
+        if (ImageSize.Detect(bytes) is not (_, int, int))
+        {
+            ModelState.AddModelError(field, "Choose a PNG, JPEG, GIF or WebP image.");
+            return null;
+        }
+        var file = await media.AddAsync(name + Path.GetExtension(upload.FileName), bytes, isPublic: true, alt: ClinicName.Trim(), cancellationToken);
+        return "/media/" + file.FileName;
     }
 }
 

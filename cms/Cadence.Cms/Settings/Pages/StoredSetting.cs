@@ -15,6 +15,15 @@ public sealed record StoredSetting(string Field, string Label, string Stored)
         (nameof(SiteModel.NotificationEmail), "Notification email", s => s.NotificationEmail ?? ""),
         (nameof(SiteModel.Navigation), "Navigation links", s => LinkLines.Format(s.Navigation)),
         (nameof(SiteModel.Social), "Social links", s => LinkLines.Format(s.Social)),
+        (nameof(SiteModel.ThemeColour), "Theme colour", s => s.ThemeColour),
+        (nameof(SiteModel.Street), "Street", s => s.Clinic.Street ?? ""),
+        (nameof(SiteModel.Town), "Town", s => s.Clinic.Town ?? ""),
+        (nameof(SiteModel.Postcode), "Postcode", s => s.Clinic.Postcode ?? ""),
+        (nameof(SiteModel.Country), "Country", s => s.Clinic.Country ?? ""),
+        (nameof(SiteModel.Phone), "Phone", s => s.Clinic.Phone ?? ""),
+        (nameof(SiteModel.PublicEmail), "Email for readers", s => s.Clinic.Email ?? ""),
+        (nameof(SiteModel.OpeningHours), "Opening hours", s => Cadence.Contract.OpeningHours.Format(s.Clinic.OpeningHours)),
+        (nameof(SiteModel.Registration), "Professional registration", s => s.Clinic.Registration ?? ""),
     ];
 
     /// <summary>The settings whose stored value differs from <paramref name="mine"/> (both as they are saved, so spacing alone is no difference).</summary>
