@@ -24,7 +24,8 @@ public partial class OwnerPathTests
 
     private static async Task WritePostAsync(IPage page, PlainKeyboard keyboard, Walk walk)
     {
-        var editor = page.GetByRole(AriaRole.Textbox, new() { Name = "Text", Exact = true });
+        // The visual editor itself, not its no-script textarea (hidden once the editor has mounted).
+        var editor = page.Locator(".visual-editor .ProseMirror");
         await editor.ClickAsync();
         await keyboard.TypeAsync("Most first marathons take about four months of steady training.");
         await keyboard.PressAsync("Enter");

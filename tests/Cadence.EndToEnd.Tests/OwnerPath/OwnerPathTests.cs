@@ -137,6 +137,7 @@ public partial class OwnerPathTests
             await Assertions.Expect(row).ToHaveCountAsync(1);
             await Assertions.Expect(row).ToContainTextAsync(FormTitle);
             await Assertions.Expect(row).ToContainTextAsync("Unread");
+            await row.ScrollIntoViewIfNeededAsync();
         }, shoot: "inbox");
 
         Assert.That(complaints, Is.Empty, "script errors or Content-Security-Policy refusals in the manager");
