@@ -32,9 +32,12 @@ public sealed class SiteCommand : IAsyncDisposable
     /// <summary>Starts <c>serve</c> on a free loopback port and waits until it answers.</summary>
     public static Task<(SiteCommand Server, string BaseUrl)> ServeAsync(params string[] args) => ServeWithAsync(null, args);
 
-    public static async Task<(SiteCommand Server, string BaseUrl)> ServeWithAsync(string? native, params string[] args)
+    public static Task<(SiteCommand Server, string BaseUrl)> ServeWithAsync(string? native, params string[] args) =>
+        ServeOnAsync(CmsProcess.FreePort(), native, args);
+
+    /// <summary>Starts <c>serve</c> on a port chosen beforehand (when the CMS must know the site's address first).</summary>
+    public static async Task<(SiteCommand Server, string BaseUrl)> ServeOnAsync(int port, string? native, params string[] args)
     {
-        var port = CmsProcess.FreePort();
         var server = Start(native, ["serve", .. args, "--port", port.ToString()]);
         var baseUrl = $"http://127.0.0.1:{port}";
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };

@@ -55,7 +55,7 @@ public sealed class CmsProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => cms.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await cms.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
+        await cms.WaitUntilHealthyAsync(TimeSpan.FromSeconds(120)); // a loaded two-core machine can take a minute
         return cms;
     }
 

@@ -71,6 +71,9 @@ public static class ServeCommand
             if (!WebhookSignature.IsValid(http.Request.Headers[WebhookSignature.Header], secret, body.ToArray(), DateTimeOffset.UtcNow))
                 return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Bad or expired signature.");
             queue.Request();
+            // Answer when the rebuild is done (if it is done well within the CMS's webhook timeout), so the editor's
+            // "Live on your site" is true the moment it appears and "View on site" never opens a page not yet written.
+            await Task.WhenAny(queue.Idle, Task.Delay(TimeSpan.FromSeconds(8), http.RequestAborted));
             return Results.Accepted();
         });
         app.MapGet("/preview/{slug}", async (HttpContext http, string slug) =>

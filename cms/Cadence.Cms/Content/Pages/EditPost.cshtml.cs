@@ -94,7 +94,7 @@ public sealed partial class EditPostModel(
         SaveAsync(id, PostAction.SubmitForReview, "Saved and sent for review. An editor will publish it.", cancellationToken);
 
     public Task<IActionResult> OnPostPublishAsync(int? id, CancellationToken cancellationToken) =>
-        SaveAsync(id, PostAction.Publish, "Published. The site shows it after its next build.", cancellationToken);
+        SaveAsync(id, PostAction.Publish, "Published. The line below says when your site shows it.", cancellationToken);
 
     public async Task<IActionResult> OnPostScheduleAsync(int? id, CancellationToken cancellationToken)
     {
