@@ -28,6 +28,14 @@ public class PageBuildTests
     private void WritePage(string slug, string title, string body) => File.WriteAllText(Path.Combine(_content, "pages", slug + ".md"),
         $"---\ntitle: {title}\nslug: {slug}\ndate: 2026-09-01T09:00:00+01:00\nstatus: published\nexcerpt: {title} of the clinic.\n---\n\n{body}\n");
 
+    private Dictionary<string, byte[]> Files(string output)
+    {
+        var root = Path.Combine(_root, output);
+        return Directory.GetFiles(root, "*", SearchOption.AllDirectories)
+            .Where(f => !Path.GetFileName(f).StartsWith('.'))
+            .ToDictionary(f => Path.GetRelativePath(root, f).Replace('\\', '/'), File.ReadAllBytes);
+    }
+
     private Task<BuildResult> Build(string output) =>
         SiteBuild.RunAsync(new BuildOptions(Path.Combine(_root, output), From: _content), new BuildProgress(false));
 
@@ -39,9 +47,14 @@ public class PageBuildTests
         Assert.That(File.ReadAllText(about), Does.Contain("<h1>About us</h1>").And.Contain("We are a small clinic."));
         Assert.That(File.ReadAllText(Path.Combine(_root, "site", "index.html")), Does.Contain("href=\"/privacy/\""), "the footer links pages");
 
+        var before = Files("site");
         WritePage("about", "About us", "We are a small clinic by the park.");
         var edited = await Build("site");
-        Assert.That(edited.Counts.Written, Is.EqualTo(1), "only the page itself");
+        var after = Files("site");
+        var changed = after.Keys.Where(k => !before.TryGetValue(k, out var old) || !old.AsSpan().SequenceEqual(after[k])).ToList();
+        // The search index holds the page's words, so its few affected files change with it.
+        Assert.That(changed.Where(k => !k.StartsWith("search/", StringComparison.Ordinal)), Is.EqualTo(new[] { "about/index.html" }), "only the page itself");
+        Assert.That(edited.Counts.Written, Is.GreaterThanOrEqualTo(1));
         Assert.That(File.ReadAllText(about), Does.Contain("by the park"));
         await AssertSameAsCleanBuild("site");
 
