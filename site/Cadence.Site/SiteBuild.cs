@@ -142,9 +142,9 @@ public static class SiteBuild
         foreach (var post in model.Posts)
         {
             var source = sources[post.Slug];
-            var media = source.Body is null
-                ? content.Reused.TryGetValue(post.Slug, out var known) ? known.Media : []
-                : content.Files is null ? ApiSource.MediaNames(source, content.Site.CmsUrl) : [];
+            var media = content.PostMedia.TryGetValue(post.Slug, out var listed) ? listed
+                : source.Body is not null ? MediaReferences.Of(source, content.Site.CmsUrl)
+                : content.Reused.TryGetValue(post.Slug, out var known) ? known.Media : [];
             posts[post.Slug] = new CachedPost(new KnownPost(source with { Body = null }, post.BodyKey, media),
                 new PostFacts(cards[post.Index].Excerpt, cards[post.Index].ReadingMinutes, words[post.Index]));
         }

@@ -17,6 +17,7 @@ public class BuildParityTests
     public async Task Build()
     {
         _cms = await CmsServer.StartAsync();
+        await _cms.ImageVariantsMadeAsync(); // the CMS makes them in the background; the folder build makes them at once
         _folder = RepoPaths.NewTempFolder("site-parity");
         var api = await SiteCommand.BuildAsync("--api", _cms.BaseUrl, "--key", _cms.ContentKey, "--out", Path.Combine(_folder, "api"));
         Assert.That(api.ExitCode, Is.Zero, api.Output);
@@ -42,9 +43,23 @@ public class BuildParityTests
     }
 
     [Test]
-    [Ignore("Known gap: the folder build still publishes the images of draft and scheduled posts (media/cadence-and-stride-length.png, media/strength-training-for-spring-races.png).")]
-    public void Both_builds_publish_the_same_files_and_no_unpublished_media() =>
+    public void Both_builds_publish_the_same_files_and_no_unpublished_media()
+    {
         Assert.That(_overApi.Keys, Is.EquivalentTo(_fromFolder.Keys));
+        var unpublished = UnpublishedPostImages().ToList();
+        Assert.That(unpublished, Is.Not.Empty, "the starter content has draft or scheduled posts with images");
+        Assert.That(_overApi.Keys.Where(path => unpublished.Any(image => path.StartsWith(image, StringComparison.Ordinal))), Is.Empty);
+        Assert.That(_overApi.Keys, Has.Some.StartsWith("media/knee-pain-when-running"), "a published post's image");
+    }
+
+    /// <summary>The images of the starter content's draft and scheduled posts, as output paths without their extension.
+    /// (Their responsive variants are named by content hash: the equal file sets above show none of them is published.)</summary>
+    private static IEnumerable<string> UnpublishedPostImages() => Directory
+        .EnumerateFiles(Path.Combine(RepoPaths.Content, "posts"), "*.md")
+        .Select(File.ReadAllLines)
+        .Where(lines => lines.Any(l => l is "status: draft" or "status: scheduled"))
+        .SelectMany(lines => lines.Where(l => l.StartsWith("image: /media/", StringComparison.Ordinal)))
+        .Select(l => Path.ChangeExtension(l["image: /".Length..], null));
 
     /// <summary>Every published file by its path, with the hash of its bytes (the build's own manifest is not published).</summary>
     private static Dictionary<string, string> Files(string root) => Directory

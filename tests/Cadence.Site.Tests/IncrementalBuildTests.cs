@@ -196,4 +196,28 @@ public class IncrementalBuildTests
         Assert.That(result.Counts.Written, Is.GreaterThan(50));
         await AssertSameAsCleanBuild("site");
     }
+
+    [Test]
+    public async Task An_image_only_a_draft_shows_is_published_with_the_post_and_removed_with_it()
+    {
+        File.WriteAllBytes(Path.Combine(_content, "media", "draft-only.png"), TestContent.Png);
+        var draft = Path.Combine(_content, "posts", "coming-soon.md");
+        const string Post = "---\ntitle: Coming soon\ndate: 2025-03-01T07:00:00Z\nimage: /media/draft-only.png\nimage_alt: A track\n{0}---\nSoon.\n";
+        File.WriteAllText(draft, string.Format(System.Globalization.CultureInfo.InvariantCulture, Post, "status: draft\n"));
+        var image = Path.Combine(_root, "site", "media", "draft-only.png");
+
+        await Build("site");
+        Assert.That(File.Exists(image), Is.False, "a draft's image stays unpublished");
+        Assert.That(File.Exists(Path.Combine(_root, "site", "media", "hero.png")), Is.True, "a published post's image is there");
+
+        File.WriteAllText(draft, string.Format(System.Globalization.CultureInfo.InvariantCulture, Post, ""));
+        await Build("site");
+        Assert.That(File.Exists(image), Is.True, "published with its post");
+        await AssertSameAsCleanBuild("site");
+
+        File.WriteAllText(draft, string.Format(System.Globalization.CultureInfo.InvariantCulture, Post, "status: scheduled\n"));
+        await Build("site");
+        Assert.That(File.Exists(image), Is.False, "removed when its post is no longer public");
+        await AssertSameAsCleanBuild("site");
+    }
 }

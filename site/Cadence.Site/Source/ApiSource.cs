@@ -1,13 +1,12 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Cadence.Markdown;
 using Cadence.Site.Keys;
 
 namespace Cadence.Site.Source;
 
 /// <summary>Fetches a whole site from the delivery API: settings, every published post with its body, and the rest.</summary>
-public static partial class ApiSource
+public static class ApiSource
 {
     private const int PageSize = 100;
     private const int ParallelPages = 4;
@@ -140,45 +139,15 @@ public static partial class ApiSource
 
     private static string PostsPath(int page) => $"api/v1/posts?include=body&limit={PageSize}&page={page}";
 
-    /// <summary>The media files posts and authors point at, to be downloaded into the output's media/ folder.</summary>
+    /// <summary>The media files the published site shows, to be downloaded into the output's media/ folder.</summary>
     private static List<MediaFile> ReferencedMedia(SourceContent content, DeliveryApiClient api, IEnumerable<string> knownMedia)
     {
-        var names = new SortedSet<string>(knownMedia, StringComparer.Ordinal);
-        foreach (var post in content.Posts)
-            if (post.Body is not null) names.UnionWith(MediaNames(post, content.Site.CmsUrl)); // the others' are in knownMedia
-        foreach (var author in content.Authors) AddMedia(names, author.Avatar, content.Site.CmsUrl);
-        AddMedia(names, content.Site.Logo?.Url, content.Site.CmsUrl);
-        AddMedia(names, content.Site.Icon, content.Site.CmsUrl);
-        foreach (var page in content.Pages)
-            foreach (Match m in MediaUrl().Matches(page.Body ?? "")) names.Add(m.Groups["file"].Value);
-
+        var names = MediaReferences.OfSite(content, knownMedia); // the reused posts' media are in knownMedia
         var variants = names.SelectMany(name => content.Images.GetValueOrDefault("/media/" + name) ?? []).Select(v => v.Url).Distinct(StringComparer.Ordinal);
         return names.Select(name => "/media/" + name).Concat(variants).Select(url => new MediaFile(url, async ct =>
             await api.GetBytesOrNullAsync(url.TrimStart('/'), ct)
             ?? throw new SourceException($"The CMS has no media file '{url}' that the content refers to."))).ToList();
     }
-
-    /// <summary>The CMS media files a post shows (featured and social image, author avatar, images in its body).</summary>
-    public static List<string> MediaNames(ApiPost post, string cmsUrl)
-    {
-        var names = new List<string>();
-        AddMedia(names, post.Image?.Url, cmsUrl);
-        AddMedia(names, post.Seo?.SocialImage, cmsUrl);
-        AddMedia(names, post.Author?.Avatar, cmsUrl);
-        foreach (Match m in MediaUrl().Matches(post.Body ?? "")) names.Add(m.Groups["file"].Value);
-        return names;
-    }
-
-    private static void AddMedia(ICollection<string> names, string? url, string cmsUrl)
-    {
-        if (url is null) return;
-        var match = MediaUrl().Match(url);
-        if (match.Success && match.Index == 0 || match.Success && url.StartsWith(cmsUrl, StringComparison.Ordinal))
-            names.Add(match.Groups["file"].Value);
-    }
-
-    [GeneratedRegex(@"/media/(?<file>[A-Za-z0-9][A-Za-z0-9._-]*)")]
-    private static partial Regex MediaUrl();
 }
 
 /// <summary>Refuses API answers the site cannot safely turn into paths and pages.</summary>

@@ -59,6 +59,7 @@ public static class FolderSource
 
         var files = ReadPostFiles(root, last);
         var reused = new Dictionary<string, KnownPost>(StringComparer.Ordinal);
+        var postMedia = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var deferred = new Dictionary<string, Hash128>(StringComparer.Ordinal);
         var posts = new List<ApiPost>(files.Length);
         var paths = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -69,6 +70,7 @@ public static class FolderSource
                 if (file.Stamp.Slug is null) continue; // a draft, unchanged
                 var cached = last!.Posts[file.Stamp.Slug];
                 reused[cached.Post.Slug] = cached;
+                postMedia[cached.Post.Slug] = cached.Media;
                 posts.Add(cached.Post);
                 if (cached.Post.Author is { } known) authors.TryAdd(known.Slug, known);
                 paths[cached.Post.Slug] = file.FullPath;
@@ -77,22 +79,28 @@ public static class FolderSource
             var post = file.Parsed;
             if (post.Status != PostFile.Published) continue;
             if (post.Date is null) throw new SourceException($"{root}/posts: published post '{post.Slug}' needs a date.");
-            posts.Add(ToApiPost(post, AuthorOf(post.Author), media));
+            var apiPost = ToApiPost(post, AuthorOf(post.Author), media);
+            posts.Add(apiPost);
+            postMedia[post.Slug] = [.. MediaReferences.Of(apiPost, cmsUrl).Concat(file.BodyMedia).Distinct(StringComparer.Ordinal)];
             deferred[post.Slug] = file.BodyKey;
             paths[post.Slug] = file.FullPath;
         }
         var duplicate = posts.GroupBy(p => p.Slug).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new SourceException($"{root}/posts: two posts share the slug '{duplicate.Key}'.");
 
-        var (variants, variantFiles) = Variants(media.Values, images ?? new ImageVariantCache(ImageVariantCache.DefaultRoot()));
-        return new SourceContent(
+        var content = new SourceContent(
             apiSite, posts, [], [], authors.Values.OrderBy(a => a.Slug, StringComparer.Ordinal).ToList(),
-            folder.Forms.Select(ToForm).ToList(), [],
-            [.. media.Values.Select(f => new MediaFile(f.Url, ct => File.ReadAllBytesAsync(f.FullPath, ct))), .. variantFiles])
+            folder.Forms.Select(ToForm).ToList(), [], []) { Pages = pages };
+        // Only what the published site shows: an image that only a draft or a scheduled post uses stays unpublished.
+        var shown = MediaReferences.OfSite(content, postMedia.Values.SelectMany(m => m))
+            .Select(name => media.GetValueOrDefault("/media/" + name)).OfType<BinaryFile>().ToList();
+        var (variants, variantFiles) = Variants(shown, images ?? new ImageVariantCache(ImageVariantCache.DefaultRoot()));
+        return content with
         {
+            Media = [.. shown.Select(f => new MediaFile(f.Url, ct => File.ReadAllBytesAsync(f.FullPath, ct))), .. variantFiles],
+            PostMedia = postMedia,
             Images = variants,
             SiteKey = siteKey,
-            Pages = pages,
             Reused = reused,
             DeferredBodies = deferred,
             Files = files.Select(f => f.Stamp).ToList(),
@@ -132,7 +140,11 @@ public static class FolderSource
         Path.GetExtension(url).ToLowerInvariant() is ".png" or ".jpg" or ".jpeg" or ".gif" or ".webp";
 
     /// <param name="Parsed">The post without its body (<see cref="BodyKey"/> is its hash; it is read again to render).</param>
-    private sealed record PostFileRead(string FullPath, PostFileStamp Stamp, PostFile? Parsed, Hash128 BodyKey = default);
+    /// <param name="BodyMedia">The media files its body shows (when parsed).</param>
+    private sealed record PostFileRead(string FullPath, PostFileStamp Stamp, PostFile? Parsed, Hash128 BodyKey = default, IReadOnlyList<string>? BodyMedia = null)
+    {
+        public IReadOnlyList<string> BodyMedia { get; } = BodyMedia ?? [];
+    }
 
     /// <summary>Every post file: unchanged ones (same size and time, or same bytes) come back unparsed.</summary>
     private static PostFileRead[] ReadPostFiles(string root, KnownContent? last)
@@ -163,17 +175,19 @@ public static class FolderSource
             }
             PostFile post;
             Hash128 bodyKey;
+            string[] bodyMedia;
             try
             {
                 post = PostFileFormat.ParseFrontMatter(entry.FullName, Encoding.UTF8.GetString(bytes), out var body);
                 bodyKey = InputKey.Of(body);
+                bodyMedia = [.. MediaReferences.InText(body)];
             }
             catch (ContentFormatException e)
             {
                 throw new SourceException(e.Message, e);
             }
             reads[i] = new PostFileRead(entry.FullName,
-                new PostFileStamp(relative, size, modified, hash, post.Status == PostFile.Published ? post.Slug : null), post, bodyKey);
+                new PostFileStamp(relative, size, modified, hash, post.Status == PostFile.Published ? post.Slug : null), post, bodyKey, bodyMedia);
         });
         return reads;
 

@@ -50,6 +50,10 @@ public sealed record SourceContent(
     /// without any is shown as it is. The variants' files are in <see cref="Media"/>.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<ApiImageVariant>> Images { get; init; } = new Dictionary<string, IReadOnlyList<ApiImageVariant>>();
 
+    /// <summary>The media files each post shows, by slug, where the post's body is not carried (folder source), for
+    /// the next build's cache.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> PostMedia { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>True when media already in the previous output can be kept without reading them again.</summary>
     public bool MediaUnchanged { get; init; }
 }
