@@ -1,5 +1,9 @@
 using System.Text.Json;
 using AngleSharp.Html.Parser;
+using Cadence.Cms.Content;
+using Cadence.Cms.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cadence.EndToEnd.Tests;
 
@@ -58,6 +62,33 @@ public class PagesOnTheSiteTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Test]
+    public async Task A_renamed_page_sends_readers_from_its_old_address_to_the_new_one()
+    {
+        await using var cms = await CmsServer.StartAsync();
+        await using (var scope = cms.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CadenceDb>();
+            var about = await db.Posts.SingleAsync(p => p.Slug == "about");
+            await scope.ServiceProvider.GetRequiredService<PostWorkflow>().RenameAsync(about, "about-the-clinic");
+            await db.SaveChangesAsync();
+        }
+        using var api = cms.Client(cms.ContentKey);
+        Assert.That(await api.GetStringAsync("api/v1/redirects"), Does.Contain("{\"from\":\"about\",\"to\":\"about-the-clinic\",\"kind\":\"page\"}"));
+
+        var output = Path.Combine(RepoPaths.NewTempFolder("site-page-rename"), "out");
+        var build = await SiteCommand.BuildAsync("--api", cms.BaseUrl, "--key", cms.ContentKey, "--out", output);
+        Assert.That(build.ExitCode, Is.Zero, build.Output);
+        Assert.Multiple(() =>
+        {
+            Assert.That(File.ReadAllText(Path.Combine(output, "_redirects")), Does.Contain("/about/ /about-the-clinic/ 301\n"));
+            Assert.That(File.Exists(Path.Combine(output, "about-the-clinic", "index.html")), Is.True);
+            var moved = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(output, "about", "index.html")));
+            Assert.That(moved.QuerySelector("meta[http-equiv=refresh]")?.GetAttribute("content"), Does.EndWith("/about-the-clinic/"),
+                "hosts that do not read _redirects get a page that moves the reader on");
+        });
     }
 
     [Test]

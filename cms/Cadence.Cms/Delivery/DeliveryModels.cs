@@ -60,7 +60,12 @@ public sealed record FormDto(
     string Key, string Title, string? Intro, string SubmitLabel, string SuccessMessage, string? ThankYouPath, bool HasAsset,
     IReadOnlyList<FormFieldDto> Fields);
 
-public sealed record RedirectDto(string From, string To);
+/// <param name="Kind"><c>post</c> (at <c>/posts/{slug}/</c>) or <c>page</c> (at <c>/{slug}/</c>).</param>
+public sealed record RedirectDto(string From, string To, string Kind)
+{
+    public const string Post = "post";
+    public const string Page = "page";
+}
 
 public sealed record ItemsDto<T>(IReadOnlyList<T> Items);
 

@@ -66,7 +66,7 @@ public static class SiteModelBuilder
         return new SiteModel(
             settings, posts, tags, categories, authors, years,
             forms.ToDictionary(f => f.Key, StringComparer.Ordinal), forms,
-            content.Redirects.Select(r => new Redirect(r.From, r.To)).OrderBy(r => r.From, StringComparer.Ordinal).ToArray(),
+            content.Redirects.Select(r => new Redirect(r.From, r.To, r.IsPage)).OrderBy(r => r.From, StringComparer.Ordinal).ToArray(),
             related)
         { RelatedKey = relatedKey.Value, Pages = pages, Images = content.Images };
     }

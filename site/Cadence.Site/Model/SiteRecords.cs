@@ -76,7 +76,12 @@ public sealed record YearGroup(int Year, IReadOnlyList<Post> Posts)
     public string Url { get; } = Urls.Year(Year);
 }
 
-public sealed record Redirect(string From, string To);
+/// <summary>An old address that moved: a renamed post's (<c>/posts/{slug}/</c>) or page's (<c>/{slug}/</c>).</summary>
+public sealed record Redirect(string From, string To, bool IsPage = false)
+{
+    public string FromPath => IsPage ? Urls.ContentPage(From) : Urls.Post(From);
+    public string ToPath => IsPage ? Urls.ContentPage(To) : Urls.Post(To);
+}
 
 public sealed record SiteModel(
     SiteSettings Settings,

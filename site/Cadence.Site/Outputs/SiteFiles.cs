@@ -14,7 +14,7 @@ public static class SiteFiles
     {
         var rules = new StringBuilder();
         foreach (var redirect in model.Redirects)
-            rules.Append(Urls.Post(redirect.From)).Append(' ').Append(Urls.Post(redirect.To)).Append(" 301\n");
+            rules.Append(redirect.FromPath).Append(' ').Append(redirect.ToPath).Append(" 301\n");
         return rules.ToString();
     }
 }

@@ -68,8 +68,8 @@ public sealed class ListPages(SiteModel model, PageContext context, IReadOnlyLis
 
         foreach (var redirect in model.Redirects)
         {
-            var target = Urls.Post(redirect.To);
-            jobs.Add(PageJob.Redirect(Urls.Post(redirect.From), new RedirectInput(target, settings.Absolute(target), settings.Language.Tag)));
+            var target = redirect.ToPath;
+            jobs.Add(PageJob.Redirect(redirect.FromPath, new RedirectInput(target, settings.Absolute(target), settings.Language.Tag)));
         }
         return jobs;
     }

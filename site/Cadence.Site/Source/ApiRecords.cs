@@ -55,7 +55,11 @@ public sealed record ApiForm(
     string Key, string Title, string? Intro, string SubmitLabel, string SuccessMessage, string? ThankYouPath, bool HasAsset,
     IReadOnlyList<ApiFormField> Fields);
 
-public sealed record ApiRedirect(string From, string To);
+/// <param name="Kind"><c>page</c> for a renamed page; otherwise (and from CMSes that do not say) a post.</param>
+public sealed record ApiRedirect(string From, string To, string? Kind = null)
+{
+    public bool IsPage => Kind == "page";
+}
 
 public sealed record ApiPagination(int Page, int Limit, int Pages, int Total, int? Next, int? Prev);
 

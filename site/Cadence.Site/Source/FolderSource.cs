@@ -90,7 +90,8 @@ public static class FolderSource
 
         var content = new SourceContent(
             apiSite, posts, [], [], authors.Values.OrderBy(a => a.Slug, StringComparer.Ordinal).ToList(),
-            folder.Forms.Select(ToForm).ToList(), [], []) { Pages = pages };
+            folder.Forms.Select(ToForm).ToList(), [], [])
+        { Pages = pages };
         // Only what the published site shows: an image that only a draft or a scheduled post uses stays unpublished.
         var shown = MediaReferences.OfSite(content, postMedia.Values.SelectMany(m => m))
             .Select(name => media.GetValueOrDefault("/media/" + name)).OfType<BinaryFile>().ToList();

@@ -40,7 +40,7 @@ public class PostWorkflowTests
             return 0;
         });
         var redirects = await _cms.Client(_cms.ContentKey).GetStringAsync("api/v1/redirects");
-        Assert.That(redirects, Does.Contain("{\"from\":\"shin-splints\",\"to\":\"shin-splints-explained\"}"));
+        Assert.That(redirects, Does.Contain("{\"from\":\"shin-splints\",\"to\":\"shin-splints-explained\",\"kind\":\"post\"}"));
 
         var freeSlug = await InScope((_, workflow) => workflow.FreeSlugAsync("Shin splints", null));
         Assert.That(freeSlug, Is.Not.EqualTo("shin-splints"), "a redirected slug is not handed to another post");
