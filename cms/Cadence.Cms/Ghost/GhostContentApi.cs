@@ -31,7 +31,7 @@ public static class GhostContentApi
 
         // Browsers read Ghost's Content API from any site; it is read-only, public content, and sends no cookies.
         services.Configure<CorsOptions>(cors => cors.AddPolicy(CorsPolicy, policy => policy
-            .AllowAnyOrigin().WithMethods("GET", "HEAD").AllowAnyHeader().WithExposedHeaders("Content-Version")));
+            .AllowAnyOrigin().WithMethods("GET").AllowAnyHeader().WithExposedHeaders("Content-Version")));
         services.AddCors();
 
         services.AddProblemDetails(problems =>
@@ -73,6 +73,7 @@ public static class GhostContentApi
             taxonomy.TagsAsync(request.Query, null, null, ct));
         api.MapGet("/tags/slug/{slug}/", (string slug, HttpRequest request, GhostTaxonomy taxonomy, CancellationToken ct) =>
             taxonomy.TagsAsync(request.Query, t => t.Slug == slug, $"The tag '{slug}'", ct));
+        // An id that is not a Ghost id of this kind reads as 0, which no row has: it is not found.
         api.MapGet("/tags/{id}/", (string id, HttpRequest request, GhostTaxonomy taxonomy, CancellationToken ct) =>
         {
             var tagId = GhostIds.Parse(GhostIds.Kind.Tag, id) ?? 0;
