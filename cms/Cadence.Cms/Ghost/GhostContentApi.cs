@@ -20,6 +20,8 @@ public static class GhostContentApi
 
     public static IServiceCollection AddGhostContentApi(this IServiceCollection services)
     {
+        // Problem details (with Ghost's errors array) are written with the HTTP JSON options, so they learn Ghost's types too.
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, GhostJson.Default));
         services.AddScoped<GhostMapping>();
         services.AddScoped<GhostPosts>();
         services.AddScoped<GhostTaxonomy>();
