@@ -3,6 +3,7 @@ using Cadence.Cms.Content;
 using Cadence.Cms.Data;
 using Cadence.Cms.Delivery;
 using Cadence.Cms.Forms;
+using Cadence.Cms.Ghost;
 using Cadence.Cms.Hosting;
 using Cadence.Cms.Mail;
 using Cadence.Cms.Manager;
@@ -44,6 +45,7 @@ public static class CmsApp
         services.AddAccounts();
         services.AddContent();
         services.AddDelivery();
+        services.AddGhostContentApi();
         services.AddMedia();
         services.AddSeeding();
         services.AddMail(builder.Configuration);
@@ -69,6 +71,7 @@ public static class CmsApp
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/reference", options => options.WithTitle("Cadence delivery API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapDelivery();
+        app.MapGhostContentApi();
         app.MapMedia();
         app.MapImageVariants();
         app.MapForms();

@@ -6,11 +6,20 @@ using Microsoft.Extensions.Options;
 
 namespace Cadence.Cms.Accounts;
 
-/// <summary>Authenticates delivery API calls by <c>Authorization: Bearer &lt;key&gt;</c>.</summary>
+/// <summary>
+/// Where a scheme finds the key: <c>Authorization: Bearer &lt;key&gt;</c>, or a query parameter for clients that can
+/// send nothing else (Ghost's Content API clients send <c>?key=</c>).
+/// </summary>
+public sealed class ApiKeyOptions : AuthenticationSchemeOptions
+{
+    public string? QueryParameter { get; set; }
+}
+
+/// <summary>Authenticates API calls by a hashed content or preview key.</summary>
 public sealed class ApiKeyAuthentication(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
+    IOptionsMonitor<ApiKeyOptions> options, ILoggerFactory logger, UrlEncoder encoder,
     ApiKeys keys, IMemoryCache cache, IProblemDetailsService problems)
-    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    : AuthenticationHandler<ApiKeyOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string KindClaim = "cadence:key-kind";
@@ -22,10 +31,19 @@ public sealed class ApiKeyAuthentication(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        string? header = Request.Headers.Authorization;
-        if (string.IsNullOrEmpty(header)) return AuthenticateResult.NoResult();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.Fail("Use a Bearer key.");
-        var secret = header["Bearer ".Length..].Trim();
+        string secret;
+        if (Options.QueryParameter is { } parameter)
+        {
+            secret = Request.Query[parameter].ToString().Trim();
+            if (secret.Length == 0) return AuthenticateResult.NoResult();
+        }
+        else
+        {
+            string? header = Request.Headers.Authorization;
+            if (string.IsNullOrEmpty(header)) return AuthenticateResult.NoResult();
+            if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.Fail("Use a Bearer key.");
+            secret = header["Bearer ".Length..].Trim();
+        }
 
         var hash = ApiKeys.Hash(secret);
         var kind = await cache.GetOrCreateAsync("api-key:" + hash, async entry =>
@@ -42,11 +60,12 @@ public sealed class ApiKeyAuthentication(
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
-        Response.Headers.WWWAuthenticate = "Bearer";
+        if (Options.QueryParameter is null) Response.Headers.WWWAuthenticate = "Bearer";
+        var send = Options.QueryParameter is { } parameter ? $"'?{parameter}=<content key>'" : "'Authorization: Bearer <content key>'";
         await problems.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = Context,
-            ProblemDetails = { Status = 401, Title = "A valid API key is required.", Detail = "Send 'Authorization: Bearer <content key>'." },
+            ProblemDetails = { Status = 401, Title = "A valid API key is required.", Detail = $"Send {send}." },
         });
     }
 

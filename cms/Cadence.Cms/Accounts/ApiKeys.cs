@@ -5,13 +5,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cadence.Cms.Accounts;
 
-/// <summary>Makes, finds and revokes delivery API keys. Keys are 256-bit random, so a plain SHA-256 is a safe hash.</summary>
+/// <summary>
+/// Makes, finds and revokes delivery API keys. Keys are 256-bit random, so a plain SHA-256 is a safe hash. They are
+/// written in hex because Ghost's Content API clients refuse a key without 26 hex digits in a row.
+/// </summary>
 public sealed class ApiKeys(CadenceDb db, TimeProvider clock)
 {
     public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
     public static string NewSecret(ApiKeyKind kind) =>
-        (kind == ApiKeyKind.Preview ? "cad_preview_" : "cad_content_") + Base64Url(RandomNumberGenerator.GetBytes(32));
+        (kind == ApiKeyKind.Preview ? "cad_preview_" : "cad_content_") + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
 
     /// <returns>The secret, which is not stored and cannot be shown again.</returns>
     public async Task<string> CreateAsync(ApiKeyKind kind, string name, CancellationToken cancellationToken = default)
@@ -60,6 +63,4 @@ public sealed class ApiKeys(CadenceDb db, TimeProvider clock)
         });
         await db.SaveChangesAsync(cancellationToken);
     }
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

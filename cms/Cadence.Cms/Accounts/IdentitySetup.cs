@@ -86,7 +86,7 @@ public static class IdentitySetup
         });
 
         services.AddScoped<ApiKeys>();
-        services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        services.AddAuthentication().AddScheme<ApiKeyOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiKeyAuthentication.ContentPolicy, policy => policy
                 .AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName)

@@ -16,6 +16,12 @@ public sealed class PostAddress(CadenceDb db, IOptions<ManagerOptions> options)
     /// <summary>The path the site gives a post or a page (pages live at the top: <c>/{slug}/</c>).</summary>
     public static string PathOf(PostKind kind, string slug) => kind == PostKind.Page ? $"/{slug}/" : PathOf(slug);
 
+    /// <summary>The path of a tag's list of posts on the site.</summary>
+    public static string TagPathOf(string slug) => $"/tags/{slug}/";
+
+    /// <summary>The path of an author's page on the site.</summary>
+    public static string AuthorPathOf(string slug) => $"/authors/{slug}/";
+
     /// <summary>
     /// The site's public address without a trailing slash: the Site address setting, else the preview server
     /// (<c>Cadence:Site:PreviewUrl</c>), which serves the same pages; empty when neither is set.

@@ -1,7 +1,6 @@
 using Cadence.Cms.Accounts;
 using Cadence.Cms.Content;
 using Cadence.Cms.Data;
-using Cadence.Markdown.Dialect;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cadence.Cms.Delivery;
@@ -37,7 +36,7 @@ public static class PageEndpoints
     {
         var facts = factsCache.For(page.Body);
         return new PageDto(
-            page.Slug, page.Title, page.Excerpt ?? PlainText.Shorten(facts.PlainStart, 200), page.Status.ToString().ToLowerInvariant(),
+            page.Slug, page.Title, PostMapping.ExcerptOf(page.Excerpt, facts), page.Status.ToString().ToLowerInvariant(),
             PostMapping.AsUtc(page.PublishedAt), PostMapping.AsUtc(page.UpdatedAt)!.Value, includeBody ? page.Body : null,
             new SeoDto(page.SeoTitle, page.SeoDescription, page.SocialImage, page.CanonicalUrl), facts.FormKeys,
             PostAddress.PathOf(PostKind.Page, page.Slug));

@@ -26,7 +26,7 @@ public sealed class PostMapping(CadenceDb db, MarkdownFactsCache factsCache)
                     size is not null && variants.TryGetValue(size.Id, out var made) ? made : []);
             }
             return new PostDto(
-                post.Slug, post.Title, post.Excerpt ?? PlainText.Shorten(facts.PlainStart, 200),
+                post.Slug, post.Title, ExcerptOf(post.Excerpt, facts),
                 post.Status.ToString().ToLowerInvariant(), AsUtc(post.PublishedAt), AsUtc(post.UpdatedAt)!.Value,
                 facts.ReadingMinutes, facts.WordCount, includeBody ? post.Body : null,
                 post.Tags.OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => new TermDto(t.Slug, t.Name)).ToList(),
@@ -37,6 +37,9 @@ public sealed class PostMapping(CadenceDb db, MarkdownFactsCache factsCache)
                 facts.FormKeys, PostAddress.PathOf(post.Slug));
         }).ToList();
     }
+
+    /// <summary>The excerpt an editor wrote, else the start of the body's first paragraph.</summary>
+    public static string ExcerptOf(string? written, MarkdownFacts facts) => written ?? PlainText.Shorten(facts.PlainStart, 200);
 
     public static DateTimeOffset? AsUtc(DateTime? value) =>
         value is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)) : null;

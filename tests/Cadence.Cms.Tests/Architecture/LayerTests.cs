@@ -9,7 +9,7 @@ namespace Cadence.Cms.Tests.Architecture;
 /// The CMS's folders form one-way layers, read from the compiled code (every type a type's signatures and method
 /// bodies use):
 ///   the app's top (Program, CmsApp, StartupTasks, CliVerbs in namespace Cadence.Cms)
-///   → features (Accounts, Content, Delivery, Forms, Mail, Media, Seeding, Settings, Webhooks, and the Manager shell)
+///   → features (Accounts, Content, Delivery, Forms, Ghost, Mail, Media, Seeding, Settings, Webhooks, and the Manager shell)
 ///   → leaves (Data, Hosting, UI).
 /// Features never reach into the Manager shell; leaves use no feature's services, only the entities the DbContext
 /// maps (a DbSet, or a query over one, names its entity); nothing below the top calls back into it.
@@ -18,7 +18,7 @@ namespace Cadence.Cms.Tests.Architecture;
 public sealed class LayerTests
 {
     private static readonly Assembly Cms = typeof(CadenceDb).Assembly;
-    private static readonly string[] Features = ["Accounts", "Content", "Delivery", "Forms", "Mail", "Media", "Seeding", "Settings", "Webhooks"];
+    private static readonly string[] Features = ["Accounts", "Content", "Delivery", "Forms", "Ghost", "Mail", "Media", "Seeding", "Settings", "Webhooks"];
     private static readonly string[] Leaves = ["Data", "Hosting", "UI"];
     private static readonly string[] AppTop = ["Cadence.Cms.CmsApp", "Cadence.Cms.StartupTasks", "Cadence.Cms.CliVerbs"];
     private const string ManagerShell = "Cadence.Cms.Manager";
