@@ -44,6 +44,7 @@ Task("run")
     var contentKey = RandomSecret();
     var previewKey = RandomSecret();
     var webhookSecret = RandomSecret();
+    var previewSecret = RandomSecret();
     var cmsEnvironment = new Dictionary<string, string>
     {
         ["Cadence__ContentKey"] = contentKey,
@@ -58,6 +59,7 @@ Task("run")
         ["Cadence__Scheduling__Interval"] = "00:00:05",
         // The manager's Preview button shows drafts through serve, exactly as the site will.
         ["Cadence__Site__PreviewUrl"] = siteUrl,
+        ["Cadence__Site__PreviewSecret"] = previewSecret,
     };
     if (HasArgument("content")) cmsEnvironment["Cadence__ContentPath"] = MakeAbsolute(Directory(Argument<string>("content"))).FullPath;
 
@@ -82,7 +84,7 @@ Task("run")
         setupSeen.Wait(TimeSpan.FromSeconds(2)); // printed as the server starts listening, moments before health answers
         var siteOut = $"{root}/artifacts/run-site";
         processes.Add(Launch("site", Dll(siteProject),
-            ["serve", "--api", cmsUrl, "--key", contentKey, "--preview-key", previewKey, "--out", siteOut, "--port", sitePort.ToString(), "--webhook-secret", webhookSecret],
+            ["serve", "--api", cmsUrl, "--key", contentKey, "--preview-key", previewKey, "--preview-secret", previewSecret, "--out", siteOut, "--port", sitePort.ToString(), "--webhook-secret", webhookSecret],
             new Dictionary<string, string>()));
 
         Information("");

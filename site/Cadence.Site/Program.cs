@@ -10,6 +10,12 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cancel.Cancel();
 };
+// A service manager or container stops serve with SIGTERM: finish as after Ctrl+C (exit 0), not cut off mid-write.
+using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, signal =>
+{
+    signal.Cancel = true;
+    cancel.Cancel();
+});
 
 try
 {
@@ -19,7 +25,7 @@ try
         "build" => await BuildCommand.RunAsync(CommandLine.Parse(args, BuildCommand.Options), cancel.Token),
         "serve" => await ServeCommand.RunAsync(CommandLine.Parse(args, ServeCommand.Options), cancel.Token),
         _ => throw new UsageException("Usage: Cadence.Site build (--api <url> --key <key> | --from <folder>) --out <folder> [--base-url <url>]\n" +
-                                      "       Cadence.Site serve (--api <url> --key <key> | --from <folder>) --out <folder> [--port 5080] [--watch <folder>] [--preview-key <key>] [--webhook-secret <secret>]"),
+                                      "       Cadence.Site serve (--api <url> --key <key> | --from <folder>) --out <folder> [--port 5080] [--watch <folder>] [--preview-key <key> --preview-secret <secret>] [--webhook-secret <secret>]"),
     };
 }
 catch (UsageException e)

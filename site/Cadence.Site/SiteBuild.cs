@@ -98,6 +98,7 @@ public static class SiteBuild
             {
                 writer.WriteText("robots.txt", SiteFiles.Robots(model.Settings));
                 writer.WriteText("_redirects", SiteFiles.Redirects(model));
+                writer.WriteText(SecurityHeaders.FileName, SecurityHeaders.File(model.Settings));
             });
         var iconSource = content.Media.FirstOrDefault(m => m.Url == content.Site.Icon) is { } icon ? await icon.ReadAsync(ct) : null;
         foreach (var (path, bytes) in SiteIcons.Files(iconSource, model.Settings, options.ImageCache ?? ImageVariantCache.DefaultRoot()))

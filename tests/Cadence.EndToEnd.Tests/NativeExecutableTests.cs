@@ -85,7 +85,7 @@ public class NativeExecutableTests
         await using var cms = await CmsServer.StartAsync();
         const string secret = "native-serve-webhook-secret";
         var (serve, siteUrl) = await SiteCommand.ServeWithAsync(_native, "--api", cms.BaseUrl, "--key", cms.ContentKey,
-            "--preview-key", cms.PreviewKey, "--webhook-secret", secret, "--out", Path.Combine(_folder, "serve"));
+            "--preview-key", cms.PreviewKey, "--preview-secret", SiteCommand.PreviewSecret, "--webhook-secret", secret, "--out", Path.Combine(_folder, "serve"));
         await using var _ = serve;
         using var site = new HttpClient { BaseAddress = new Uri(siteUrl) };
 
@@ -104,7 +104,7 @@ public class NativeExecutableTests
             await Task.Delay(100);
         Assert.That(serve.Output.Split('\n').Count(l => l.StartsWith("Built ", StringComparison.Ordinal)), Is.EqualTo(2), serve.Output);
 
-        using var preview = await site.GetAsync("/preview/cadence-and-stride-length");
+        using var preview = await site.GetAsync(SiteCommand.PreviewPath("cadence-and-stride-length"));
         Assert.That(preview.StatusCode, Is.EqualTo(HttpStatusCode.OK), serve.Output);
         Assert.That(await preview.Content.ReadAsStringAsync(), Does.Contain("Cadence and stride length"));
         Assert.That(await site.GetStringAsync("/posts/knee-pain-when-running/"), Does.Contain("<h1"));

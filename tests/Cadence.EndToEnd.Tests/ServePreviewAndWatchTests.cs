@@ -10,11 +10,12 @@ public class ServePreviewAndWatchTests
     {
         await using var cms = await CmsServer.StartAsync();
         var output = Path.Combine(RepoPaths.NewTempFolder("serve-preview"), "site");
-        var (serve, siteUrl) = await SiteCommand.ServeAsync("--api", cms.BaseUrl, "--key", cms.ContentKey, "--preview-key", cms.PreviewKey, "--out", output);
+        var (serve, siteUrl) = await SiteCommand.ServeAsync("--api", cms.BaseUrl, "--key", cms.ContentKey, "--preview-key", cms.PreviewKey,
+            "--preview-secret", SiteCommand.PreviewSecret, "--out", output);
         await using var _ = serve;
         using var site = new HttpClient { BaseAddress = new Uri(siteUrl) };
 
-        using var preview = await site.GetAsync("/preview/cadence-and-stride-length");
+        using var preview = await site.GetAsync(SiteCommand.PreviewPath("cadence-and-stride-length"));
         Assert.That(preview.StatusCode, Is.EqualTo(HttpStatusCode.OK), serve.Output);
         var html = await preview.Content.ReadAsStringAsync();
         Assert.That(html, Does.Contain("Cadence and stride length"));
@@ -24,8 +25,57 @@ public class ServePreviewAndWatchTests
         using var published = await site.GetAsync("/posts/cadence-and-stride-length/");
         Assert.That(published.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "the draft is not on the built site");
 
-        using var missing = await site.GetAsync("/preview/no-such-post");
+        using var missing = await site.GetAsync(SiteCommand.PreviewPath("no-such-post"));
         Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+
+        var signedForAnother = SiteCommand.PreviewPath("knee-pain-when-running").Replace("knee-pain-when-running", "cadence-and-stride-length", StringComparison.Ordinal);
+        var expired = "/preview/cadence-and-stride-length?" + Cadence.Contract.PreviewLink.Query(SiteCommand.PreviewSecret, "cadence-and-stride-length", DateTimeOffset.UtcNow.AddDays(-1));
+        var otherSecret = "/preview/cadence-and-stride-length?" + Cadence.Contract.PreviewLink.Query("not-the-preview-secret", "cadence-and-stride-length", DateTimeOffset.UtcNow);
+        foreach (var refused in new[] { "/preview/cadence-and-stride-length", signedForAnother, expired, otherSecret })
+        {
+            using var answer = await site.GetAsync(refused);
+            Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), refused);
+            Assert.That(await answer.Content.ReadAsStringAsync(), Does.Not.Contain("Cadence and stride length"), refused);
+        }
+    }
+
+    [Test]
+    public async Task A_preview_key_without_a_preview_secret_is_refused_at_start()
+    {
+        var (exitCode, output) = await SiteCommand.RunAsync("serve", "--out", Path.Combine(RepoPaths.NewTempFolder("serve-no-secret"), "site"),
+            "--api", "http://127.0.0.1:9", "--key", "k", "--preview-key", "p");
+        Assert.That(exitCode, Is.EqualTo(2), output);
+        Assert.That(output, Does.Contain("--preview-secret"));
+    }
+
+    [Test]
+    public async Task Serve_sends_the_built_security_headers_never_redirects_off_site_and_stops_on_sigterm()
+    {
+        var output = Path.Combine(RepoPaths.NewTempFolder("serve-headers"), "site");
+        var (serve, siteUrl) = await SiteCommand.ServeAsync("--from", RepoPaths.Content, "--out", output);
+        await using var _ = serve;
+        using var site = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(siteUrl) };
+
+        var rules = File.ReadAllLines(Path.Combine(output, "_headers")).Skip(1).Select(l => l.Trim().Split(": ", 2)).ToList();
+        Assert.That(rules.Select(r => r[0]), Is.SupersetOf(new[] { "Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy" }));
+        foreach (var path in new[] { "/", "/posts/shin-splints/", "/no-such-page/" })
+        {
+            using var page = await site.GetAsync(path);
+            foreach (var rule in rules)
+                Assert.That(page.Headers.TryGetValues(rule[0], out var values) ? values.Single() : null, Is.EqualTo(rule[1]), $"{path} {rule[0]}");
+        }
+        Assert.That((await site.GetAsync("/_headers")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "the host's rules are not a page");
+
+        foreach (var path in new[] { "//posts", "/posts", "///posts", "/%2F/posts" })
+        {
+            using var redirect = await site.SendAsync(new HttpRequestMessage(HttpMethod.Get, new Uri(siteUrl + path)));
+            if (redirect.Headers.Location is not { } location) continue;
+            Assert.That(location.OriginalString, Does.StartWith("/").And.Not.StartWith("//").And.Not.StartWith("/\\"), path);
+        }
+        using var slashless = await site.GetAsync(new Uri(siteUrl + "//posts"));
+        Assert.That(slashless.Headers.Location?.OriginalString, Is.EqualTo("/posts/"));
+
+        Assert.That(await serve.TerminateAsync(TimeSpan.FromSeconds(10)), Is.Zero, serve.Output);
     }
 
     [Test]

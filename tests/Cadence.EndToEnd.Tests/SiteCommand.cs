@@ -18,11 +18,21 @@ public sealed class SiteCommand : IAsyncDisposable
 
     public static string Dll => Path.Combine(AppContext.BaseDirectory, "Cadence.Site.dll");
 
+    /// <summary>The <c>--preview-secret</c> tests give serve; <see cref="PreviewPath"/> signs links with it as the manager does.</summary>
+    public const string PreviewSecret = "serve-preview-links-secret";
+
+    public static string PreviewPath(string slug) => $"/preview/{slug}?{Cadence.Contract.PreviewLink.Query(PreviewSecret, slug, DateTimeOffset.UtcNow)}";
+
     public static Task<(int ExitCode, string Output)> BuildAsync(params string[] args) => BuildWithAsync(null, args);
 
-    public static async Task<(int ExitCode, string Output)> BuildWithAsync(string? native, params string[] args)
+    public static Task<(int ExitCode, string Output)> BuildWithAsync(string? native, params string[] args) => RunWithAsync(native, ["build", .. args]);
+
+    /// <summary>Any verb and options, run to its end.</summary>
+    public static Task<(int ExitCode, string Output)> RunAsync(params string[] args) => RunWithAsync(null, args);
+
+    private static async Task<(int ExitCode, string Output)> RunWithAsync(string? native, string[] args)
     {
-        await using var build = Start(native, ["build", .. args]);
+        await using var build = Start(native, args);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await build._process.WaitForExitAsync(timeout.Token);
         build._process.WaitForExit(); // drains the output readers
@@ -74,6 +84,23 @@ public sealed class SiteCommand : IAsyncDisposable
     {
         if (line is null) return;
         lock (_output) _output.AppendLine(line);
+    }
+
+    /// <summary>Sends SIGTERM, as a service manager stopping serve would; returns the exit code, or null if it is still running after <paramref name="wait"/>.</summary>
+    public async Task<int?> TerminateAsync(TimeSpan wait)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            await kill.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(wait);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+        return _process.ExitCode;
     }
 
     public ValueTask DisposeAsync()

@@ -139,12 +139,16 @@ public sealed class PostEditor(CadenceDb db, PostEditing editing, PostWorkflow w
         return PostEditResult.Done(post);
     }
 
-    /// <summary>Takes a post out of the trash; Authors can restore only their own.</summary>
+    /// <summary>
+    /// Takes a post out of the trash; Authors can restore only their own, and theirs come back as drafts: a post an
+    /// Editor took off the site goes back on it only when someone who may publish says so.
+    /// </summary>
     public async Task<PostEditResult> RestoreAsync(int id, EditingUser user, CancellationToken cancellationToken = default)
     {
         var post = await db.Posts.SingleOrDefaultAsync(p => p.Id == id && p.DeletedAt != null, cancellationToken);
         if (post is null || !user.MaySee(post)) return PostEditResult.NotFound;
         workflow.Restore(post);
+        if (!user.MayPublish && post.Status != PostStatus.Draft) workflow.Unpublish(post);
         await db.SaveChangesAsync(cancellationToken);
         return PostEditResult.Done(post);
     }

@@ -18,7 +18,7 @@ public static class ServeCommand
 {
     public const string RebuildPath = "/_cadence/rebuild";
     public static readonly IReadOnlySet<string> Options =
-        new HashSet<string>(BuildCommand.Options) { "port", "watch", "preview-key", "webhook-secret" };
+        new HashSet<string>(BuildCommand.Options) { "port", "watch", "preview-key", "preview-secret", "webhook-secret" };
 
     public static async Task<int> RunAsync(CommandLine line, CancellationToken stopping)
     {
@@ -27,6 +27,10 @@ public static class ServeCommand
         var watch = line.Get("watch") ?? options.From;
         var secret = line.Get("webhook-secret", "CADENCE_WEBHOOK_SECRET");
         var previewKey = line.Get("preview-key", "CADENCE_PREVIEW_KEY");
+        var previewSecret = line.Get("preview-secret", "CADENCE_PREVIEW_SECRET");
+        // Drafts are not public: a preview opens only from a link the manager signed with the secret both are given.
+        if (previewKey is not null && options.Api is not null && previewSecret is null)
+            throw new UsageException("--preview-key needs --preview-secret (or CADENCE_PREVIEW_SECRET): the CMS's Cadence__Site__PreviewSecret, which signs the manager's preview links.");
 
         BuildResult? last = null;
         async Task Build(CancellationToken ct)
@@ -60,7 +64,13 @@ public static class ServeCommand
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
         var app = builder.Build();
         var files = new StaticFiles(options.Out);
-        var preview = previewApi is null ? null : new DraftPreview(previewApi, () => Volatile.Read(ref last));
+        var headers = new HeadersFile(options.Out);
+        app.Use((http, next) =>
+        {
+            headers.Apply(http);
+            return next(http);
+        });
+        var preview = previewApi is null ? null : new DraftPreview(previewApi, previewSecret!, () => Volatile.Read(ref last));
         var previewMedia = previewApi is null ? null : new PreviewMedia(previewApi, files);
 
         app.MapPost(RebuildPath, async (HttpContext http) =>
@@ -87,9 +97,11 @@ public static class ServeCommand
 
         Console.Out.WriteLine($"Serving {Path.GetFullPath(options.Out)} at http://127.0.0.1:{port}/ (Ctrl+C stops)");
         await app.StartAsync(stopping);
+        // The host listens for SIGTERM too, and stops itself: either way, this command then ends.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(stopping, app.Lifetime.ApplicationStopping);
         try
         {
-            await Task.Delay(Timeout.Infinite, stopping);
+            await Task.Delay(Timeout.Infinite, stop.Token);
         }
         catch (OperationCanceledException)
         {

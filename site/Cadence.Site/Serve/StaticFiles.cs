@@ -19,7 +19,8 @@ public sealed class StaticFiles(string output)
         var file = Resolve(path);
         if (file is null && !path.EndsWith('/') && Directory.Exists(Local(path)))
         {
-            http.Response.Redirect(path + "/" + http.Request.QueryString);
+            // "//host" or "/\host" would be read as another site's address: the redirect names a path on this one.
+            http.Response.Redirect("/" + path.TrimStart('/', '\\') + "/" + http.Request.QueryString);
             return;
         }
         if (file is null)
@@ -51,6 +52,7 @@ public sealed class StaticFiles(string output)
     {
         var relative = Uri.UnescapeDataString(path).TrimStart('/');
         if (relative.Split('/').Any(segment => segment is ".." || segment.StartsWith('.'))) return null;
+        if (relative == Outputs.SecurityHeaders.FileName) return null; // rules for the host, not a page
         var full = Path.GetFullPath(Path.Combine(_root, relative));
         return full.StartsWith(_root, StringComparison.Ordinal) ? full : null;
     }

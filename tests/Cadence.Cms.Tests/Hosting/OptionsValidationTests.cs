@@ -3,6 +3,7 @@ using Cadence.Cms.Content;
 using Cadence.Cms.Forms;
 using Cadence.Cms.Hosting;
 using Cadence.Cms.Mail;
+using Cadence.Cms.UI;
 using Microsoft.Extensions.Options;
 
 namespace Cadence.Cms.Tests.Hosting;
@@ -27,6 +28,9 @@ public sealed class OptionsValidationTests
             Is.EqualTo("Cadence:Scheduling:Interval must be positive."));
         Assert.That(ValidatedOptions.Check(AccountsOptions.Section, new AccountsOptions { AttemptsPerMinute = 0 }).FailureMessage,
             Is.EqualTo("Cadence:Accounts:AttemptsPerMinute must be at least 1."));
+        Assert.That(ValidatedOptions.Check(ManagerOptions.Section, new ManagerOptions { PreviewUrl = "http://127.0.0.1:5080", PreviewSecret = "short" }).FailureMessage,
+            Does.StartWith("Cadence:Site:PreviewSecret must be at least 16 characters when Cadence:Site:PreviewUrl is set"));
+        Assert.That(ValidatedOptions.Check(ManagerOptions.Section, new ManagerOptions()).Succeeded, Is.True, "no preview server, no secret needed");
     }
 
     [Test]

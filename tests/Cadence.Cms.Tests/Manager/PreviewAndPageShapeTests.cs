@@ -5,7 +5,7 @@ namespace Cadence.Cms.Tests.Manager;
 
 public class PreviewAndPageShapeTests : SignedInAdminTests
 {
-    protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?> { ["Cadence:Site:PreviewUrl"] = "http://127.0.0.1:5080" };
+    protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?> { ["Cadence:Site:PreviewUrl"] = "http://127.0.0.1:5080", ["Cadence:Site:PreviewSecret"] = "preview-links-are-signed-here" };
 
     [Test]
     public async Task Preview_opens_the_site_preview_server_when_one_is_configured()
@@ -14,7 +14,13 @@ public class PreviewAndPageShapeTests : SignedInAdminTests
         var post = (await Admin.PageAsync("/manager/posts")).QuerySelector("table.list tbody th a")!.GetAttribute("href")!;
         var page = await Admin.PageAsync(post);
         var slug = page.QuerySelector("#Slug")!.GetAttribute("value");
-        Assert.That(page.QuerySelector("#preview-link")!.GetAttribute("href"), Is.EqualTo($"http://127.0.0.1:5080/preview/{slug}"));
+        var link = new Uri(page.QuerySelector("#preview-link")!.GetAttribute("href")!);
+        Assert.That(link.GetLeftPart(UriPartial.Path), Is.EqualTo($"http://127.0.0.1:5080/preview/{slug}"));
+        var query = System.Web.HttpUtility.ParseQueryString(link.Query);
+        Assert.That(Cadence.Contract.PreviewLink.IsValid("preview-links-are-signed-here", slug!, query["expires"], query["sig"], DateTimeOffset.UtcNow),
+            "the link is signed with the preview secret the site's serve is given");
+        Assert.That(Cadence.Contract.PreviewLink.IsValid("preview-links-are-signed-here", "another-post", query["expires"], query["sig"], DateTimeOffset.UtcNow), Is.False,
+            "and opens that post only");
     }
 
     [Test]

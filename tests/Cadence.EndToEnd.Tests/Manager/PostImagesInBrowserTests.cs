@@ -158,7 +158,7 @@ public class PostImagesInBrowserTests
     public async Task The_site_preview_server_shows_a_picture_uploaded_after_its_last_build()
     {
         var output = Path.Combine(RepoPaths.NewTempFolder("serve-preview-media"), "site");
-        var (serve, siteUrl) = await SiteCommand.ServeAsync("--api", _cms.BaseUrl, "--key", _cms.ContentKey, "--preview-key", _cms.PreviewKey, "--out", output);
+        var (serve, siteUrl) = await SiteCommand.ServeAsync("--api", _cms.BaseUrl, "--key", _cms.ContentKey, "--preview-key", _cms.PreviewKey, "--preview-secret", SiteCommand.PreviewSecret, "--out", output);
         await using var _ = serve;
 
         // After the build: a new picture, used by a draft.
@@ -180,7 +180,7 @@ public class PostImagesInBrowserTests
 
         await using var browser = await Chromium.LaunchAsync();
         var page = await browser.NewPageAsync();
-        await page.GotoAsync($"{siteUrl}/preview/{slug}");
+        await page.GotoAsync(siteUrl + SiteCommand.PreviewPath(slug));
         var images = page.Locator($"img[src$='{url}']");
         Assert.That(await images.CountAsync(), Is.GreaterThan(0), await page.ContentAsync());
         for (var i = 0; i < await images.CountAsync(); i++)

@@ -36,7 +36,7 @@ public sealed partial class RunTargetRig : IAsyncDisposable
         var (cmsPort, sitePort) = (CmsProcess.FreePort(), CmsProcess.FreePort());
         var (cmsUrl, siteUrl) = ($"http://127.0.0.1:{cmsPort}", $"http://127.0.0.1:{sitePort}");
         var content = CopyContent(Path.Combine(folder, "content"), siteUrl);
-        var (contentKey, previewKey, secret) = (Secret(), Secret(), Secret());
+        var (contentKey, previewKey, secret, previewSecret) = (Secret(), Secret(), Secret(), Secret());
 
         CmsProcess? cms = null;
         try
@@ -53,10 +53,11 @@ public sealed partial class RunTargetRig : IAsyncDisposable
                 ["Cadence__Webhooks__Debounce"] = "00:00:02",
                 ["Cadence__Webhooks__RetryBaseDelay"] = "00:00:02",
                 ["Cadence__Site__PreviewUrl"] = siteUrl,
+                ["Cadence__Site__PreviewSecret"] = previewSecret,
             }, Path.Combine(folder, "data"), cmsPort);
             var setupUrl = await SetupAddressAsync(cms);
             var (site, _) = await SiteCommand.ServeOnAsync(sitePort, null,
-                "--api", cmsUrl, "--key", contentKey, "--preview-key", previewKey, "--out", Path.Combine(folder, "site"), "--webhook-secret", secret);
+                "--api", cmsUrl, "--key", contentKey, "--preview-key", previewKey, "--preview-secret", previewSecret, "--out", Path.Combine(folder, "site"), "--webhook-secret", secret);
             return new RunTargetRig(folder, cms, site, siteUrl, setupUrl);
         }
         catch

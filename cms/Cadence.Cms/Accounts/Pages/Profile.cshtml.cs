@@ -61,6 +61,12 @@ public sealed class ProfileModel(UserManager<CadenceUser> users, SignInManager<C
                 ModelState.AddModelError(nameof(Upload), e.Message);
             }
         }
+        // The picture shows on the public site beside the byline: only a public image from the library, never any address a form sends.
+        if (!string.IsNullOrWhiteSpace(Avatar) && !await IsPublicImageAsync(Avatar, cancellationToken))
+        {
+            ModelState.AddModelError(nameof(Avatar), "Choose a picture from the media library.");
+            Avatar = null;
+        }
         if (!ModelState.IsValid)
         {
             await LoadAsync(user);
@@ -73,6 +79,9 @@ public sealed class ProfileModel(UserManager<CadenceUser> users, SignInManager<C
         TempData.Notice("Your profile is saved.");
         return Redirect(ManagerRoutes.Profile);
     }
+
+    private Task<bool> IsPublicImageAsync(string url, CancellationToken cancellationToken) =>
+        db.Media.AnyAsync(m => m.IsPublic && m.ContentType.StartsWith("image/") && "/media/" + m.FileName == url, cancellationToken);
 
     private async Task LoadAsync(CadenceUser user)
     {

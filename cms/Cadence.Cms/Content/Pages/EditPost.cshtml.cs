@@ -48,7 +48,7 @@ public sealed partial class EditPostModel(
     /// <summary>The post's byline as stored (an Author sees it, not a choice).</summary>
     public string? Byline => Authors.FirstOrDefault(a => a.Id == Post.AuthorId).Name;
     public string PreviewHref => options.Value.PreviewUrl is { } site && !IsPage
-        ? $"{site.TrimEnd('/')}/preview/{Uri.EscapeDataString(Post.Slug)}"
+        ? $"{site.TrimEnd('/')}/preview/{Uri.EscapeDataString(Post.Slug)}?{Cadence.Contract.PreviewLink.Query(options.Value.PreviewSecret!, Post.Slug, new DateTimeOffset(clock.UtcNow))}"
         : $"{ManagerRoutes.Post(Post.Id)}/preview";
     public string TimeZoneName { get; private set; } = "UTC";
     /// <summary>The site's public address (no trailing slash); the post's address is this plus <see cref="PostAddress.PathOf"/>.</summary>

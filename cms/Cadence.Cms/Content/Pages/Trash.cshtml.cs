@@ -19,7 +19,7 @@ public sealed class TrashModel(CadenceDb db, PostEditor editor) : PageModel
     {
         var restored = await editor.RestoreAsync(postId, EditingUser.Of(User), cancellationToken);
         if (restored.Post is not { } post) return NotFound();
-        TempData.Notice($"“{post.Title}” is restored.");
+        TempData.Notice(post.Status == PostStatus.Draft ? $"“{post.Title}” is restored as a draft." : $"“{post.Title}” is restored.");
         return Redirect(ManagerRoutes.Post(post.Id));
     }
 

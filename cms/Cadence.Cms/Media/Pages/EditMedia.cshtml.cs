@@ -20,9 +20,16 @@ public sealed class EditMediaModel(CadenceDb db, MediaUsage usage) : PageModel
         return Page();
     }
 
+    /// <summary>
+    /// Authors add files (and describe them as they upload); a description already on the site is shared by every post
+    /// that shows the image, so changing it afterwards is the Editors' and Admins' work, like deleting.
+    /// </summary>
+    public bool MayTidy => Accounts.Roles.IsEditor(User);
+
     public async Task<IActionResult> OnPostAltAsync(int id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
+        if (!MayTidy) return Forbid();
         if (!ModelState.IsValid) return Page();
         Media.Alt = string.IsNullOrWhiteSpace(Alt) ? null : Alt.Trim();
         await db.SaveChangesAsync(cancellationToken);
@@ -33,7 +40,7 @@ public sealed class EditMediaModel(CadenceDb db, MediaUsage usage) : PageModel
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
-        if (!Accounts.Roles.IsEditor(User)) return Forbid(); // Authors add files; Editors tidy the library
+        if (!MayTidy) return Forbid();
         if (UsedBy.Count > 0)
         {
             ModelState.AddModelError("", $"{Media.FileName} is still used by {string.Join("; ", UsedBy)}.");
