@@ -54,7 +54,7 @@ public static class FolderSource
 
         var media = folder.Files.Where(f => f.IsPublic).ToDictionary(f => f.Url, StringComparer.Ordinal);
         var authors = new Dictionary<string, ApiAuthor>(StringComparer.Ordinal);
-        foreach (var a in folder.Authors) authors[a.Slug] = new ApiAuthor(a.Slug, a.Name, a.Bio, a.Avatar);
+        foreach (var a in folder.Authors) authors[a.Slug] = new ApiAuthor(a.Slug, a.Name, a.Bio, a.Avatar, Credentials: a.Credentials);
         var authorsByName = folder.Authors.ToDictionary(a => a.Name, a => a.Slug, StringComparer.OrdinalIgnoreCase);
 
         var files = ReadPostFiles(root, last);
@@ -71,13 +71,17 @@ public static class FolderSource
                 reused[cached.Post.Slug] = cached;
                 posts.Add(cached.Post);
                 if (cached.Post.Author is { } known) authors.TryAdd(known.Slug, known);
+                if (cached.Post.ReviewedBy is { } reviewer) authors.TryAdd(reviewer.Slug, reviewer);
                 paths[cached.Post.Slug] = file.FullPath;
                 continue;
             }
             var post = file.Parsed;
             if (post.Status != PostFile.Published) continue;
             if (post.Date is null) throw new SourceException($"{root}/posts: published post '{post.Slug}' needs a date.");
-            posts.Add(ToApiPost(post, AuthorOf(post.Author), media));
+            posts.Add(ToApiPost(post, AuthorOf(post.Author), media) with
+            {
+                Featured = post.Featured, ReviewedBy = AuthorOf(post.ReviewedBy), LastReviewed = post.LastReviewed,
+            });
             deferred[post.Slug] = file.BodyKey;
             paths[post.Slug] = file.FullPath;
         }
