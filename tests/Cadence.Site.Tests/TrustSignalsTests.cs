@@ -28,6 +28,9 @@ public class TrustSignalsTests
         File.WriteAllText(Path.Combine(_content, "authors.yml"), authors.Replace("  name: Ann Lee\n", "  name: Ann Lee\n  credentials: BSc, sports therapist\n"));
         var second = Path.Combine(_content, "posts", "post-02.md");
         File.WriteAllText(second, File.ReadAllText(second).Replace("title: Post number 2\n", "title: Post number 2\nreviewed_by: raj-patel\nlast_reviewed: 2026-03-03\nfeatured: true\n"));
+        Directory.CreateDirectory(Path.Combine(_content, "pages"));
+        File.WriteAllText(Path.Combine(_content, "pages", "knee-guide.md"),
+            "---\ntitle: Knee guide\ndate: 2026-01-01T08:00:00+00:00\nreviewed_by: raj-patel\nlast_reviewed: 2026-02-14\n---\nWhat to do about sore knees.\n");
         _out = Path.Combine(Directory.CreateTempSubdirectory("cadence-out-").FullName, "site");
         await SiteBuild.RunAsync(new BuildOptions(_out, From: _content, CmsUrl: "https://cms.example"), new BuildProgress(false));
     }
@@ -89,6 +92,20 @@ public class TrustSignalsTests
         {
             Assert.That(home.QuerySelector(".card-featured h2 a")!.GetAttribute("href"), Is.EqualTo("/posts/post-02/"));
             Assert.That(links, Is.EqualTo(new[] { "/posts/post-02/", "/posts/post-04/", "/posts/post-03/", "/posts/post-01/" }));
+        });
+    }
+
+    [Test]
+    public void A_reviewed_page_says_who_reviewed_it_and_is_a_medical_web_page()
+    {
+        var page = Page("knee-guide/index.html");
+        using var json = JsonDocument.Parse(page.QuerySelector("script[type='application/ld+json']")!.TextContent);
+        Assert.Multiple(() =>
+        {
+            Assert.That(Words(page.QuerySelector(".page-review")), Is.EqualTo("Reviewed by Raj Patel, MSc, HCPC-registered physiotherapist, 14 February 2026"));
+            Assert.That(json.RootElement.GetProperty("@type").GetString(), Is.EqualTo("MedicalWebPage"));
+            Assert.That(json.RootElement.GetProperty("lastReviewed").GetString(), Is.EqualTo("2026-02-14"));
+            Assert.That(json.RootElement.GetProperty("reviewedBy").GetProperty("name").GetString(), Is.EqualTo("Raj Patel"));
         });
     }
 

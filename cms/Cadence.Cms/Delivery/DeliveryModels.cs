@@ -45,9 +45,10 @@ public sealed record PostDto(
     bool Featured, AuthorRefDto? ReviewedBy, DateOnly? LastReviewed);
 
 /// <summary>A page (About, Contact…): a post without tags, category, byline or image, at <see cref="Path"/>.</summary>
+/// <param name="ReviewedBy">As a post's: who checked the advice, with <paramref name="LastReviewed"/>, or null.</param>
 public sealed record PageDto(
     string Slug, string Title, string? Excerpt, string Status, DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt,
-    string? Body, SeoDto Seo, IReadOnlyList<string> Forms, string Path);
+    string? Body, SeoDto Seo, IReadOnlyList<string> Forms, string Path, AuthorRefDto? ReviewedBy, DateOnly? LastReviewed);
 
 public sealed record PageListDto(IReadOnlyList<PageDto> Items, PaginationDto Pagination);
 

@@ -31,15 +31,15 @@ public sealed class PostMapping(CadenceDb db, MarkdownFactsCache factsCache)
                 facts.ReadingMinutes, facts.WordCount, includeBody ? post.Body : null,
                 post.Tags.OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => new TermDto(t.Slug, t.Name)).ToList(),
                 post.Category is { } c ? new TermDto(c.Slug, c.Name) : null,
-                Ref(post.Author),
+                AuthorRef(post.Author),
                 image,
                 new SeoDto(post.SeoTitle, post.SeoDescription, post.SocialImage, post.CanonicalUrl),
                 facts.FormKeys, PostAddress.PathOf(post.Slug),
-                post.Featured, Ref(post.ReviewedBy), post.LastReviewed);
+                post.Featured, AuthorRef(post.ReviewedBy), post.LastReviewed);
         }).ToList();
     }
 
-    private static AuthorRefDto? Ref(Author? author) =>
+    public static AuthorRefDto? AuthorRef(Author? author) =>
         author is null ? null : new AuthorRefDto(author.Slug, author.Name, author.Bio, author.Avatar, author.Credentials);
 
     public static DateTimeOffset? AsUtc(DateTime? value) =>

@@ -40,7 +40,10 @@ public sealed class ContentExporter(CadenceDb db)
                 f.AssetFileName is null ? null : "/assets/" + f.AssetFileName,
                 f.Fields.Select(x => new FormFieldFile(x.Name, x.Type, x.Label, x.Required, x.MaxLength, x.Options)).ToList())),
             pages.Select(p => new PageFile(p.Title, p.Slug, Utc(p.PublishedAt), p.Status.ToString().ToLowerInvariant(), p.Excerpt,
-                p.SeoTitle, p.SeoDescription, p.Body)));
+                p.SeoTitle, p.SeoDescription, p.Body)
+            {
+                ReviewedBy = p.LastReviewed is null ? null : p.ReviewedBy?.Slug, LastReviewed = p.ReviewedBy is null ? null : p.LastReviewed,
+            }));
 
         await foreach (var media in db.Media.AsNoTracking().Include(m => m.Blob).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {

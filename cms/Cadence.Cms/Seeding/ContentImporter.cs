@@ -63,6 +63,7 @@ public sealed class ContentImporter(CadenceDb db, MediaLibrary media, TimeProvid
                 Status = Enum.Parse<PostStatus>(file.Status, ignoreCase: true),
                 PublishedAt = file.Date?.UtcDateTime, CreatedAt = Past(file.Date, now), UpdatedAt = Past(file.Date, now),
                 SeoTitle = file.SeoTitle, SeoDescription = file.SeoDescription,
+                ReviewedBy = file.ReviewedBy is null ? null : AuthorFor(authors, file.ReviewedBy), LastReviewed = file.LastReviewed,
             });
         }
         await db.SaveChangesAsync(cancellationToken);

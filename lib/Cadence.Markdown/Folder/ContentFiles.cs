@@ -47,7 +47,13 @@ public sealed record PostFile(
 
 /// <summary>A page (About, Contact…): a post file without tags, category, author or image; it lives at <c>/{slug}/</c>.</summary>
 public sealed record PageFile(
-    string Title, string Slug, DateTimeOffset? Date, string Status, string? Excerpt, string? SeoTitle, string? SeoDescription, string Body);
+    string Title, string Slug, DateTimeOffset? Date, string Status, string? Excerpt, string? SeoTitle, string? SeoDescription, string Body)
+{
+    /// <summary>As a post's <see cref="PostFile.ReviewedBy"/>: advice on a page is checked too.</summary>
+    public string? ReviewedBy { get; init; }
+
+    public DateOnly? LastReviewed { get; init; }
+}
 
 public sealed record FormFieldFile(string Name, string Type, string Label, bool Required, int? MaxLength, IReadOnlyList<string> Options);
 

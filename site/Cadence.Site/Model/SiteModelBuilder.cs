@@ -23,8 +23,13 @@ public static class SiteModelBuilder
     /// <param name="cachedRelated">The related-post lists of the cached build, used when its related key is this model's.</param>
     public static SiteModel Build(SourceContent content, string? baseUrlOverride = null, Func<Hash128, int[][]?>? cachedRelated = null)
     {
+        var authorInfo = content.Authors.ToDictionary(a => a.Slug, StringComparer.Ordinal);
         var pages = content.Pages
-            .Select(p => new Page(p.Slug, p.Title, p.Excerpt, p.UpdatedAt ?? p.PublishedAt ?? DateTimeOffset.UnixEpoch, p.Body ?? "", p.Seo))
+            .Select(p => new Page(p.Slug, p.Title, p.Excerpt, p.UpdatedAt ?? p.PublishedAt ?? DateTimeOffset.UnixEpoch, p.Body ?? "", p.Seo)
+            {
+                ReviewedBy = p.LastReviewed is null ? null : AuthorOf(p.ReviewedBy, authorInfo),
+                LastReviewed = p.ReviewedBy is null ? null : p.LastReviewed,
+            })
             .OrderBy(p => p.Slug, StringComparer.Ordinal).ToArray();
         var settings = Settings(content.Site, baseUrlOverride);
         var linked = settings.Navigation.Select(l => l.Url).ToHashSet(StringComparer.Ordinal);
@@ -33,7 +38,6 @@ public static class SiteModelBuilder
             FooterPages = pages.Where(p => !linked.Contains(p.Url)).OrderBy(p => p.Title, StringComparer.Ordinal).Select(p => new ApiLink(p.Title, p.Url)).ToArray(),
             CallToAction = CallToAction(settings.Navigation, pages),
         };
-        var authorInfo = content.Authors.ToDictionary(a => a.Slug, StringComparer.Ordinal);
 
         var sorted = content.Posts.ToArray();
         Array.Sort(sorted, (a, b) =>

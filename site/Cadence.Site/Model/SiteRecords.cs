@@ -78,6 +78,11 @@ public sealed record Post(
 public sealed record Page(string Slug, string Title, string? Excerpt, DateTimeOffset UpdatedAt, string Body, ApiSeo? Seo)
 {
     public string Url { get; } = Urls.ContentPage(Slug);
+
+    /// <summary>As a post's: the clinician who checked the advice, with <see cref="LastReviewed"/>.</summary>
+    public Author? ReviewedBy { get; init; }
+
+    public DateOnly? LastReviewed { get; init; }
 }
 
 /// <summary>A tag, category or author with its posts, newest first.</summary>

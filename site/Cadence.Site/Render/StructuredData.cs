@@ -49,6 +49,29 @@ public static class StructuredData
         return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
+    /// <summary>A reviewed page (About, a condition guide…) as a MedicalWebPage saying who reviewed it and when; null when nobody has.</summary>
+    public static string? ReviewedPage(Page page, SiteSettings settings, string canonical)
+    {
+        if (page is not { ReviewedBy: { } reviewer, LastReviewed: { } reviewed }) return null;
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("@context", "https://schema.org");
+            json.WriteString("@type", "MedicalWebPage");
+            json.WriteString("url", canonical);
+            json.WriteString("name", page.Title);
+            json.WriteString("inLanguage", settings.Language.Tag);
+            json.WriteString("lastReviewed", Dates.Iso(reviewed));
+            json.WritePropertyName("reviewedBy");
+            Person(json, reviewer, settings);
+            json.WritePropertyName("publisher");
+            Organization(json, settings);
+            json.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
     private static void Article(Utf8JsonWriter json, Post post, SiteSettings settings, string description, int wordCount, string canonical)
     {
         json.WriteString("@type", "BlogPosting");

@@ -47,7 +47,8 @@ public sealed record ApiPost(
 /// <summary>A page (About, Contact…): no tags, category, author or image; it lives at <c>/{slug}/</c>.</summary>
 public sealed record ApiPage(
     string Slug, string Title, string? Excerpt, string Status, DateTimeOffset? PublishedAt, DateTimeOffset? UpdatedAt,
-    string? Body, ApiSeo? Seo, IReadOnlyList<string>? Forms, string? Path = null);
+    string? Body, ApiSeo? Seo, IReadOnlyList<string>? Forms, string? Path = null,
+    ApiAuthor? ReviewedBy = null, DateOnly? LastReviewed = null); // who checked the advice, and when; absent from older CMSes
 
 public sealed record ApiPageList(IReadOnlyList<ApiPage> Items, ApiPagination Pagination);
 

@@ -40,7 +40,13 @@ public static class FolderSource
         {
             throw new SourceException(e.Message, e);
         }
-        var pages = folder.Pages.Where(p => p.Status == PostFile.Published).Select(ToApiPage).ToList();
+        var media = folder.Files.Where(f => f.IsPublic).ToDictionary(f => f.Url, StringComparer.Ordinal);
+        var authors = new Dictionary<string, ApiAuthor>(StringComparer.Ordinal);
+        foreach (var a in folder.Authors) authors[a.Slug] = new ApiAuthor(a.Slug, a.Name, a.Bio, a.Avatar, Credentials: a.Credentials);
+        var authorsByName = folder.Authors.ToDictionary(a => a.Name, a => a.Slug, StringComparer.OrdinalIgnoreCase);
+
+        var pages = folder.Pages.Where(p => p.Status == PostFile.Published)
+            .Select(p => ToApiPage(p) with { ReviewedBy = AuthorOf(p.ReviewedBy), LastReviewed = p.LastReviewed }).ToList();
         var siteKey = SiteKey(root, folder, cmsUrl, pages);
         var last = knownFor(siteKey);
 
@@ -51,11 +57,6 @@ public static class FolderSource
             site?.Navigation.Select(l => new ApiLink(l.Label, l.Url)).ToList() ?? [new ApiLink("Home", "/")],
             site?.Social.Select(l => new ApiLink(l.Label, l.Url)).ToList() ?? [], site?.Language,
             site?.ThemeColour, LogoOf(site, root), site?.Icon ?? site?.Logo, ClinicOf(site?.Clinic));
-
-        var media = folder.Files.Where(f => f.IsPublic).ToDictionary(f => f.Url, StringComparer.Ordinal);
-        var authors = new Dictionary<string, ApiAuthor>(StringComparer.Ordinal);
-        foreach (var a in folder.Authors) authors[a.Slug] = new ApiAuthor(a.Slug, a.Name, a.Bio, a.Avatar, Credentials: a.Credentials);
-        var authorsByName = folder.Authors.ToDictionary(a => a.Name, a => a.Slug, StringComparer.OrdinalIgnoreCase);
 
         var files = ReadPostFiles(root, last);
         var reused = new Dictionary<string, KnownPost>(StringComparer.Ordinal);

@@ -50,6 +50,23 @@ public class PostReviewTests : SignedInAdminTests
         Assert.That(await ChangedSinceAsync(cursor), Is.EqualTo(new[] { slug }), "clearing it is a change too");
     }
 
+    [Test]
+    public async Task A_page_carries_a_review_too_but_no_featured_flag()
+    {
+        var (id, slug) = await StarterPostAsync("about");
+        var editor = await Admin.PageAsync($"/manager/posts/{id}");
+        Assert.That(editor.QuerySelector("input[name=Featured][type=checkbox]"), Is.Null, "only posts lead the home page");
+
+        var saved = await Admin.SubmitAsync($"/manager/posts/{id}",
+            new() { ["ReviewedById"] = (await AuthorIdAsync("tom-reddy")).ToString(), ["LastReviewed"] = "2026-04-01", ["Featured"] = "true" }, "Save", "#post-form");
+
+        Assert.That(saved.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        using var page = JsonDocument.Parse(await Cms.Client(Cms.ContentKey).GetStringAsync($"api/v1/pages/{slug}"));
+        Assert.That(page.RootElement.GetProperty("reviewedBy").GetProperty("name").GetString(), Is.EqualTo("Tom Reddy"));
+        Assert.That(page.RootElement.GetProperty("lastReviewed").GetString(), Is.EqualTo("2026-04-01"));
+        Assert.That((await StoredAsync(id)).Featured, Is.False);
+    }
+
     [TestCase("2999-01-01", "LastReviewed", "cannot be in the future")]
     [TestCase("1999-12-31", "LastReviewed", "2000 or later")]
     [TestCase("", "LastReviewed", "Give the date the post was reviewed")]
