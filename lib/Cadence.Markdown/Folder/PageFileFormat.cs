@@ -21,7 +21,15 @@ public static class PageFileFormat
         };
     }
 
-    public static string Write(PageFile page) => PostFileFormat.Write(new PostFile(
-        page.Title, page.Slug, page.Date, page.Status, page.Excerpt, [], null, null, null, null, page.SeoTitle, page.SeoDescription,
-        null, null, page.Body) { ReviewedBy = page.ReviewedBy, LastReviewed = page.LastReviewed });
+    public static string Write(PageFile page)
+    {
+        var asPost = new PostFile(
+            page.Title, page.Slug, page.Date, page.Status, page.Excerpt, [], null, null, null, null, page.SeoTitle, page.SeoDescription,
+            null, null, page.Body)
+        {
+            ReviewedBy = page.ReviewedBy,
+            LastReviewed = page.LastReviewed,
+        };
+        return PostFileFormat.Write(asPost);
+    }
 }

@@ -131,7 +131,8 @@ public static class SiteModelBuilder
             p.Seo);
         return post with
         {
-            BodyKey = bodyKey, Featured = p.Featured,
+            BodyKey = bodyKey,
+            Featured = p.Featured,
             // One claim: a reviewer without a date (or a date without a reviewer) says nothing a reader can trust.
             ReviewedBy = p.LastReviewed is null ? null : AuthorOf(p.ReviewedBy, authorInfo),
             LastReviewed = p.ReviewedBy is null ? null : p.LastReviewed,

@@ -81,7 +81,9 @@ public static class FolderSource
             if (post.Date is null) throw new SourceException($"{root}/posts: published post '{post.Slug}' needs a date.");
             posts.Add(ToApiPost(post, AuthorOf(post.Author), media) with
             {
-                Featured = post.Featured, ReviewedBy = AuthorOf(post.ReviewedBy), LastReviewed = post.LastReviewed,
+                Featured = post.Featured,
+                ReviewedBy = AuthorOf(post.ReviewedBy),
+                LastReviewed = post.LastReviewed,
             });
             deferred[post.Slug] = file.BodyKey;
             paths[post.Slug] = file.FullPath;
