@@ -142,6 +142,22 @@ public class PostReviewTests : SignedInAdminTests
             Is.EqualTo("MCSP, chartered physiotherapist"));
     }
 
+    [Test]
+    public async Task The_openapi_document_describes_the_new_fields()
+    {
+        using var json = JsonDocument.Parse(await Cms.Client().GetStringAsync("openapi/v1.json"));
+        var schemas = json.RootElement.GetProperty("components").GetProperty("schemas");
+        var post = schemas.GetProperty("PostDto").GetProperty("properties");
+        Assert.Multiple(() =>
+        {
+            Assert.That(post.GetProperty("featured").GetProperty("type").GetString(), Is.EqualTo("boolean"));
+            Assert.That(post.GetProperty("lastReviewed").GetProperty("format").GetString(), Is.EqualTo("date"));
+            Assert.That(post.GetProperty("reviewedBy").ToString(), Does.Contain("AuthorRefDto"));
+            Assert.That(schemas.GetProperty("AuthorRefDto").GetProperty("properties").TryGetProperty("credentials", out _), Is.True);
+            Assert.That(schemas.GetProperty("AuthorDto").GetProperty("properties").TryGetProperty("credentials", out _), Is.True);
+        });
+    }
+
     private async Task<(int Id, string Slug)> StarterPostAsync(string slug)
     {
         await using var scope = Cms.Services.CreateAsyncScope();
