@@ -43,6 +43,16 @@ public class BuildParityTests
     }
 
     [Test]
+    public void The_reviewed_starter_post_carries_its_review_in_both_builds()
+    {
+        const string page = "posts/knee-pain-when-running/index.html";
+        var html = File.ReadAllText(Path.Combine(_folder, "api", page));
+        Assert.That(html, Does.Contain("Reviewed by <a href=\"/authors/tom-reddy/\">Tom Reddy</a>, BSc (Hons) Sports Therapy"));
+        Assert.That(html, Does.Contain("\"lastReviewed\":\"2026-11-20\""));
+        Assert.That(_fromFolder[page], Is.EqualTo(_overApi[page]));
+    }
+
+    [Test]
     public void Both_builds_publish_the_same_files_and_no_unpublished_media()
     {
         Assert.That(_overApi.Keys, Is.EquivalentTo(_fromFolder.Keys));

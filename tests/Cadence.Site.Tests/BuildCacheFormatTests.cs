@@ -69,7 +69,7 @@ public class BuildCacheFormatTests
             case string text:
                 if (text.Length == 0) yield return path;
                 yield break;
-            case int or long or ulong or bool or DateTimeOffset:
+            case int or long or ulong or bool or DateTimeOffset or DateOnly:
                 yield break; // a zero number is a value the format writes like any other
             case Hash128 hash:
                 if (hash == default) yield return path;

@@ -21,6 +21,7 @@ public class PostPageKeyTests
         [".Tags[0].PostCount"] = "post counts change with every publish; no page shows the post's copy of them",
         [".Category.PostCount"] = "as for tags",
         [".Author.PostCount"] = "as for tags",
+        [".ReviewedBy.PostCount"] = "as for tags",
         [".Path"] = "the site makes every post's address from its slug (Urls.Post); the API states the same path for other clients",
     };
 

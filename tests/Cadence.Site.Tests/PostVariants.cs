@@ -15,10 +15,12 @@ public static class PostVariants
         new DateTimeOffset(2026, 3, 4, 9, 30, 0, TimeSpan.FromHours(1)), new DateTimeOffset(2026, 3, 5, 10, 0, 0, TimeSpan.Zero),
         4, 800, "# Heading\n\nThe body.\n",
         [new ApiTerm("knees", "Knees", 3)], new ApiTerm("injuries", "Injuries", 5),
-        new ApiAuthor("ann", "Ann Lee", "A physio.", "/media/ann.jpg", 7),
+        new ApiAuthor("ann", "Ann Lee", "A physio.", "/media/ann.jpg", 7, "MSc, physiotherapist"),
         new ApiImage("/media/knee.jpg", "A knee", 1200, 800, [new ApiImageVariant("/media/variants/0123456789abcdef-800.avif", "image/avif", 800, 533)]),
         new ApiSeo("SEO title", "SEO description", "/media/social.jpg", "https://example.com/canonical"),
-        ["knee-pain-ebook"], "/posts/knee-pain/");
+        ["knee-pain-ebook"], "/posts/knee-pain/",
+        Featured: true, ReviewedBy: new ApiAuthor("bo", "Bo Chan", "A sports therapist.", "/media/bo.jpg", 2, "BSc, sports therapist"),
+        LastReviewed: new DateOnly(2026, 3, 3));
 
     /// <summary>Every field path (e.g. <c>Author.Bio</c>) with the post that differs from <see cref="Full"/> only there.</summary>
     public static IEnumerable<(string Field, ApiPost Post)> Each() =>
@@ -31,6 +33,7 @@ public static class PostVariants
         else if (underlying == typeof(int)) yield return ("", value is null ? 1 : (int)value + 1);
         else if (underlying == typeof(bool)) yield return ("", !(bool)value!);
         else if (underlying == typeof(DateTimeOffset)) yield return ("", value is null ? DateTimeOffset.UnixEpoch : ((DateTimeOffset)value).AddHours(1));
+        else if (underlying == typeof(DateOnly)) yield return ("", value is null ? DateOnly.MinValue : ((DateOnly)value).AddDays(1));
         else if (underlying.IsGenericType && underlying.GetGenericTypeDefinition() == typeof(IReadOnlyList<>))
         {
             var item = underlying.GetGenericArguments()[0];

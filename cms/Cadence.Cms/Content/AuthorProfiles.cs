@@ -6,6 +6,9 @@ namespace Cadence.Cms.Content;
 /// <summary>The public author each manager account writes as (Author.UserId), made on first use.</summary>
 public sealed class AuthorProfiles(CadenceDb db)
 {
+    /// <summary>A line beside a name, not a CV: the byline has to stay readable on a phone.</summary>
+    public const int CredentialsMax = 120;
+
     public Task<Author?> ForUserAsync(string userId, CancellationToken cancellationToken = default) =>
         db.Authors.SingleOrDefaultAsync(a => a.UserId == userId, cancellationToken);
 
@@ -29,7 +32,8 @@ public sealed class AuthorProfiles(CadenceDb db)
         return true;
     }
 
-    public async Task<Author> SaveAsync(string userId, string name, string? bio, string? avatar, CancellationToken cancellationToken = default)
+    /// <param name="credentials">A short line of qualifications, up to <see cref="CredentialsMax"/> characters (the page checks it).</param>
+    public async Task<Author> SaveAsync(string userId, string name, string? bio, string? avatar, string? credentials, CancellationToken cancellationToken = default)
     {
         var author = await ForUserAsync(userId, cancellationToken);
         if (author is null)
@@ -43,6 +47,7 @@ public sealed class AuthorProfiles(CadenceDb db)
         author.Name = name;
         author.Bio = string.IsNullOrWhiteSpace(bio) ? null : bio.Trim();
         author.Avatar = string.IsNullOrWhiteSpace(avatar) ? null : avatar;
+        author.Credentials = string.IsNullOrWhiteSpace(credentials) ? null : credentials.Trim();
         await db.SaveChangesAsync(cancellationToken);
         return author;
     }

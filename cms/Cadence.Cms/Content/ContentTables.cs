@@ -16,6 +16,7 @@ public sealed class PostTable : IEntityTypeConfiguration<Post>
         post.HasMany(p => p.Tags).WithMany(t => t.Posts).UsingEntity("PostTags");
         post.HasOne(p => p.Category).WithMany(c => c.Posts).OnDelete(DeleteBehavior.SetNull);
         post.HasOne(p => p.Author).WithMany().OnDelete(DeleteBehavior.SetNull);
+        post.HasOne(p => p.ReviewedBy).WithMany().HasForeignKey(p => p.ReviewedById).OnDelete(DeleteBehavior.SetNull);
         post.Property(p => p.Version).IsConcurrencyToken();
         post.Property(p => p.VersionEditSession).HasMaxLength(40);
         post.Ignore(p => p.IsLive);
@@ -46,7 +47,11 @@ public sealed class CategoryTable : IEntityTypeConfiguration<Category>
 
 public sealed class AuthorTable : IEntityTypeConfiguration<Author>
 {
-    public void Configure(EntityTypeBuilder<Author> author) => author.HasIndex(a => a.Slug).IsUnique();
+    public void Configure(EntityTypeBuilder<Author> author)
+    {
+        author.HasIndex(a => a.Slug).IsUnique();
+        author.Property(a => a.Credentials).HasMaxLength(Content.AuthorProfiles.CredentialsMax);
+    }
 }
 
 public sealed class SlugRedirectTable : IEntityTypeConfiguration<SlugRedirect>

@@ -17,6 +17,9 @@ public sealed record EditingUser(string Id, string Name, bool MayPublish)
     /// <summary>Editors and Admins put any byline on a post; an Author's posts carry their own profile's byline only.</summary>
     public bool MayChooseByline => MayPublish;
 
+    /// <summary>Saying a clinician reviewed a post is a clinical claim, and featuring it the clinic's choice: Editors and Admins only.</summary>
+    public bool MayReview => MayPublish;
+
     public bool MayEdit(Post post) => MayEdit(post.OwnerId, post.Status);
 
     public bool MayEdit(string? ownerId, PostStatus status) => MayPublish || (ownerId == Id && status == PostStatus.Draft);

@@ -35,6 +35,16 @@ public sealed class Post : Data.IVersioned
     public Author? Author { get; set; }
     public List<Tag> Tags { get; set; } = [];
 
+    /// <summary>The clinician (an author profile) who checked the advice; set by Editors and Admins only (<see cref="PostReview"/>).</summary>
+    public int? ReviewedById { get; set; }
+    public Author? ReviewedBy { get; set; }
+
+    /// <summary>The day the advice was last checked, as the reviewer dated it; set together with <see cref="ReviewedBy"/>.</summary>
+    public DateOnly? LastReviewed { get; set; }
+
+    /// <summary>Shown in the home page's featured card: the newest featured post is.</summary>
+    public bool Featured { get; set; }
+
     /// <summary>The user who created the post; Authors may edit only their own.</summary>
     public string? OwnerId { get; set; }
 

@@ -4,12 +4,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Cadence.Cms.Content;
 
 /// <summary>What the editor form sends; every field is text as typed, checked by <see cref="PostEditing.ApplyAsync"/>.</summary>
+/// <param name="ReviewedById">With <paramref name="LastReviewed"/>: the author profile who checked the advice (<see cref="PostReview"/>).</param>
 public sealed record PostInput(
     string Title, string? Slug, string Body, string? Excerpt, string? Tags, int? CategoryId, int? AuthorId,
-    string? Image, string? ImageAlt, string? SeoTitle, string? SeoDescription);
+    string? Image, string? ImageAlt, string? SeoTitle, string? SeoDescription,
+    int? ReviewedById = null, DateOnly? LastReviewed = null, bool Featured = false);
 
 /// <summary>Turns editor input into a post: field checks, slug rules, tags made on the fly, image checks.</summary>
-public sealed class PostEditing(CadenceDb db, PostWorkflow workflow)
+public sealed class PostEditing(CadenceDb db, PostWorkflow workflow, TimeProvider clock)
 {
     public const int TitleMax = 200, ExcerptMax = 500, SeoTitleMax = 70, SeoDescriptionMax = 200;
 
@@ -38,6 +40,9 @@ public sealed class PostEditing(CadenceDb db, PostWorkflow workflow)
             problems[nameof(PostInput.CategoryId)] = "Choose a category from the list.";
         if (input.AuthorId is { } author && !await db.Authors.AnyAsync(a => a.Id == author, cancellationToken))
             problems[nameof(PostInput.AuthorId)] = "Choose an author from the list.";
+        if (input.ReviewedById is { } reviewer && !await db.Authors.AnyAsync(a => a.Id == reviewer, cancellationToken))
+            problems[nameof(PostInput.ReviewedById)] = "Choose the reviewer from the list.";
+        PostReview.Check(input, await ClinicTodayAsync(cancellationToken), problems);
         return problems;
     }
 
@@ -50,6 +55,9 @@ public sealed class PostEditing(CadenceDb db, PostWorkflow workflow)
         // A page has no category or byline (PageRules); whatever the form sent is not kept.
         post.CategoryId = post.IsPage ? null : input.CategoryId;
         post.AuthorId = post.IsPage ? null : input.AuthorId;
+        post.ReviewedById = input.ReviewedById;
+        post.LastReviewed = input.LastReviewed;
+        post.Featured = !post.IsPage && input.Featured;
         post.Image = Blank(input.Image) is { } image && !image.StartsWith("/media/", StringComparison.Ordinal) ? "/media/" + image : Blank(input.Image);
         post.ImageAlt = post.Image is null ? null : Blank(input.ImageAlt);
         post.SeoTitle = Blank(input.SeoTitle);
@@ -85,6 +93,14 @@ public sealed class PostEditing(CadenceDb db, PostWorkflow workflow)
             tags.Add(tag);
         }
         return tags;
+    }
+
+    /// <summary>Today where the clinic is: a review dated today there is not in the future, whatever the server's zone.</summary>
+    private async Task<DateOnly> ClinicTodayAsync(CancellationToken cancellationToken)
+    {
+        var id = await db.Settings.AsNoTracking().Select(s => s.TimeZone).FirstOrDefaultAsync(cancellationToken) ?? "UTC";
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(id, out var found) ? found : TimeZoneInfo.Utc;
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

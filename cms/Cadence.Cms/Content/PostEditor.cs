@@ -33,6 +33,7 @@ public sealed class PostEditor(CadenceDb db, PostEditing editing, PostWorkflow w
         if (loaded.Post is not { } post) return loaded;
         if (save.Base is { } based && !based.Allows(post)) return PostEditResult.Conflict(post);
         save = save with { Input = await WithAllowedBylineAsync(save.Input, post, user, cancellationToken) };
+        if (!user.MayReview) save = save with { Input = PostReview.KeepStored(save.Input, post) };
 
         var problems = await editing.CheckAsync(save.Input, post.Kind, cancellationToken);
         if (save.Action == PostAction.Schedule && save.PublishAtUtc is null) problems[PostEditResult.PublishAtField] = "Choose the date and time to publish.";
@@ -85,6 +86,7 @@ public sealed class PostEditor(CadenceDb db, PostEditing editing, PostWorkflow w
         if (loaded.Post is not { } post) return loaded;
         if (based is not null && !based.Allows(post)) return PostEditResult.Conflict(post);
         input = await WithAllowedBylineAsync(input, post, user, cancellationToken);
+        if (!user.MayReview) input = PostReview.KeepStored(input, post);
         var stored = post.Title.Length > 0 ? post.Title : UntitledDraft;
         if (string.IsNullOrWhiteSpace(input.Title)) input = input with { Title = stored };
         input = KeepStoredWhereInvalid(input, post, stored, await editing.CheckAsync(input, post.Kind, cancellationToken));
@@ -203,7 +205,7 @@ public sealed class PostEditor(CadenceDb db, PostEditing editing, PostWorkflow w
     {
         bool Bad(string field) => problems.ContainsKey(field);
         var badImage = Bad(nameof(PostInput.Image)) || Bad(nameof(PostInput.ImageAlt));
-        return input with
+        var kept = input with
         {
             Title = Bad(nameof(PostInput.Title)) ? storedTitle : input.Title,
             Slug = Bad(nameof(PostInput.Slug)) ? post.Slug : input.Slug,
@@ -215,5 +217,8 @@ public sealed class PostEditor(CadenceDb db, PostEditing editing, PostWorkflow w
             CategoryId = Bad(nameof(PostInput.CategoryId)) ? post.CategoryId : input.CategoryId,
             AuthorId = Bad(nameof(PostInput.AuthorId)) ? post.AuthorId : input.AuthorId,
         };
+        // The reviewer and the date are one claim: a half that does not pass keeps both as stored.
+        var badReview = Bad(nameof(PostInput.ReviewedById)) || Bad(nameof(PostInput.LastReviewed));
+        return badReview ? kept with { ReviewedById = post.ReviewedById, LastReviewed = post.LastReviewed } : kept;
     }
 }

@@ -25,6 +25,9 @@ public sealed class Author
     public string? Bio { get; set; }
     public string? Avatar { get; set; }
 
+    /// <summary>A short line of qualifications shown beside the name ("MSc, HCPC-registered physiotherapist").</summary>
+    public string? Credentials { get; set; }
+
     /// <summary>The manager account that writes as this author, if any.</summary>
     public string? UserId { get; set; }
 }

@@ -21,7 +21,8 @@ public sealed record ClinicDto(
 
 public sealed record TermDto(string Slug, string Name);
 
-public sealed record AuthorRefDto(string Slug, string Name, string? Bio, string? Avatar);
+/// <param name="Credentials">A short line of qualifications ("MSc, HCPC-registered physiotherapist"), or null.</param>
+public sealed record AuthorRefDto(string Slug, string Name, string? Bio, string? Avatar, string? Credentials);
 
 /// <summary>A responsive copy of an image: AVIF, WebP or the fallback format at one width.</summary>
 public sealed record ImageVariantDto(string Url, string Type, int Width, int Height);
@@ -34,15 +35,20 @@ public sealed record MediaImageDto(string Url, string? Alt, int? Width, int? Hei
 
 public sealed record SeoDto(string? Title, string? Description, string? SocialImage, string? CanonicalUrl);
 
+/// <param name="Featured">The site's home page leads with the newest featured post.</param>
+/// <param name="ReviewedBy">The clinician who checked the advice, or null; set together with <paramref name="LastReviewed"/>.</param>
+/// <param name="LastReviewed">The day the advice was last checked (a date, no time), or null.</param>
 public sealed record PostDto(
     string Slug, string Title, string? Excerpt, string Status, DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt,
     int ReadingMinutes, int WordCount, string? Body, IReadOnlyList<TermDto> Tags, TermDto? Category, AuthorRefDto? Author,
-    ImageDto? Image, SeoDto Seo, IReadOnlyList<string> Forms, string Path);
+    ImageDto? Image, SeoDto Seo, IReadOnlyList<string> Forms, string Path,
+    bool Featured, AuthorRefDto? ReviewedBy, DateOnly? LastReviewed);
 
 /// <summary>A page (About, Contact…): a post without tags, category, byline or image, at <see cref="Path"/>.</summary>
+/// <param name="ReviewedBy">As a post's: who checked the advice, with <paramref name="LastReviewed"/>, or null.</param>
 public sealed record PageDto(
     string Slug, string Title, string? Excerpt, string Status, DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt,
-    string? Body, SeoDto Seo, IReadOnlyList<string> Forms, string Path);
+    string? Body, SeoDto Seo, IReadOnlyList<string> Forms, string Path, AuthorRefDto? ReviewedBy, DateOnly? LastReviewed);
 
 public sealed record PageListDto(IReadOnlyList<PageDto> Items, PaginationDto Pagination);
 
@@ -52,7 +58,7 @@ public sealed record PostPageDto(IReadOnlyList<PostDto> Items, PaginationDto Pag
 
 public sealed record TermCountDto(string Slug, string Name, int PostCount);
 
-public sealed record AuthorDto(string Slug, string Name, string? Bio, string? Avatar, int PostCount);
+public sealed record AuthorDto(string Slug, string Name, string? Bio, string? Avatar, int PostCount, string? Credentials);
 
 public sealed record FormFieldDto(string Name, string Type, string Label, bool Required, int? MaxLength, IReadOnlyList<string> Options);
 

@@ -25,7 +25,7 @@ public static class PostEndpoints
         var paging = new Paging(query.Page, query.Limit, total);
         var pages = paging.Pages;
         var posts = await filtered.Page(paging)
-            .Include(p => p.Tags).Include(p => p.Category).Include(p => p.Author)
+            .Include(p => p.Tags).Include(p => p.Category).Include(p => p.Author).Include(p => p.ReviewedBy)
             .AsSplitQuery().ToListAsync(cancellationToken);
 
         var items = await mapping.ToDtosAsync(posts, query.IncludeBody, cancellationToken);
@@ -39,7 +39,7 @@ public static class PostEndpoints
         var preview = ApiKeyAuthentication.IsPreview(http.User);
         var visible = preview ? db.Posts.Where(p => p.DeletedAt == null) : db.Posts.WhereLive();
         var post = await visible.AsNoTracking().Where(p => p.Slug == slug && p.Kind == PostKind.Post)
-            .Include(p => p.Tags).Include(p => p.Category).Include(p => p.Author)
+            .Include(p => p.Tags).Include(p => p.Category).Include(p => p.Author).Include(p => p.ReviewedBy)
             .AsSplitQuery().SingleOrDefaultAsync(cancellationToken);
         if (post is null) return DeliveryEndpoints.NotFound($"The post '{slug}'");
 

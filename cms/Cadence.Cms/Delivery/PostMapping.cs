@@ -31,15 +31,21 @@ public sealed class PostMapping(CadenceDb db, MarkdownFactsCache factsCache)
                 facts.ReadingMinutes, facts.WordCount, includeBody ? post.Body : null,
                 post.Tags.OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => new TermDto(t.Slug, t.Name)).ToList(),
                 post.Category is { } c ? new TermDto(c.Slug, c.Name) : null,
-                post.Author is { } a ? new AuthorRefDto(a.Slug, a.Name, a.Bio, a.Avatar) : null,
+                AuthorRef(post.Author),
                 image,
                 new SeoDto(post.SeoTitle, post.SeoDescription, post.SocialImage, post.CanonicalUrl),
-                facts.FormKeys, PostAddress.PathOf(post.Slug));
+                facts.FormKeys, PostAddress.PathOf(post.Slug),
+                post.Featured, AuthorRef(post.ReviewedBy), post.LastReviewed);
         }).ToList();
     }
 
+<<<<<<< HEAD
     /// <summary>The excerpt an editor wrote, else the start of the body's first paragraph.</summary>
     public static string ExcerptOf(string? written, MarkdownFacts facts) => written ?? PlainText.Shorten(facts.PlainStart, 200);
+=======
+    public static AuthorRefDto? AuthorRef(Author? author) =>
+        author is null ? null : new AuthorRefDto(author.Slug, author.Name, author.Bio, author.Avatar, author.Credentials);
+>>>>>>> trust
 
     public static DateTimeOffset? AsUtc(DateTime? value) =>
         value is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)) : null;

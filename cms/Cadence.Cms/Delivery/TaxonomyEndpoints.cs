@@ -27,7 +27,7 @@ public static class TaxonomyEndpoints
         var live = db.Posts.WhereLive();
         var authors = await db.Authors.AsNoTracking().OrderBy(a => a.Slug)
             .Select(a => new AuthorDto(a.Slug, a.Name, a.Bio, a.Avatar,
-                live.Count(p => p.AuthorId == a.Id)))
+                live.Count(p => p.AuthorId == a.Id), a.Credentials))
             .ToListAsync(cancellationToken);
         return ETagged.Json(new ItemsDto<AuthorDto>(authors), DeliveryJson.Default.ItemsDtoAuthorDto);
     }

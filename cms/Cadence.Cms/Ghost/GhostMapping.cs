@@ -30,7 +30,7 @@ public sealed class GhostMapping(MarkdownFactsCache factsCache)
         var social = links.Media(post.SocialImage);
         return new GhostPost(
             id, GhostIds.UuidOf(post.Id), post.Title, post.Slug, html, plaintext ? PlainTextOf(post.Body) : null, id,
-            image, image is null ? null : post.ImageAlt, null, GhostFeatured.Of(post), "public",
+            image, image is null ? null : post.ImageAlt, null, post.Featured, "public",
             PostMapping.AsUtc(post.CreatedAt)!.Value, PostMapping.AsUtc(post.UpdatedAt)!.Value, PostMapping.AsUtc(post.PublishedAt),
             post.Excerpt, null, null, null, post.CanonicalUrl,
             tags, authors, authors.FirstOrDefault(), tags.FirstOrDefault(),

@@ -19,7 +19,7 @@ public sealed class GhostPosts(CadenceDb db, GhostMapping mapping, PostAddress a
         .Match("slug", slugs => { var list = slugs.ToList(); return p => list.Contains(p.Slug); })
         .Match("id", ids => { var list = ids.Select(id => GhostIds.Parse(GhostIds.Kind.Post, id)).OfType<int>().ToList(); return p => list.Contains(p.Id); })
         .Match("visibility", values => values.Contains("public") ? p => true : p => false)
-        .Flag("featured", GhostFeatured.Rule)
+        .Flag("featured", p => p.Featured)
         .Date("published_at", p => p.PublishedAt).Date("updated_at", p => p.UpdatedAt).Date("created_at", p => p.CreatedAt)
         .Orderable("published_at", p => p.PublishedAt).Orderable("updated_at", p => p.UpdatedAt).Orderable("created_at", p => p.CreatedAt)
         .Orderable("title", p => p.Title).Orderable("slug", p => p.Slug).Orderable("id", p => p.Id);

@@ -15,7 +15,7 @@ public sealed class ContentExporter(CadenceDb db)
         var authors = await db.Authors.AsNoTracking().OrderBy(a => a.Slug).ToListAsync(cancellationToken);
         var forms = await db.Forms.AsNoTracking().OrderBy(f => f.Key).ToListAsync(cancellationToken);
         var all = await db.Posts.AsNoTracking().Where(p => p.DeletedAt == null)
-            .Include(p => p.Tags).Include(p => p.Category).Include(p => p.Author)
+            .Include(p => p.Tags).Include(p => p.Category).Include(p => p.Author).Include(p => p.ReviewedBy)
             .OrderBy(p => p.Slug).AsSplitQuery().ToListAsync(cancellationToken);
         var posts = all.Where(p => !p.IsPage).ToList();
         var pages = all.Where(p => p.IsPage).ToList();
@@ -27,16 +27,23 @@ public sealed class ContentExporter(CadenceDb db)
             {
                 ThemeColour = settings.ThemeColour, Logo = settings.Logo, Icon = settings.Icon, Clinic = settings.Clinic,
             },
-            authors.Select(a => new AuthorFile(a.Slug, a.Name, a.Bio, a.Avatar)),
+            authors.Select(a => new AuthorFile(a.Slug, a.Name, a.Bio, a.Avatar) { Credentials = a.Credentials }),
             posts.Select(p => new PostFile(
                 p.Title, p.Slug, Utc(p.PublishedAt),
                 p.Status.ToString().ToLowerInvariant(), p.Excerpt, p.Tags.Select(t => t.Name).Order(StringComparer.Ordinal).ToList(),
-                p.Category?.Name, p.Author?.Slug, p.Image, p.ImageAlt, p.SeoTitle, p.SeoDescription, p.SocialImage, p.CanonicalUrl, p.Body)),
+                p.Category?.Name, p.Author?.Slug, p.Image, p.ImageAlt, p.SeoTitle, p.SeoDescription, p.SocialImage, p.CanonicalUrl, p.Body)
+            {
+                ReviewedBy = p.LastReviewed is null ? null : p.ReviewedBy?.Slug, LastReviewed = p.ReviewedBy is null ? null : p.LastReviewed,
+                Featured = p.Featured,
+            }),
             forms.Select(f => new FormFile(f.Key, f.Title, f.Intro, f.SubmitLabel, f.SuccessMessage, f.ThankYouPath, f.NotificationEmail,
                 f.AssetFileName is null ? null : "/assets/" + f.AssetFileName,
                 f.Fields.Select(x => new FormFieldFile(x.Name, x.Type, x.Label, x.Required, x.MaxLength, x.Options)).ToList())),
             pages.Select(p => new PageFile(p.Title, p.Slug, Utc(p.PublishedAt), p.Status.ToString().ToLowerInvariant(), p.Excerpt,
-                p.SeoTitle, p.SeoDescription, p.Body)));
+                p.SeoTitle, p.SeoDescription, p.Body)
+            {
+                ReviewedBy = p.LastReviewed is null ? null : p.ReviewedBy?.Slug, LastReviewed = p.ReviewedBy is null ? null : p.LastReviewed,
+            }));
 
         await foreach (var media in db.Media.AsNoTracking().Include(m => m.Blob).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {

@@ -31,7 +31,7 @@ public sealed class ContentImporter(CadenceDb db, MediaLibrary media, TimeProvid
             await media.AddAsync(Path.GetFileName(file.FullPath), await File.ReadAllBytesAsync(file.FullPath, cancellationToken), file.IsPublic, cancellationToken: cancellationToken);
 
         db.Settings.Add(ToSettings(content.Site));
-        var authors = content.Authors.ToDictionary(a => a.Slug, a => new Author { Slug = a.Slug, Name = a.Name, Bio = a.Bio, Avatar = a.Avatar });
+        var authors = content.Authors.ToDictionary(a => a.Slug, a => new Author { Slug = a.Slug, Name = a.Name, Bio = a.Bio, Avatar = a.Avatar, Credentials = a.Credentials });
         db.Authors.AddRange(authors.Values);
         db.Forms.AddRange(content.Forms.Select(ToForm));
 
@@ -51,6 +51,8 @@ public sealed class ContentImporter(CadenceDb db, MediaLibrary media, TimeProvid
                 Tags = file.Tags.Select(name => Term(tags, name, (slug, n) => new Tag { Slug = slug, Name = n })).Distinct().ToList(),
                 Category = file.Category is null ? null : Term(categories, file.Category, (slug, n) => new Category { Slug = slug, Name = n }),
                 Author = file.Author is null ? null : AuthorFor(authors, file.Author),
+                ReviewedBy = file.ReviewedBy is null ? null : AuthorFor(authors, file.ReviewedBy), LastReviewed = file.LastReviewed,
+                Featured = file.Featured,
             });
         }
         foreach (var file in content.Pages)
@@ -61,6 +63,7 @@ public sealed class ContentImporter(CadenceDb db, MediaLibrary media, TimeProvid
                 Status = Enum.Parse<PostStatus>(file.Status, ignoreCase: true),
                 PublishedAt = file.Date?.UtcDateTime, CreatedAt = Past(file.Date, now), UpdatedAt = Past(file.Date, now),
                 SeoTitle = file.SeoTitle, SeoDescription = file.SeoDescription,
+                ReviewedBy = file.ReviewedBy is null ? null : AuthorFor(authors, file.ReviewedBy), LastReviewed = file.LastReviewed,
             });
         }
         await db.SaveChangesAsync(cancellationToken);

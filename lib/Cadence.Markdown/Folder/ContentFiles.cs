@@ -19,7 +19,11 @@ public sealed record SiteFile(
     public ClinicDetails Clinic { get; init; } = ClinicDetails.Empty;
 }
 
-public sealed record AuthorFile(string Slug, string Name, string? Bio, string? Avatar);
+public sealed record AuthorFile(string Slug, string Name, string? Bio, string? Avatar)
+{
+    /// <summary>A short line of qualifications, shown beside the name ("MSc, HCPC-registered physiotherapist").</summary>
+    public string? Credentials { get; init; }
+}
 
 public sealed record PostFile(
     string Title, string Slug, DateTimeOffset? Date, string Status, string? Excerpt,
@@ -30,11 +34,26 @@ public sealed record PostFile(
     public const string Published = "published";
     public const string Draft = "draft";
     public const string Scheduled = "scheduled";
+
+    /// <summary>The slug (in authors.yml) of the clinician who checked the advice; front matter <c>reviewed_by</c>.</summary>
+    public string? ReviewedBy { get; init; }
+
+    /// <summary>When the advice was last checked; front matter <c>last_reviewed</c> (yyyy-MM-dd).</summary>
+    public DateOnly? LastReviewed { get; init; }
+
+    /// <summary>Shown in the home page's featured card (the newest featured post); front matter <c>featured: true</c>.</summary>
+    public bool Featured { get; init; }
 }
 
 /// <summary>A page (About, Contact…): a post file without tags, category, author or image; it lives at <c>/{slug}/</c>.</summary>
 public sealed record PageFile(
-    string Title, string Slug, DateTimeOffset? Date, string Status, string? Excerpt, string? SeoTitle, string? SeoDescription, string Body);
+    string Title, string Slug, DateTimeOffset? Date, string Status, string? Excerpt, string? SeoTitle, string? SeoDescription, string Body)
+{
+    /// <summary>As a post's <see cref="PostFile.ReviewedBy"/>: advice on a page is checked too.</summary>
+    public string? ReviewedBy { get; init; }
+
+    public DateOnly? LastReviewed { get; init; }
+}
 
 public sealed record FormFieldFile(string Name, string Type, string Label, bool Required, int? MaxLength, IReadOnlyList<string> Options);
 

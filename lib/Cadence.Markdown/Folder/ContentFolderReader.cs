@@ -84,7 +84,10 @@ public static class ContentFolderReader
         return authors.Select(a =>
         {
             if (string.IsNullOrWhiteSpace(a.Name)) throw new ContentFormatException($"{path}: every author needs a name.");
-            return new AuthorFile(string.IsNullOrWhiteSpace(a.Slug) ? Slug.From(a.Name) : a.Slug, a.Name, a.Bio, a.Avatar);
+            return new AuthorFile(string.IsNullOrWhiteSpace(a.Slug) ? Slug.From(a.Name) : a.Slug, a.Name, a.Bio, a.Avatar)
+            {
+                Credentials = string.IsNullOrWhiteSpace(a.Credentials) ? null : a.Credentials.Trim(),
+            };
         }).ToList();
     }
 

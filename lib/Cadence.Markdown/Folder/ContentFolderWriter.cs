@@ -11,7 +11,7 @@ public static class ContentFolderWriter
         Directory.CreateDirectory(Path.Combine(root, "forms"));
         if (site is not null) WriteYaml(Path.Combine(root, "site.yml"), ToYaml(site));
 
-        var authorList = authors.Select(a => new AuthorYaml { Slug = a.Slug, Name = a.Name, Bio = a.Bio, Avatar = a.Avatar }).ToList();
+        var authorList = authors.Select(a => new AuthorYaml { Slug = a.Slug, Name = a.Name, Bio = a.Bio, Avatar = a.Avatar, Credentials = a.Credentials }).ToList();
         if (authorList.Count > 0) WriteYaml(Path.Combine(root, "authors.yml"), authorList);
 
         foreach (var post in posts)

@@ -98,13 +98,8 @@ internal static class FlatFrontMatter
         {
             case "tags": return AssignList(value, list => yaml.Tags = list);
             case "categories": return AssignList(value, list => yaml.Categories = list);
-            case "draft":
-                if (value.IsNull) return true;
-                if (value.Text is null || !value.Plain) return false;
-                if (value.Text is "true" or "True" or "TRUE") yaml.Draft = true;
-                else if (value.Text is "false" or "False" or "FALSE") yaml.Draft = false;
-                else return false;
-                return true;
+            case "draft": return AssignFlag(value, flag => yaml.Draft = flag);
+            case "featured": return AssignFlag(value, flag => yaml.Featured = flag);
         }
         if (value.List is not null) return IsKnownScalar(key) ? false : true; // unknown keys are ignored, like YamlDotNet does
         var text = value.Text;
@@ -124,12 +119,26 @@ internal static class FlatFrontMatter
             case "seo_description": yaml.SeoDescription = text; break;
             case "social_image": yaml.SocialImage = text; break;
             case "canonical_url": yaml.CanonicalUrl = text; break;
+            case "reviewed_by": yaml.ReviewedBy = text; break;
+            case "last_reviewed": yaml.LastReviewed = text; break;
         }
         return true;
     }
 
+    /// <summary>A plain true or false, as YamlDotNet reads a bool; anything else is left to it.</summary>
+    private static bool AssignFlag(Value value, Action<bool> set)
+    {
+        if (value.IsNull) return true;
+        if (value.Text is null || !value.Plain) return false;
+        if (value.Text is "true" or "True" or "TRUE") set(true);
+        else if (value.Text is "false" or "False" or "FALSE") set(false);
+        else return false;
+        return true;
+    }
+
     private static bool IsKnownScalar(string key) => key is "title" or "slug" or "date" or "status" or "excerpt" or "summary"
-        or "category" or "author" or "image" or "image_alt" or "seo_title" or "seo_description" or "social_image" or "canonical_url";
+        or "category" or "author" or "image" or "image_alt" or "seo_title" or "seo_description" or "social_image" or "canonical_url"
+        or "reviewed_by" or "last_reviewed";
 
     private static bool AssignList(Value value, Action<List<string>?> set)
     {

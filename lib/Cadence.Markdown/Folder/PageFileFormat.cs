@@ -15,10 +15,21 @@ public static class PageFileFormat
             throw new ContentFormatException($"{path}: a page has no tags, category, author or image; remove them or make it a post.");
         if (PageAddresses.IsReserved(post.Slug))
             throw new ContentFormatException($"{path}: the site uses /{post.Slug}/ itself; give the page another slug.");
-        return new PageFile(post.Title, post.Slug, post.Date, post.Status, post.Excerpt, post.SeoTitle, post.SeoDescription, post.Body);
+        return new PageFile(post.Title, post.Slug, post.Date, post.Status, post.Excerpt, post.SeoTitle, post.SeoDescription, post.Body)
+        {
+            ReviewedBy = post.ReviewedBy, LastReviewed = post.LastReviewed,
+        };
     }
 
-    public static string Write(PageFile page) => PostFileFormat.Write(new PostFile(
-        page.Title, page.Slug, page.Date, page.Status, page.Excerpt, [], null, null, null, null, page.SeoTitle, page.SeoDescription,
-        null, null, page.Body));
+    public static string Write(PageFile page)
+    {
+        var asPost = new PostFile(
+            page.Title, page.Slug, page.Date, page.Status, page.Excerpt, [], null, null, null, null, page.SeoTitle, page.SeoDescription,
+            null, null, page.Body)
+        {
+            ReviewedBy = page.ReviewedBy,
+            LastReviewed = page.LastReviewed,
+        };
+        return PostFileFormat.Write(asPost);
+    }
 }

@@ -56,12 +56,26 @@ public static class PostFileFormat
         if (status == PostFile.Scheduled && date is null)
             throw new ContentFormatException($"{path}: a scheduled post needs a date.");
 
+        DateOnly? lastReviewed = null;
+        if (!string.IsNullOrWhiteSpace(yaml.LastReviewed))
+        {
+            if (!DateOnly.TryParseExact(yaml.LastReviewed.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var reviewed))
+                throw new ContentFormatException($"{path}: last_reviewed '{yaml.LastReviewed}' is not a date like 2026-03-03.");
+            lastReviewed = reviewed;
+        }
+        var reviewedBy = Blank(yaml.ReviewedBy);
+        if ((reviewedBy is null) != (lastReviewed is null))
+            throw new ContentFormatException($"{path}: reviewed_by and last_reviewed go together: give both or neither.");
+
         return new PostFile(
             title, slug, date, status, Blank(yaml.Excerpt ?? yaml.Summary),
             (yaml.Tags ?? []).Select(t => t.Trim()).Where(t => t.Length > 0).Distinct().ToArray(),
             Blank(yaml.Category ?? yaml.Categories?.FirstOrDefault()), Blank(yaml.Author),
             Blank(yaml.Image), Blank(yaml.ImageAlt), Blank(yaml.SeoTitle), Blank(yaml.SeoDescription),
-            Blank(yaml.SocialImage), Blank(yaml.CanonicalUrl), body);
+            Blank(yaml.SocialImage), Blank(yaml.CanonicalUrl), body)
+        {
+            ReviewedBy = reviewedBy, LastReviewed = lastReviewed, Featured = yaml.Featured == true,
+        };
     }
 
     public static string Write(PostFile post)
@@ -82,6 +96,9 @@ public static class PostFileFormat
             SeoDescription = post.SeoDescription,
             SocialImage = post.SocialImage,
             CanonicalUrl = post.CanonicalUrl,
+            ReviewedBy = post.ReviewedBy,
+            LastReviewed = post.LastReviewed?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Featured = post.Featured ? true : null,
         };
         var text = new StringBuilder("---\n");
         text.Append(YamlFiles.Writer.Serialize(yaml).ReplaceLineEndings("\n"));

@@ -86,6 +86,7 @@ internal sealed class AuthorYaml
     public string? Name { get; set; }
     public string? Bio { get; set; }
     public string? Avatar { get; set; }
+    public string? Credentials { get; set; }
 }
 
 internal sealed class PostYaml
@@ -107,6 +108,9 @@ internal sealed class PostYaml
     public string? SeoDescription { get; set; }
     public string? SocialImage { get; set; }
     public string? CanonicalUrl { get; set; }
+    public string? ReviewedBy { get; set; }
+    public string? LastReviewed { get; set; }
+    public bool? Featured { get; set; }
 }
 
 internal sealed class FieldYaml

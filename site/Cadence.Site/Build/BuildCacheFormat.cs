@@ -105,15 +105,11 @@ internal static class BuildCacheFormat
         foreach (var tag in p.Tags) Term(w, tag);
         w.Write(p.Category is not null);
         if (p.Category is not null) Term(w, p.Category);
-        w.Write(p.Author is not null);
-        if (p.Author is { } a)
-        {
-            w.Write(a.Slug);
-            w.Write(a.Name);
-            Text(w, a.Bio);
-            Text(w, a.Avatar);
-            w.Write(a.PostCount);
-        }
+        Author(w, p.Author);
+        w.Write(p.Featured);
+        Author(w, p.ReviewedBy);
+        w.Write(p.LastReviewed is not null);
+        if (p.LastReviewed is { } reviewed) w.Write(reviewed.DayNumber);
         w.Write(p.Image is not null);
         if (p.Image is { } image)
         {
@@ -170,7 +166,10 @@ internal static class BuildCacheFormat
         var tags = new ApiTerm[r.ReadInt32()];
         for (var i = 0; i < tags.Length; i++) tags[i] = Term(r);
         var category = r.ReadBoolean() ? Term(r) : null;
-        var author = r.ReadBoolean() ? new ApiAuthor(r.ReadString(), r.ReadString(), Text(r), Text(r), r.ReadInt32()) : null;
+        var author = Author(r);
+        var featured = r.ReadBoolean();
+        var reviewedBy = Author(r);
+        DateOnly? lastReviewed = r.ReadBoolean() ? DateOnly.FromDayNumber(r.ReadInt32()) : null;
         var image = r.ReadBoolean() ? new ApiImage(r.ReadString(), Text(r), Number(r), Number(r), Variants(r)) : null;
         var seo = r.ReadBoolean() ? new ApiSeo(Text(r), Text(r), Text(r), Text(r)) : null;
         string[]? forms = null;
@@ -180,12 +179,28 @@ internal static class BuildCacheFormat
             for (var i = 0; i < forms.Length; i++) forms[i] = r.ReadString();
         }
         var path = Text(r);
-        var post = new ApiPost(slug, title, excerpt, status, published, updated, minutes, words, null, tags, category, author, image, seo, forms, path);
+        var post = new ApiPost(slug, title, excerpt, status, published, updated, minutes, words, null, tags, category, author, image, seo, forms, path,
+            featured, reviewedBy, lastReviewed);
         var bodyKey = Key(r);
         var media = new string[r.ReadInt32()];
         for (var i = 0; i < media.Length; i++) media[i] = r.ReadString();
         return new CachedPost(new KnownPost(post, bodyKey, media), new PostFacts(r.ReadString(), r.ReadInt32(), r.ReadInt32()));
     }
+
+    private static void Author(BinaryWriter w, ApiAuthor? author)
+    {
+        w.Write(author is not null);
+        if (author is null) return;
+        w.Write(author.Slug);
+        w.Write(author.Name);
+        Text(w, author.Bio);
+        Text(w, author.Avatar);
+        w.Write(author.PostCount);
+        Text(w, author.Credentials);
+    }
+
+    private static ApiAuthor? Author(BinaryReader r) =>
+        r.ReadBoolean() ? new ApiAuthor(r.ReadString(), r.ReadString(), Text(r), Text(r), r.ReadInt32(), Text(r)) : null;
 
     private static void Term(BinaryWriter w, ApiTerm term)
     {

@@ -23,8 +23,13 @@ public static class SiteModelBuilder
     /// <param name="cachedRelated">The related-post lists of the cached build, used when its related key is this model's.</param>
     public static SiteModel Build(SourceContent content, string? baseUrlOverride = null, Func<Hash128, int[][]?>? cachedRelated = null)
     {
+        var authorInfo = content.Authors.ToDictionary(a => a.Slug, StringComparer.Ordinal);
         var pages = content.Pages
-            .Select(p => new Page(p.Slug, p.Title, p.Excerpt, p.UpdatedAt ?? p.PublishedAt ?? DateTimeOffset.UnixEpoch, p.Body ?? "", p.Seo))
+            .Select(p => new Page(p.Slug, p.Title, p.Excerpt, p.UpdatedAt ?? p.PublishedAt ?? DateTimeOffset.UnixEpoch, p.Body ?? "", p.Seo)
+            {
+                ReviewedBy = p.LastReviewed is null ? null : AuthorOf(p.ReviewedBy, authorInfo),
+                LastReviewed = p.ReviewedBy is null ? null : p.LastReviewed,
+            })
             .OrderBy(p => p.Slug, StringComparer.Ordinal).ToArray();
         var settings = Settings(content.Site, baseUrlOverride);
         var linked = settings.Navigation.Select(l => l.Url).ToHashSet(StringComparer.Ordinal);
@@ -33,7 +38,6 @@ public static class SiteModelBuilder
             FooterPages = pages.Where(p => !linked.Contains(p.Url)).OrderBy(p => p.Title, StringComparer.Ordinal).Select(p => new ApiLink(p.Title, p.Url)).ToArray(),
             CallToAction = CallToAction(settings.Navigation, pages),
         };
-        var authorInfo = content.Authors.ToDictionary(a => a.Slug, StringComparer.Ordinal);
 
         var sorted = content.Posts.ToArray();
         Array.Sort(sorted, (a, b) =>
@@ -74,7 +78,8 @@ public static class SiteModelBuilder
     /// <summary>A single post outside the model (a draft being previewed); it has no place in any list.</summary>
     public static Post Standalone(ApiPost post, SiteModel model)
     {
-        var authors = model.Authors.ToDictionary(a => a.Slug, a => new ApiAuthor(a.Slug, a.Name, a.Description, a.Image), StringComparer.Ordinal);
+        var authors = model.Authors.ToDictionary(a => a.Slug, a => new ApiAuthor(a.Slug, a.Name, a.Description, a.Image, Credentials: a.Credentials),
+            StringComparer.Ordinal);
         return ToPost(-1, post with { PublishedAt = post.PublishedAt ?? post.UpdatedAt ?? DateTimeOffset.UnixEpoch }, model.Settings, authors, null);
     }
 
@@ -110,13 +115,7 @@ public static class SiteModelBuilder
         // a content folder in the author's offset, and the feeds and JSON-LD must match the visible <time> either way.
         var published = TimeZoneInfo.ConvertTime(p.PublishedAt!.Value, settings.TimeZone);
         var updated = TimeZoneInfo.ConvertTime(p.UpdatedAt ?? published, settings.TimeZone);
-        Author? author = null;
-        if (p.Author is not null)
-        {
-            // The list of authors may carry a fuller profile than the copy embedded in the post.
-            var info = authorInfo.GetValueOrDefault(p.Author.Slug) ?? p.Author;
-            author = new Author(info.Slug, info.Name, info.Bio ?? p.Author.Bio, info.Avatar ?? p.Author.Avatar, Urls.Author(info.Slug));
-        }
+        var author = AuthorOf(p.Author, authorInfo);
         var bodyKey = p.Body is not null ? InputKey.Of(p.Body)
             : content!.DeferredBodies.TryGetValue(p.Slug, out var deferred) ? deferred
             : content.Reused[p.Slug].BodyKey;
@@ -130,7 +129,25 @@ public static class SiteModelBuilder
             p.Image is null ? null : new FeaturedImage(p.Image.Url, p.Image.Alt ?? "", p.Image.Width, p.Image.Height,
                 p.Image.Variants ?? content?.Images.GetValueOrDefault(p.Image.Url)),
             p.Seo);
-        return post with { BodyKey = bodyKey };
+        return post with
+        {
+            BodyKey = bodyKey,
+            Featured = p.Featured,
+            // One claim: a reviewer without a date (or a date without a reviewer) says nothing a reader can trust.
+            ReviewedBy = p.LastReviewed is null ? null : AuthorOf(p.ReviewedBy, authorInfo),
+            LastReviewed = p.ReviewedBy is null ? null : p.LastReviewed,
+        };
+    }
+
+    /// <summary>The author as the site shows them; the list of authors may carry a fuller profile than the copy embedded in the post.</summary>
+    private static Author? AuthorOf(ApiAuthor? embedded, Dictionary<string, ApiAuthor> authorInfo)
+    {
+        if (embedded is null) return null;
+        var info = authorInfo.GetValueOrDefault(embedded.Slug) ?? embedded;
+        return new Author(info.Slug, info.Name, info.Bio ?? embedded.Bio, info.Avatar ?? embedded.Avatar, Urls.Author(info.Slug))
+        {
+            Credentials = info.Credentials ?? embedded.Credentials,
+        };
     }
 
     /// <summary>Groups posts (already newest first, so every group is too); groups are ordered by name.</summary>
@@ -163,7 +180,10 @@ public static class SiteModelBuilder
             group.Posts.Add(post);
         }
         return groups.Values
-            .Select(g => new PostGroup(g.Author.Slug, g.Author.Name, g.Author.Url, g.Posts.ToArray(), g.Author.Bio, g.Author.Avatar))
+            .Select(g => new PostGroup(g.Author.Slug, g.Author.Name, g.Author.Url, g.Posts.ToArray(), g.Author.Bio, g.Author.Avatar)
+            {
+                Credentials = g.Author.Credentials,
+            })
             .OrderBy(g => g.Name, StringComparer.OrdinalIgnoreCase).ThenBy(g => g.Slug, StringComparer.Ordinal)
             .ToArray();
     }

@@ -39,7 +39,11 @@ public sealed record SiteSettings(
 
 public sealed record Term(string Slug, string Name, string Url);
 
-public sealed record Author(string Slug, string Name, string? Bio, string? Avatar, string Url);
+public sealed record Author(string Slug, string Name, string? Bio, string? Avatar, string Url)
+{
+    /// <summary>A short line of qualifications shown beside the name ("MSc, HCPC-registered physiotherapist").</summary>
+    public string? Credentials { get; init; }
+}
 
 public sealed record FeaturedImage(string Url, string Alt, int? Width, int? Height, IReadOnlyList<ApiImageVariant>? Variants = null);
 
@@ -57,6 +61,14 @@ public sealed record Post(
 
     /// <summary>Made once: pages, keys, feeds and the sitemap ask for it many times per post.</summary>
     public string Url { get; } = Urls.Post(Slug);
+
+    /// <summary>The home page leads with the newest featured post.</summary>
+    public bool Featured { get; init; }
+
+    /// <summary>The clinician who checked the advice, with <see cref="LastReviewed"/>; null when nobody has.</summary>
+    public Author? ReviewedBy { get; init; }
+
+    public DateOnly? LastReviewed { get; init; }
 }
 
 /// <summary>
@@ -66,10 +78,19 @@ public sealed record Post(
 public sealed record Page(string Slug, string Title, string? Excerpt, DateTimeOffset UpdatedAt, string Body, ApiSeo? Seo)
 {
     public string Url { get; } = Urls.ContentPage(Slug);
+
+    /// <summary>As a post's: the clinician who checked the advice, with <see cref="LastReviewed"/>.</summary>
+    public Author? ReviewedBy { get; init; }
+
+    public DateOnly? LastReviewed { get; init; }
 }
 
 /// <summary>A tag, category or author with its posts, newest first.</summary>
-public sealed record PostGroup(string Slug, string Name, string Url, IReadOnlyList<Post> Posts, string? Description = null, string? Image = null);
+public sealed record PostGroup(string Slug, string Name, string Url, IReadOnlyList<Post> Posts, string? Description = null, string? Image = null)
+{
+    /// <summary>An author's credentials; null for tags and categories.</summary>
+    public string? Credentials { get; init; }
+}
 
 public sealed record YearGroup(int Year, IReadOnlyList<Post> Posts)
 {

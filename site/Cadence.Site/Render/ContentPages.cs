@@ -18,9 +18,10 @@ public static class ContentPages
             var rendered = MarkdownDialect.Render(page.Body, formHtml);
             var description = page.Seo?.Description ?? page.Excerpt ?? PlainText.Shorten(rendered.Facts.PlainStart, PostPageRenderer.ExcerptLength);
             var canonical = page.Seo?.CanonicalUrl;
-            var head = new PageHead($"{page.Seo?.Title ?? page.Title} | {settings.Title}", description, page.Url, CanonicalUrl: canonical);
-            yield return PageJob.For<PageContent, ContentPageInput>(page.Url, context, head, new ContentPageInput(page.Title, rendered.Html),
-                PageInputJson.Default.ContentPageInput);
+            var head = new PageHead($"{page.Seo?.Title ?? page.Title} | {settings.Title}", description, page.Url, CanonicalUrl: canonical,
+                JsonLd: StructuredData.ReviewedPage(page, settings, canonical ?? settings.Absolute(page.Url)));
+            yield return PageJob.For<PageContent, ContentPageInput>(page.Url, context, head,
+                new ContentPageInput(page.Title, rendered.Html, page.ReviewedBy, page.LastReviewed), PageInputJson.Default.ContentPageInput);
         }
     }
 }

@@ -16,11 +16,12 @@ public sealed class ListPages(SiteModel model, PageContext context, IReadOnlyLis
         var settings = model.Settings;
         var lists = new List<(string Url, string Heading, string? Intro, IReadOnlyList<Post> Posts, bool IsHome)>
         {
-            (Urls.Home, settings.Title, settings.Description, model.Posts, true),
+            (Urls.Home, settings.Title, settings.Description, FeaturedFirst(model.Posts), true),
         };
         foreach (var tag in model.Tags) lists.Add((tag.Url, $"Posts tagged “{tag.Name}”", null, tag.Posts, false));
         foreach (var category in model.Categories) lists.Add((category.Url, category.Name, $"Posts in {category.Name}.", category.Posts, false));
-        foreach (var author in model.Authors) lists.Add((author.Url, $"Posts by {author.Name}", author.Description, author.Posts, false));
+        foreach (var author in model.Authors)
+            lists.Add((author.Url, $"Posts by {author.Name}", JoinIntro(author.Credentials, author.Description), author.Posts, false));
         var listed = new ListedPost[cards.Count];
         Parallel.For(0, cards.Count, i => listed[i] = ListedPost.Of(cards[i]));
         // Each list's pages (and their input keys) are made in parallel: with a build cache this is most of what an
@@ -84,6 +85,27 @@ public sealed class ListPages(SiteModel model, PageContext context, IReadOnlyLis
         var cover = model.Posts.FirstOrDefault(p => p.Image is not null)?.Image;
         return cover is null ? head : head with { Image = cover.Url, ImageAlt = cover.Alt, ImageWidth = cover.Width, ImageHeight = cover.Height };
     }
+
+    /// <summary>
+    /// The home page's order: the newest featured post first, in the featured card, then every other post newest first.
+    /// With none featured, the newest post leads as before.
+    /// </summary>
+    public static IReadOnlyList<Post> FeaturedFirst(IReadOnlyList<Post> posts)
+    {
+        var featured = posts.FirstOrDefault(p => p.Featured); // posts are newest first
+        if (featured is null || featured.Index == 0) return posts;
+        var ordered = new List<Post>(posts.Count) { featured };
+        ordered.AddRange(posts.Where(p => !ReferenceEquals(p, featured)));
+        return ordered;
+    }
+
+    /// <summary>An author page's intro: their credentials, then their bio.</summary>
+    private static string? JoinIntro(string? credentials, string? bio) => (credentials, bio) switch
+    {
+        (null, _) => bio,
+        (_, null) => credentials + ".",
+        _ => $"{credentials}. {bio}",
+    };
 
     /// <summary>A thank-you path as a clean URL inside the site, or null when it is not one.</summary>
     public static string? ThankYouUrl(string? path)

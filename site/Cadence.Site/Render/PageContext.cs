@@ -26,4 +26,10 @@ public static class Dates
 {
     public static string Long(DateTimeOffset date, SiteSettings settings) => settings.Language.LongDate(date);
     public static string Iso(DateTimeOffset date) => date.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    /// <summary>A day without a time (a review date): written as the site writes its dates, without a zone to convert.</summary>
+    public static string Long(DateOnly day, SiteSettings settings) =>
+        settings.Language.LongDate(new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+
+    public static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -57,7 +57,8 @@ public sealed record ArchiveInput(string Heading, IReadOnlyList<YearLink> Years,
 public sealed record YearLink(int Year, string Url, int Count);
 
 /// <summary>A page (About, Contact…): its title and its body as HTML, forms and all (see <see cref="ContentPages"/>).</summary>
-public sealed record ContentPageInput(string Title, string BodyHtml);
+/// <param name="ReviewedBy">Who checked the advice on the page, with <paramref name="LastReviewed"/>; null when nobody has.</param>
+public sealed record ContentPageInput(string Title, string BodyHtml, Author? ReviewedBy = null, DateOnly? LastReviewed = null);
 
 /// <summary>A short page: not found, or thanks after a form.</summary>
 public sealed record MessageInput(string Heading, string Message);

@@ -3,9 +3,13 @@ using Cadence.Site.Model;
 
 namespace Cadence.Site.Render;
 
-/// <summary>schema.org JSON-LD: a post as an article, and the home page as the site and the clinic behind it.</summary>
+/// <summary>schema.org JSON-LD: a post as an article (on a medical web page once reviewed), and the home page as the site and the clinic behind it.</summary>
 public static class StructuredData
 {
+    /// <summary>
+    /// A post as a BlogPosting. A reviewed post is also a MedicalWebPage whose main entity is that article, saying who
+    /// reviewed the advice and when: the page carries the review, the article keeps its author.
+    /// </summary>
     public static string BlogPosting(Post post, SiteSettings settings, string description, int wordCount, string canonical)
     {
         using var buffer = new MemoryStream();
@@ -14,30 +18,91 @@ public static class StructuredData
         {
             json.WriteStartObject();
             json.WriteString("@context", "https://schema.org");
-            json.WriteString("@type", "BlogPosting");
-            json.WriteString("headline", post.Title);
-            json.WriteString("description", description);
-            json.WriteString("inLanguage", settings.Language.Tag);
-            json.WriteString("datePublished", Dates.Iso(post.PublishedAt));
-            json.WriteString("dateModified", Dates.Iso(post.UpdatedAt));
-            json.WriteString("url", settings.Absolute(post.Url));
-            json.WriteString("mainEntityOfPage", canonical);
-            if (wordCount > 0) json.WriteNumber("wordCount", wordCount);
-            if (post.Image is not null) json.WriteString("image", settings.Absolute(post.Image.Url));
-            if (post.Tags.Count > 0) json.WriteString("keywords", string.Join(", ", post.Tags.Select(t => t.Name)));
-            if (post.Author is not null)
+            if (post is { ReviewedBy: { } reviewer, LastReviewed: { } reviewed })
             {
-                json.WriteStartObject("author");
-                json.WriteString("@type", "Person");
-                json.WriteString("name", post.Author.Name);
-                json.WriteString("url", settings.Absolute(post.Author.Url));
+                json.WriteStartArray("@graph");
+                json.WriteStartObject();
+                json.WriteString("@type", "MedicalWebPage");
+                json.WriteString("@id", canonical);
+                json.WriteString("url", canonical);
+                json.WriteString("name", post.Title);
+                json.WriteString("inLanguage", settings.Language.Tag);
+                json.WriteString("lastReviewed", Dates.Iso(reviewed));
+                json.WritePropertyName("reviewedBy");
+                Person(json, reviewer, settings);
+                json.WriteStartObject("mainEntity");
+                json.WriteString("@id", canonical + "#article");
                 json.WriteEndObject();
+                json.WriteEndObject();
+                json.WriteStartObject();
+                json.WriteString("@id", canonical + "#article");
+                Article(json, post, settings, description, wordCount, canonical);
+                json.WriteEndObject();
+                json.WriteEndArray();
             }
+            else
+            {
+                Article(json, post, settings, description, wordCount, canonical);
+            }
+            json.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    /// <summary>A reviewed page (About, a condition guide…) as a MedicalWebPage saying who reviewed it and when; null when nobody has.</summary>
+    public static string? ReviewedPage(Page page, SiteSettings settings, string canonical)
+    {
+        if (page is not { ReviewedBy: { } reviewer, LastReviewed: { } reviewed }) return null;
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("@context", "https://schema.org");
+            json.WriteString("@type", "MedicalWebPage");
+            json.WriteString("url", canonical);
+            json.WriteString("name", page.Title);
+            json.WriteString("inLanguage", settings.Language.Tag);
+            json.WriteString("lastReviewed", Dates.Iso(reviewed));
+            json.WritePropertyName("reviewedBy");
+            Person(json, reviewer, settings);
             json.WritePropertyName("publisher");
             Organization(json, settings);
             json.WriteEndObject();
         }
         return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private static void Article(Utf8JsonWriter json, Post post, SiteSettings settings, string description, int wordCount, string canonical)
+    {
+        json.WriteString("@type", "BlogPosting");
+        json.WriteString("headline", post.Title);
+        json.WriteString("description", description);
+        json.WriteString("inLanguage", settings.Language.Tag);
+        json.WriteString("datePublished", Dates.Iso(post.PublishedAt));
+        json.WriteString("dateModified", Dates.Iso(post.UpdatedAt));
+        json.WriteString("url", settings.Absolute(post.Url));
+        json.WriteString("mainEntityOfPage", canonical);
+        if (wordCount > 0) json.WriteNumber("wordCount", wordCount);
+        if (post.Image is not null) json.WriteString("image", settings.Absolute(post.Image.Url));
+        if (post.Tags.Count > 0) json.WriteString("keywords", string.Join(", ", post.Tags.Select(t => t.Name)));
+        if (post.Author is not null)
+        {
+            json.WritePropertyName("author");
+            Person(json, post.Author, settings);
+        }
+        json.WritePropertyName("publisher");
+        Organization(json, settings);
+    }
+
+    /// <summary>An author or reviewer; their credentials are a free line of text, so they are its description.</summary>
+    private static void Person(Utf8JsonWriter json, Author person, SiteSettings settings)
+    {
+        json.WriteStartObject();
+        json.WriteString("@type", "Person");
+        json.WriteString("name", person.Name);
+        json.WriteString("url", settings.Absolute(person.Url));
+        if (person.Credentials is not null) json.WriteString("description", person.Credentials);
+        json.WriteEndObject();
     }
 
     /// <summary>The home page: the WebSite (with its search) and the clinic (a MedicalBusiness) that publishes it.</summary>

@@ -24,7 +24,8 @@ public sealed record ApiClinic(
 
 public sealed record ApiTerm(string Slug, string Name, int PostCount = 0);
 
-public sealed record ApiAuthor(string Slug, string Name, string? Bio, string? Avatar, int PostCount = 0);
+/// <param name="Credentials">A short line of qualifications shown beside the name; absent from older CMSes.</param>
+public sealed record ApiAuthor(string Slug, string Name, string? Bio, string? Avatar, int PostCount = 0, string? Credentials = null);
 
 /// <summary>One responsive copy of an image (docs/delivery-api.md): where it is, its type and its pixel size.</summary>
 public sealed record ApiImageVariant(string Url, string Type, int Width, int Height);
@@ -40,12 +41,14 @@ public sealed record ApiPost(
     string Slug, string Title, string? Excerpt, string Status, DateTimeOffset? PublishedAt, DateTimeOffset? UpdatedAt,
     int? ReadingMinutes, int? WordCount, string? Body,
     IReadOnlyList<ApiTerm> Tags, ApiTerm? Category, ApiAuthor? Author, ApiImage? Image, ApiSeo? Seo,
-    IReadOnlyList<string>? Forms, string? Path = null); // the post's path on the site; absent from older CMSes
+    IReadOnlyList<string>? Forms, string? Path = null, // the post's path on the site; absent from older CMSes
+    bool Featured = false, ApiAuthor? ReviewedBy = null, DateOnly? LastReviewed = null); // trust signals; absent from older CMSes
 
 /// <summary>A page (About, Contact…): no tags, category, author or image; it lives at <c>/{slug}/</c>.</summary>
 public sealed record ApiPage(
     string Slug, string Title, string? Excerpt, string Status, DateTimeOffset? PublishedAt, DateTimeOffset? UpdatedAt,
-    string? Body, ApiSeo? Seo, IReadOnlyList<string>? Forms, string? Path = null);
+    string? Body, ApiSeo? Seo, IReadOnlyList<string>? Forms, string? Path = null,
+    ApiAuthor? ReviewedBy = null, DateOnly? LastReviewed = null); // who checked the advice, and when; absent from older CMSes
 
 public sealed record ApiPageList(IReadOnlyList<ApiPage> Items, ApiPagination Pagination);
 

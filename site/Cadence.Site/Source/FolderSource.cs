@@ -40,7 +40,13 @@ public static class FolderSource
         {
             throw new SourceException(e.Message, e);
         }
-        var pages = folder.Pages.Where(p => p.Status == PostFile.Published).Select(ToApiPage).ToList();
+        var media = folder.Files.Where(f => f.IsPublic).ToDictionary(f => f.Url, StringComparer.Ordinal);
+        var authors = new Dictionary<string, ApiAuthor>(StringComparer.Ordinal);
+        foreach (var a in folder.Authors) authors[a.Slug] = new ApiAuthor(a.Slug, a.Name, a.Bio, a.Avatar, Credentials: a.Credentials);
+        var authorsByName = folder.Authors.ToDictionary(a => a.Name, a => a.Slug, StringComparer.OrdinalIgnoreCase);
+
+        var pages = folder.Pages.Where(p => p.Status == PostFile.Published)
+            .Select(p => ToApiPage(p) with { ReviewedBy = AuthorOf(p.ReviewedBy), LastReviewed = p.LastReviewed }).ToList();
         var siteKey = SiteKey(root, folder, cmsUrl, pages);
         var last = knownFor(siteKey);
 
@@ -51,11 +57,6 @@ public static class FolderSource
             site?.Navigation.Select(l => new ApiLink(l.Label, l.Url)).ToList() ?? [new ApiLink("Home", "/")],
             site?.Social.Select(l => new ApiLink(l.Label, l.Url)).ToList() ?? [], site?.Language,
             site?.ThemeColour, LogoOf(site, root), site?.Icon ?? site?.Logo, ClinicOf(site?.Clinic));
-
-        var media = folder.Files.Where(f => f.IsPublic).ToDictionary(f => f.Url, StringComparer.Ordinal);
-        var authors = new Dictionary<string, ApiAuthor>(StringComparer.Ordinal);
-        foreach (var a in folder.Authors) authors[a.Slug] = new ApiAuthor(a.Slug, a.Name, a.Bio, a.Avatar);
-        var authorsByName = folder.Authors.ToDictionary(a => a.Name, a => a.Slug, StringComparer.OrdinalIgnoreCase);
 
         var files = ReadPostFiles(root, last);
         var reused = new Dictionary<string, KnownPost>(StringComparer.Ordinal);
@@ -73,15 +74,25 @@ public static class FolderSource
                 postMedia[cached.Post.Slug] = cached.Media;
                 posts.Add(cached.Post);
                 if (cached.Post.Author is { } known) authors.TryAdd(known.Slug, known);
+                if (cached.Post.ReviewedBy is { } reviewer) authors.TryAdd(reviewer.Slug, reviewer);
                 paths[cached.Post.Slug] = file.FullPath;
                 continue;
             }
             var post = file.Parsed;
             if (post.Status != PostFile.Published) continue;
             if (post.Date is null) throw new SourceException($"{root}/posts: published post '{post.Slug}' needs a date.");
+<<<<<<< HEAD
             var apiPost = ToApiPost(post, AuthorOf(post.Author), media);
             posts.Add(apiPost);
             postMedia[post.Slug] = [.. MediaReferences.Of(apiPost, cmsUrl).Concat(file.BodyMedia).Distinct(StringComparer.Ordinal)];
+=======
+            posts.Add(ToApiPost(post, AuthorOf(post.Author), media) with
+            {
+                Featured = post.Featured,
+                ReviewedBy = AuthorOf(post.ReviewedBy),
+                LastReviewed = post.LastReviewed,
+            });
+>>>>>>> trust
             deferred[post.Slug] = file.BodyKey;
             paths[post.Slug] = file.FullPath;
         }

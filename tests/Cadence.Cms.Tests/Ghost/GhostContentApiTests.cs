@@ -45,7 +45,8 @@ public class GhostContentApiTests
     [TestCase("slug:shin-splints,(tag:feet+published_at:>='2026-01-01')", new[] { "knee-pain-when-running", "shin-splints" })]
     [TestCase("slug:[cadence-and-stride-length,strength-training-for-spring-races,shin-splints]", new[] { "shin-splints" })]
     [TestCase("visibility:paid", new string[0])]
-    [TestCase("featured:false+published_at:>2026-06-01", new[] { "knee-pain-when-running" })]
+    [TestCase("featured:true", new[] { "knee-pain-when-running" })]
+    [TestCase("featured:false+published_at:>2026-06-01", new string[0])]
     public async Task Filters_select_published_posts_only(string filter, string[] expected)
     {
         Assert.That(await SlugsAsync(filter), Is.EqualTo(expected));

@@ -76,7 +76,7 @@ public class OfficialGhostClientTests
         Assert.That(Slugs(Call("posts.browse.tag")), Is.EquivalentTo(new[] { "foot-mobility-for-runners", "hip-strength-for-runners", "knee-pain-when-running", "returning-to-running-after-injury" }));
         Assert.That(Slugs(Call("posts.browse.tags.and.date")), Is.EqualTo(new[] { "knee-pain-when-running", "foot-mobility-for-runners" }));
         Assert.That(Slugs(Call("posts.browse.or")), Is.EqualTo(new[] { "shin-splints", "foot-mobility-for-runners", "returning-to-running-after-injury", "knee-pain-when-running" }));
-        Assert.That(Slugs(Call("posts.browse.featured")), Is.Empty, "nothing is featured yet");
+        Assert.That(Slugs(Call("posts.browse.featured")), Is.EqualTo(new[] { "knee-pain-when-running" }), "the starter content features one post");
         Assert.That(Slugs(Call("posts.browse.visibility")), Is.EquivalentTo(PublishedPosts));
         Assert.That(Slugs(Call("posts.browse.not.newest")), Is.EquivalentTo(PublishedPosts.Where(s => s != "knee-pain-when-running")));
     }

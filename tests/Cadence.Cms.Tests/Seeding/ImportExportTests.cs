@@ -40,6 +40,9 @@ public class ImportExportTests
         Assert.That((copy.Site!.Logo, copy.Site.Icon, copy.Site.Clinic.Phone, copy.Site.Clinic.OpeningHours.Count),
             Is.EqualTo(("/media/stride-logo.png", "/media/stride-icon.png", "01632 960 481", 6)), "the brand and the clinic's details were carried, not just equally empty");
         Assert.That(copy.Authors, Is.EqualTo(original.Authors));
+        var knee = copy.Posts.Single(p => p.Slug == "knee-pain-when-running");
+        Assert.That((knee.ReviewedBy, knee.LastReviewed, knee.Featured, copy.Authors.Count(a => a.Credentials is not null)),
+            Is.EqualTo(("tom-reddy", (DateOnly?)new DateOnly(2026, 11, 20), true, 2)), "the review, the featured flag and the credentials were carried, not just equally empty");
         Assert.That(copy.Forms.Select(Describe), Is.EqualTo(original.Forms.Select(Describe)));
         var originalPosts = original.Posts.OrderBy(p => p.Slug).Select(Describe).ToList();
         var copiedPosts = copy.Posts.OrderBy(p => p.Slug).Select(Describe).ToList();
@@ -86,7 +89,7 @@ public class ImportExportTests
         $"{p.Title}|{p.Slug}|{p.Date?.UtcDateTime:O}|{p.Status}|{p.Excerpt}|{p.SeoTitle}|{p.SeoDescription}|{p.Body.Trim()}";
 
     private static string Describe(PostFile p) =>
-        $"{p.Title}|{p.Slug}|{p.Date?.UtcDateTime:O}|{p.Status}|{p.Excerpt}|{string.Join(",", p.Tags.Order())}|{p.Category}|{p.Author}|{p.Image}|{p.ImageAlt}|{p.SeoTitle}|{p.SeoDescription}|{p.Body.Trim()}";
+        $"{p.Title}|{p.Slug}|{p.Date?.UtcDateTime:O}|{p.Status}|{p.Excerpt}|{string.Join(",", p.Tags.Order())}|{p.Category}|{p.Author}|{p.Image}|{p.ImageAlt}|{p.SeoTitle}|{p.SeoDescription}|{p.ReviewedBy}|{p.LastReviewed}|{p.Featured}|{p.Body.Trim()}";
 
     private static string Describe(FormFile f) =>
         $"{f.Key}|{f.Title}|{f.Intro}|{f.SubmitLabel}|{f.SuccessMessage}|{f.ThankYouPath}|{f.NotificationEmail}|{f.Asset}|"

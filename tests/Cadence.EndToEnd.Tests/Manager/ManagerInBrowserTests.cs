@@ -139,6 +139,7 @@ public class ManagerInBrowserTests
         Assert.That(await page.GetByRole(AriaRole.Alert).TextContentAsync(), Does.Not.Contain("locked"));
     }
 
+    /// <summary>Also the medical review: an editor sets it in the settings panel, and the built post shows it.</summary>
     [Test]
     public async Task Publishing_works_with_javascript_switched_off()
     {
@@ -149,12 +150,23 @@ public class ManagerInBrowserTests
         await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Plain form posting");
         await page.GetByLabel("Text", new() { Exact = true }).FillAsync("No script needed.\n\n::: form newsletter\n");
         await page.GetByLabel("Tags").FillAsync("Basics");
+        await page.GetByLabel("Reviewed by").SelectOptionAsync(new SelectOptionValue { Label = "Tom Reddy" });
+        await page.GetByLabel("Last reviewed").FillAsync("2026-03-03");
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish now" }).ClickAsync();
         await Assertions.Expect(page.Locator(".notice").First).ToContainTextAsync("Published");
 
         using var api = _cms.Client(_cms.ContentKey);
         var post = await api.GetFromJsonAsync<JsonElement>("api/v1/posts/plain-form-posting");
         Assert.That(post.GetProperty("tags")[0].GetProperty("slug").GetString(), Is.EqualTo("basics"));
+        Assert.That(post.GetProperty("lastReviewed").GetString(), Is.EqualTo("2026-03-03"));
+
+        var output = RepoPaths.NewTempFolder("reviewed-site");
+        var build = await SiteCommand.BuildAsync("--api", _cms.BaseUrl, "--key", _cms.ContentKey, "--out", output);
+        Assert.That(build.ExitCode, Is.Zero, build.Output);
+        var built = await File.ReadAllTextAsync(Path.Combine(output, "posts", "plain-form-posting", "index.html"));
+        Assert.That(built, Does.Contain("Reviewed by <a href=\"/authors/tom-reddy/\">Tom Reddy</a>, BSc (Hons) Sports Therapy, graduate sports therapist, <time datetime=\"2026-03-03\">3 March 2026</time>"));
+        Assert.That(built, Does.Contain("\"@type\":\"MedicalWebPage\""));
+        Directory.Delete(output, recursive: true);
     }
 
     /// <summary>Switches the post editor to its Markdown view, where the Text field is the textarea.</summary>

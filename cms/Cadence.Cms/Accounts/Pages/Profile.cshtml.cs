@@ -18,6 +18,9 @@ public sealed class ProfileModel(UserManager<CadenceUser> users, SignInManager<C
     [BindProperty, StringLength(1000, ErrorMessage = "Keep the bio under 1000 characters.")]
     public string? Bio { get; set; }
 
+    [BindProperty, StringLength(AuthorProfiles.CredentialsMax, ErrorMessage = "Keep the credentials to one short line (under 120 characters).")]
+    public string? Credentials { get; set; }
+
     [BindProperty]
     public string? Avatar { get; set; }
 
@@ -35,6 +38,7 @@ public sealed class ProfileModel(UserManager<CadenceUser> users, SignInManager<C
         var author = await authors.ForUserAsync(user.Id);
         DisplayName = author?.Name ?? user.DisplayName ?? "";
         Bio = author?.Bio;
+        Credentials = author?.Credentials;
         Avatar = author?.Avatar;
         await LoadAsync(user);
         return Page();
@@ -74,7 +78,7 @@ public sealed class ProfileModel(UserManager<CadenceUser> users, SignInManager<C
         }
         user.DisplayName = DisplayName.Trim();
         await users.UpdateAsync(user);
-        await authors.SaveAsync(user.Id, DisplayName.Trim(), Bio, Avatar, cancellationToken);
+        await authors.SaveAsync(user.Id, DisplayName.Trim(), Bio, Avatar, Credentials, cancellationToken);
         await signIn.RefreshSignInAsync(user);
         TempData.Notice("Your profile is saved.");
         return Redirect(ManagerRoutes.Profile);

@@ -29,6 +29,9 @@ public sealed partial class EditPostModel(
     [BindProperty, Display(Name = "Search title")] public string? SeoTitle { get; set; }
     [BindProperty, Display(Name = "Search description")] public string? SeoDescription { get; set; }
     [BindProperty, Display(Name = "Publish on")] public DateTime? PublishAt { get; set; }
+    [BindProperty, Display(Name = "Reviewed by")] public int? ReviewedById { get; set; }
+    [BindProperty, Display(Name = "Last reviewed")] public DateOnly? LastReviewed { get; set; }
+    [BindProperty, Display(Name = "Feature on home page")] public bool Featured { get; set; }
 
     // What the page is based on (hidden inputs, so autosave sends them too); see EditBase.
     [BindProperty] public int? Version { get; set; }
@@ -45,6 +48,13 @@ public sealed partial class EditPostModel(
     public string NewHref => IsPage ? ManagerRoutes.NewPage : ManagerRoutes.NewPost;
     public bool CanPublish => Editor.MayPublish;
     public bool CanChooseByline => Editor.MayChooseByline;
+    public bool CanReview => Editor.MayReview;
+    /// <summary>The stored review in words, for those who may not change it.</summary>
+    public string ReviewText => Authors.FirstOrDefault(a => a.Id == Post.ReviewedById).Name is { } reviewer && Post.LastReviewed is { } day
+        ? $"Reviewed by {reviewer}, {day.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}"
+        : "Not reviewed";
+    /// <summary>Today's date where the clinic is: the latest a review may be dated.</summary>
+    public string Today { get; private set; } = "";
     /// <summary>The post's byline as stored (an Author sees it, not a choice).</summary>
     public string? Byline => Authors.FirstOrDefault(a => a.Id == Post.AuthorId).Name;
     public string PreviewHref => options.Value.PreviewUrl is { } site && !IsPage
@@ -81,6 +91,9 @@ public sealed partial class EditPostModel(
         ImageAlt = Post.ImageAlt;
         SeoTitle = Post.SeoTitle;
         SeoDescription = Post.SeoDescription;
+        ReviewedById = Post.ReviewedById;
+        LastReviewed = Post.LastReviewed;
+        Featured = Post.Featured;
         Version = Post.Version;
         EditSession = Guid.NewGuid().ToString("N");
         if (Post.Status == PostStatus.Scheduled && Post.PublishedAt is { } at) PublishAt = await clock.ToLocalAsync(at);
@@ -137,7 +150,8 @@ public sealed partial class EditPostModel(
 
     private EditBase? Base() => Version is { } version ? new EditBase(version, EditSession, Replacing) : null;
 
-    private PostInput Input() => new(Title ?? "", Slug, Body ?? "", Excerpt, Tags, CategoryId, AuthorId, Image, ImageAlt, SeoTitle, SeoDescription);
+    private PostInput Input() =>
+        new(Title ?? "", Slug, Body ?? "", Excerpt, Tags, CategoryId, AuthorId, Image, ImageAlt, SeoTitle, SeoDescription, ReviewedById, LastReviewed, Featured);
 
     private IActionResult? Refusal(PostEditResult result) => result.Outcome switch
     {
@@ -149,6 +163,7 @@ public sealed partial class EditPostModel(
     private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
     {
         TimeZoneName = (await clock.ZoneAsync()).Id;
+        Today = (await clock.ToLocalAsync(clock.UtcNow)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         StatusText = await StatusAsync(Post);
         await LoadChoicesAsync(cancellationToken);
         await LoadLiveStateAsync(cancellationToken);

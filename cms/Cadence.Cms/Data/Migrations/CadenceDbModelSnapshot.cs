@@ -152,6 +152,10 @@ namespace Cadence.Cms.Data.Migrations
                     b.Property<string>("Bio")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Credentials")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -241,6 +245,9 @@ namespace Cadence.Cms.Data.Migrations
                     b.Property<string>("Excerpt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Featured")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Image")
                         .HasColumnType("TEXT");
 
@@ -252,6 +259,9 @@ namespace Cadence.Cms.Data.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("LastReviewed")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OwnerId")
                         .HasColumnType("TEXT");
 
@@ -260,6 +270,9 @@ namespace Cadence.Cms.Data.Migrations
 
                     b.Property<DateTime?>("ReviewRequestedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReviewedById")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SeoDescription")
                         .HasColumnType("TEXT");
@@ -301,6 +314,8 @@ namespace Cadence.Cms.Data.Migrations
                     b.HasIndex("AuthorId");
 
                     b.HasIndex("CategoryId");
+
+                    b.HasIndex("ReviewedById");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -1043,9 +1058,16 @@ namespace Cadence.Cms.Data.Migrations
                         .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("Cadence.Cms.Content.Author", "ReviewedBy")
+                        .WithMany()
+                        .HasForeignKey("ReviewedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Author");
 
                     b.Navigation("Category");
+
+                    b.Navigation("ReviewedBy");
                 });
 
             modelBuilder.Entity("Cadence.Cms.Content.PostRevision", b =>
