@@ -39,13 +39,11 @@ public sealed class PostMapping(CadenceDb db, MarkdownFactsCache factsCache)
         }).ToList();
     }
 
-<<<<<<< HEAD
     /// <summary>The excerpt an editor wrote, else the start of the body's first paragraph.</summary>
     public static string ExcerptOf(string? written, MarkdownFacts facts) => written ?? PlainText.Shorten(facts.PlainStart, 200);
-=======
+
     public static AuthorRefDto? AuthorRef(Author? author) =>
         author is null ? null : new AuthorRefDto(author.Slug, author.Name, author.Bio, author.Avatar, author.Credentials);
->>>>>>> trust
 
     public static DateTimeOffset? AsUtc(DateTime? value) =>
         value is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)) : null;

@@ -81,18 +81,14 @@ public static class FolderSource
             var post = file.Parsed;
             if (post.Status != PostFile.Published) continue;
             if (post.Date is null) throw new SourceException($"{root}/posts: published post '{post.Slug}' needs a date.");
-<<<<<<< HEAD
-            var apiPost = ToApiPost(post, AuthorOf(post.Author), media);
-            posts.Add(apiPost);
-            postMedia[post.Slug] = [.. MediaReferences.Of(apiPost, cmsUrl).Concat(file.BodyMedia).Distinct(StringComparer.Ordinal)];
-=======
-            posts.Add(ToApiPost(post, AuthorOf(post.Author), media) with
+            var apiPost = ToApiPost(post, AuthorOf(post.Author), media) with
             {
                 Featured = post.Featured,
                 ReviewedBy = AuthorOf(post.ReviewedBy),
                 LastReviewed = post.LastReviewed,
-            });
->>>>>>> trust
+            };
+            posts.Add(apiPost);
+            postMedia[post.Slug] = [.. MediaReferences.Of(apiPost, cmsUrl).Concat(file.BodyMedia).Distinct(StringComparer.Ordinal)];
             deferred[post.Slug] = file.BodyKey;
             paths[post.Slug] = file.FullPath;
         }
