@@ -65,6 +65,8 @@ public static class CmsApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseTwoFactorRequirement();
+        // After authorization, so only a request allowed to see an answer can be given a stored one.
+        app.UseOutputCache();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/reference", options => options.WithTitle("Cadence delivery API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
