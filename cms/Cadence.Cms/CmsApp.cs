@@ -35,7 +35,7 @@ public static class CmsApp
         services.AddCadenceDatabase(builder.Configuration);
         services.AddProblemDetails();
         // The document's server is the CMS's own address, never the request's Host header.
-        services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer((document, context, _) =>
+        services.AddOpenApi("v1", openApi => openApi.DescribeDelivery().AddDocumentTransformer((document, context, _) =>
         {
             document.Servers = [new() { Url = context.ApplicationServices.GetRequiredService<CmsAddress>().Value }];
             return Task.CompletedTask;
@@ -69,7 +69,9 @@ public static class CmsApp
         app.UseOutputCache();
 
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/api/reference", options => options.WithTitle("Cadence delivery API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        // Everything the reference page loads comes from the CMS itself: no web fonts, telemetry or chat from elsewhere.
+        app.MapScalarApiReference("/api/reference", options => options.WithTitle("Cadence delivery API").WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .DisableDefaultFonts().DisableTelemetry().DisableAgent().DisableMcp());
         app.MapDelivery();
         app.MapMedia();
         app.MapImageVariants();
