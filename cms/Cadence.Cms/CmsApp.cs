@@ -71,7 +71,7 @@ public static class CmsApp
         app.MapOpenApi("/openapi/{documentName}.json");
         // Everything the reference page loads comes from the CMS itself: no web fonts, telemetry or chat from elsewhere.
         app.MapScalarApiReference("/api/reference", options => options.WithTitle("Cadence delivery API").WithOpenApiRoutePattern("/openapi/{documentName}.json")
-            .DisableDefaultFonts().DisableTelemetry().DisableAgent().DisableMcp());
+            .DisableDefaultFonts().DisableTelemetry().DisableAgent().DisableMcp().HideDeveloperTools());
         app.MapDelivery();
         app.MapMedia();
         app.MapImageVariants();
