@@ -36,7 +36,7 @@ public static class CmsApp
         services.AddCadenceDatabase(builder.Configuration);
         services.AddProblemDetails();
         // The document's server is the CMS's own address, never the request's Host header.
-        services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer((document, context, _) =>
+        services.AddOpenApi("v1", openApi => openApi.DescribeDelivery().AddDocumentTransformer((document, context, _) =>
         {
             document.Servers = [new() { Url = context.ApplicationServices.GetRequiredService<CmsAddress>().Value }];
             return Task.CompletedTask;
@@ -67,9 +67,13 @@ public static class CmsApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseTwoFactorRequirement();
+        // After authorization, so only a request allowed to see an answer can be given a stored one.
+        app.UseOutputCache();
 
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/api/reference", options => options.WithTitle("Cadence delivery API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        // Everything the reference page loads comes from the CMS itself: no web fonts, telemetry or chat from elsewhere.
+        app.MapScalarApiReference("/api/reference", options => options.WithTitle("Cadence delivery API").WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .DisableDefaultFonts().DisableTelemetry().DisableAgent().DisableMcp().HideDeveloperTools());
         app.MapDelivery();
         app.MapGhostContentApi();
         app.MapMedia();

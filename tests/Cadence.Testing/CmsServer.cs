@@ -77,10 +77,13 @@ public sealed class CmsServer : IAsyncDisposable
         return new CmsServer(app, dataPath, contentKey, previewKey, report);
     }
 
-    /// <summary>An HTTP client for the API, carrying <paramref name="key"/> as a Bearer key when given.</summary>
+    /// <summary>
+    /// An HTTP client for the API, carrying <paramref name="key"/> as a Bearer key when given. Every delivery and form
+    /// answer it receives is checked against the CMS's OpenAPI document (<see cref="ContractCheckingHandler"/>).
+    /// </summary>
     public HttpClient Client(string? key = null)
     {
-        var client = new HttpClient { BaseAddress = new Uri(BaseUrl + "/") };
+        var client = new HttpClient(new ContractCheckingHandler(new Uri(BaseUrl + "/"))) { BaseAddress = new Uri(BaseUrl + "/") };
         if (key is not null) client.DefaultRequestHeaders.Authorization = new("Bearer", key);
         return client;
     }

@@ -1,4 +1,5 @@
 using Cadence.Cms.Forms;
+using Cadence.Cms.Media;
 using Cadence.Cms.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -26,6 +27,7 @@ public static class SiteChangeDetector
                 case Category: areas.Add(SiteArea.Categories); break;
                 case Author: areas.Add(SiteArea.Authors); break;
                 case SlugRedirect: areas.Add(SiteArea.Redirects); break;
+                case MediaFile or MediaVariant: areas.Add(SiteArea.Media); break;
                 case Dictionary<string, object> when entry.Metadata.Name == "PostTags":
                     // Tag counts and tag pages change; a live post's own page lists its tags, so it is edited too.
                     areas.Add(SiteArea.TagLinks);

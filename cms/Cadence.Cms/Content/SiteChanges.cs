@@ -29,8 +29,11 @@ public enum PostChangeKind
     Deleted,
 }
 
-/// <summary>Site-wide things a save can change; each touches pages other than one post's.</summary>
-public enum SiteArea { Settings, Forms, Tags, Categories, Authors, Redirects, TagLinks }
+/// <summary>
+/// Site-wide things a save can change; each touches pages other than one post's. Media (uploads, alt text, variants)
+/// raise no webhook of their own but change what the API answers, so the changes feed and its version see them.
+/// </summary>
+public enum SiteArea { Settings, Forms, Tags, Categories, Authors, Redirects, TagLinks, Media }
 
 /// <summary>Records a save's <see cref="SiteChanges"/> in the same unit of work, so the record commits or rolls back with the change.</summary>
 public interface ISiteChangeWriter

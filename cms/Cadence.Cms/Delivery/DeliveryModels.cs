@@ -78,4 +78,6 @@ public sealed record ItemsDto<T>(IReadOnlyList<T> Items);
 /// <param name="Changed">Posts that are live now and changed.</param>
 /// <param name="ChangedPages">Pages that are live now and changed (fetch them from /pages).</param>
 /// <param name="Deleted">Slugs no longer live, of either kind (a slug belongs to one post or page).</param>
-public sealed record ChangesDto(string Cursor, IReadOnlyList<string> Changed, IReadOnlyList<string> Deleted, bool SiteChanged, IReadOnlyList<string> ChangedPages);
+/// <param name="Next">The <c>since</c> of the next page; null on the last page, whose <c>cursor</c> is the one to keep.</param>
+public sealed record ChangesDto(
+    string Cursor, IReadOnlyList<string> Changed, IReadOnlyList<string> Deleted, bool SiteChanged, IReadOnlyList<string> ChangedPages, string? Next);

@@ -2,12 +2,23 @@ namespace Cadence.Cms.Delivery;
 
 public static class DeliverySetup
 {
-    /// <summary>The read API's JSON (generated, first in the chain) and its mapping from posts.</summary>
+    /// <summary>The read API's JSON (generated, first in the chain), its mapping from posts and its output cache.</summary>
     public static IServiceCollection AddDelivery(this IServiceCollection services)
     {
-        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, DeliveryJson.Default));
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, DeliveryJson.Default);
+            // Numbers are numbers: the web defaults also read "5" as 5, which the OpenAPI document then types integer-or-string.
+            json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+        });
         services.AddScoped<PostMapping>();
         services.AddSingleton<MarkdownFactsCache>();
+        services.AddOutputCache(cache =>
+        {
+            // Slugs are case-sensitive: /posts/Knee is not /posts/knee, so neither may answer for the other.
+            cache.UseCaseSensitivePaths = true;
+            cache.AddPolicy(ContentVersionCachePolicy.Name, new ContentVersionCachePolicy());
+        });
         return services;
     }
 }

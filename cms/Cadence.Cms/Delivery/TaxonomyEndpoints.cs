@@ -8,7 +8,8 @@ public static class TaxonomyEndpoints
 {
     public static async Task<IResult> Tags(CadenceDb db, CancellationToken cancellationToken)
     {
-        var tags = await db.Tags.AsNoTracking().OrderBy(t => t.Slug)
+        // Only terms a reader can see: a tag used only by drafts would name work that is not public yet.
+        var tags = await db.Tags.AsNoTracking().Where(t => t.Posts.AsQueryable().Any(LivePosts.Rule)).OrderBy(t => t.Slug)
             .Select(t => new TermCountDto(t.Slug, t.Name, t.Posts.AsQueryable().Count(LivePosts.Rule)))
             .ToListAsync(cancellationToken);
         return ETagged.Json(new ItemsDto<TermCountDto>(tags), DeliveryJson.Default.ItemsDtoTermCountDto);
@@ -16,7 +17,7 @@ public static class TaxonomyEndpoints
 
     public static async Task<IResult> Categories(CadenceDb db, CancellationToken cancellationToken)
     {
-        var categories = await db.Categories.AsNoTracking().OrderBy(c => c.Slug)
+        var categories = await db.Categories.AsNoTracking().Where(c => c.Posts.AsQueryable().Any(LivePosts.Rule)).OrderBy(c => c.Slug)
             .Select(c => new TermCountDto(c.Slug, c.Name, c.Posts.AsQueryable().Count(LivePosts.Rule)))
             .ToListAsync(cancellationToken);
         return ETagged.Json(new ItemsDto<TermCountDto>(categories), DeliveryJson.Default.ItemsDtoTermCountDto);
@@ -24,8 +25,9 @@ public static class TaxonomyEndpoints
 
     public static async Task<IResult> Authors(CadenceDb db, CancellationToken cancellationToken)
     {
+        // Staff who neither wrote nor reviewed a published post or page are not public people of the site.
         var live = db.Posts.WhereLive();
-        var authors = await db.Authors.AsNoTracking().OrderBy(a => a.Slug)
+        var authors = await db.Authors.AsNoTracking().Where(a => live.Any(p => p.AuthorId == a.Id || p.ReviewedById == a.Id)).OrderBy(a => a.Slug)
             .Select(a => new AuthorDto(a.Slug, a.Name, a.Bio, a.Avatar,
                 live.Count(p => p.AuthorId == a.Id), a.Credentials))
             .ToListAsync(cancellationToken);

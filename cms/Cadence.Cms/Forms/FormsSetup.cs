@@ -59,7 +59,7 @@ public static class FormsSetup
 
     public static IEndpointRouteBuilder MapForms(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/forms/{key}", SubmissionEndpoint.HandleAsync)
+        app.MapPost("/forms/{key}", SubmissionEndpoint.HandleAsync).WithName("SubmitForm")
             .RequireCors(FormsCorsPolicyProvider.PolicyName).RequireRateLimiting(RateLimitPolicy)
             .DisableAntiforgery().AllowAnonymous()
             .WithTags("Forms").WithSummary("Submit a form (urlencoded, multipart or JSON)")

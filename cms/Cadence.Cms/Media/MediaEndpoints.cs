@@ -8,7 +8,7 @@ public static class MediaEndpoints
 {
     public static IEndpointRouteBuilder MapMedia(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/media/{fileName}", Get).WithTags("Media").WithSummary("A public media file").AllowAnonymous();
+        app.MapGet("/media/{fileName}", Get).WithName("GetMedia").WithTags("Media").WithSummary("A public media file").AllowAnonymous();
         return app;
     }
 

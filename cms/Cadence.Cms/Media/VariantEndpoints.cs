@@ -9,7 +9,7 @@ public static class VariantEndpoints
 {
     public static IEndpointRouteBuilder MapImageVariants(this IEndpointRouteBuilder app)
     {
-        app.MapGet(MediaVariant.UrlPrefix + "{fileName}", Get).WithTags("Media").WithSummary("A responsive copy of a public image").AllowAnonymous();
+        app.MapGet(MediaVariant.UrlPrefix + "{fileName}", Get).WithName("GetImageVariant").WithTags("Media").WithSummary("A responsive copy of a public image").AllowAnonymous();
         return app;
     }
 

@@ -71,8 +71,9 @@ public sealed record ApiPostPage(IReadOnlyList<ApiPost> Items, ApiPagination Pag
 public sealed record ApiList<T>(IReadOnlyList<T> Items);
 
 /// <param name="ChangedPages">Pages that changed; absent from older CMSes (pages are fetched in full on every build anyway).</param>
+/// <param name="Next">Where the next page of changes starts; null on the last page (and from older CMSes, which send one page).</param>
 public sealed record ApiChanges(string Cursor, IReadOnlyList<string> Changed, IReadOnlyList<string> Deleted, bool SiteChanged,
-    IReadOnlyList<string>? ChangedPages = null);
+    IReadOnlyList<string>? ChangedPages = null, string? Next = null);
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(ApiSite))]

@@ -120,20 +120,20 @@ public static class ApiSource
     /// What changed since <paramref name="cursor"/> (everything when it is null), with the cursor to keep in the
     /// manifest; null when the CMS has no changes feed. A cursor the CMS no longer knows gives a full answer.
     /// </summary>
-    public static async Task<ApiChanges?> ChangesAsync(DeliveryApiClient api, string? cursor, CancellationToken ct)
+    public static async Task<ApiChanges?> ChangesAsync(DeliveryApiClient api, string? cursor, CancellationToken ct, int pageSize = ChangesPages.DefaultSize)
     {
         if (cursor is not null)
         {
             try
             {
-                return await api.GetJsonOrNullAsync($"api/v1/changes?since={Uri.EscapeDataString(cursor)}", ApiJson.Default.ApiChanges, ct);
+                return await ChangesPages.ReadAsync(api, cursor, pageSize, ct);
             }
             catch (SourceException e) when (e.Message.Contains(" 400 ", StringComparison.Ordinal))
             {
                 // A reset CMS: its cursors start again. Fall through to a full answer.
             }
         }
-        var all = await api.GetJsonOrNullAsync("api/v1/changes", ApiJson.Default.ApiChanges, ct);
+        var all = await ChangesPages.ReadAsync(api, null, pageSize, ct);
         return all is null ? null : all with { SiteChanged = true };
     }
 

@@ -62,6 +62,85 @@ public class ChangesFeedTests
         Assert.That(after.SiteChanged, Is.True);
     }
 
+    [Test]
+    public async Task Drafts_and_scheduled_posts_that_were_never_public_are_not_in_the_feed()
+    {
+        var start = await Changes(null);
+        await Edit(async (db, workflow) =>
+        {
+            var draft = await db.Posts.SingleAsync(p => p.Slug == "cadence-and-stride-length");
+            draft.Title = "Cadence, revised";
+            await workflow.RenameAsync(draft, "cadence-secrets");
+            var scheduled = await db.Posts.SingleAsync(p => p.Slug == "strength-training-for-spring-races");
+            scheduled.Body += "\n\nMore soon.";
+        });
+        await Edit(async (db, workflow) => workflow.Trash(await db.Posts.SingleAsync(p => p.Slug == "cadence-secrets")));
+
+        var after = await Changes(start.Cursor);
+        Assert.That(after.Changed.Concat(after.Deleted), Is.Empty);
+        var full = await Changes(null);
+        Assert.That(full.Changed.Concat(full.Deleted), Has.None.Contain("cadence").And.None.Contain("strength-training"));
+    }
+
+    [Test]
+    public async Task Pages_of_changes_followed_to_the_end_say_what_one_answer_says()
+    {
+        var start = await Changes(null);
+        await Edit(async (db, workflow) =>
+        {
+            foreach (var post in await db.Posts.Where(p => p.Status == PostStatus.Published).ToListAsync()) post.Title += " (edited)";
+        });
+        await Edit(async (db, workflow) => workflow.Unpublish(await db.Posts.SingleAsync(p => p.Slug == "shin-splints")));
+        await Edit(async (db, _) => (await db.Tags.FirstAsync()).Name += " too");
+
+        var whole = await Changes(start.Cursor, limit: 1000);
+        Assert.That(whole.Next, Is.Null);
+        var paged = await Followed(start.Cursor, limit: 2);
+        Assert.That(paged.Pages, Is.GreaterThan(2));
+        Assert.That(paged.Changes.Changed.Order(), Is.EqualTo(whole.Changed));
+        Assert.That(paged.Changes.Deleted.Order(), Is.EqualTo(whole.Deleted));
+        Assert.That(paged.Changes.SiteChanged, Is.EqualTo(whole.SiteChanged).And.True);
+        Assert.That(paged.Changes.Cursor, Is.EqualTo(whole.Cursor));
+        Assert.That(whole.Deleted, Is.EqualTo(new[] { "shin-splints" }));
+
+        var everything = await Followed(null, limit: 2);
+        Assert.That(everything.Changes.Changed.Order(), Is.EqualTo((await Changes(null)).Changed));
+        Assert.That(everything.Changes.Cursor, Is.EqualTo(whole.Cursor), "a full listing ends at the version it started from");
+    }
+
+    [TestCase("since=abc")]
+    [TestCase("since=1.x")]
+    [TestCase("since=-1")]
+    [TestCase("limit=0")]
+    [TestCase("limit=1001")]
+    [TestCase("limit=ten")]
+    public async Task A_malformed_cursor_or_limit_is_400_naming_the_parameter(string query)
+    {
+        using var response = await _cms.Client(_cms.ContentKey).GetAsync("api/v1/changes?" + query);
+        Assert.That(response.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.BadRequest));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain($"\"{query.Split('=')[0]}\""));
+    }
+
+    private async Task<(Feed Changes, int Pages)> Followed(string? since, int limit)
+    {
+        var changed = new HashSet<string>();
+        var deleted = new HashSet<string>();
+        var siteChanged = false;
+        for (var pages = 1; ; pages++)
+        {
+            var page = await Changes(since, limit);
+            changed.ExceptWith(page.Deleted);
+            deleted.ExceptWith(page.Changed);
+            changed.UnionWith(page.Changed);
+            deleted.UnionWith(page.Deleted);
+            siteChanged |= page.SiteChanged;
+            Assert.That(page.Changed.Count + page.Deleted.Count, Is.LessThanOrEqualTo(limit));
+            if (page.Next is null) return (new Feed(page.Cursor, changed.ToList(), deleted.ToList(), siteChanged, null), pages);
+            since = page.Next;
+        }
+    }
+
     private async Task Edit(Func<CadenceDb, PostWorkflow, Task> change)
     {
         await using var scope = _cms.Services.CreateAsyncScope();
@@ -70,13 +149,17 @@ public class ChangesFeedTests
         await db.SaveChangesAsync();
     }
 
-    private async Task<(string Cursor, List<string> Changed, List<string> Deleted, bool SiteChanged)> Changes(string? since)
+    private sealed record Feed(string Cursor, List<string> Changed, List<string> Deleted, bool SiteChanged, string? Next);
+
+    private async Task<Feed> Changes(string? since, int? limit = null)
     {
-        using var json = JsonDocument.Parse(await _cms.Client(_cms.ContentKey).GetStringAsync("api/v1/changes" + (since is null ? "" : "?since=" + since)));
+        var query = string.Join("&", new[] { since is null ? null : "since=" + since, limit is null ? null : $"limit={limit}" }.OfType<string>());
+        using var json = JsonDocument.Parse(await _cms.Client(_cms.ContentKey).GetStringAsync("api/v1/changes?" + query));
         var root = json.RootElement;
-        return (root.GetProperty("cursor").GetString()!,
+        return new Feed(root.GetProperty("cursor").GetString()!,
             root.GetProperty("changed").EnumerateArray().Select(s => s.GetString()!).ToList(),
             root.GetProperty("deleted").EnumerateArray().Select(s => s.GetString()!).ToList(),
-            root.GetProperty("siteChanged").GetBoolean());
+            root.GetProperty("siteChanged").GetBoolean(),
+            root.GetProperty("next").GetString());
     }
 }

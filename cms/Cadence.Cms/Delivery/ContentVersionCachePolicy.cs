@@ -1,0 +1,54 @@
+using System.Globalization;
+using Cadence.Cms.Accounts;
+using Cadence.Cms.Data;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace Cadence.Cms.Delivery;
+
+/// <summary>
+/// Output caching for read APIs, keyed by the <see cref="ContentVersion"/> read from the database before each lookup:
+/// a commit that changes content raises the version, so the next request misses and reads afresh, on this instance
+/// or any other sharing the database. Only content-key reads are cached: authorization runs before the cache, so an
+/// unauthorised request never reaches it, and preview reads (drafts) are never stored. A stored answer keeps its
+/// strong ETag, so a matching <c>If-None-Match</c> is answered 304 from the cache without the content query.
+/// </summary>
+public sealed class ContentVersionCachePolicy : IOutputCachePolicy
+{
+    /// <summary>The policy's name, for <c>CacheOutput(ContentVersionCachePolicy.Name)</c> on any read endpoint.</summary>
+    public const string Name = "content-version";
+
+    /// <summary>The tag of every stored answer, to evict them all at once.</summary>
+    public const string Tag = "content";
+
+    // Answers of an older version are never looked up again; this only bounds how long they hold memory.
+    private static readonly TimeSpan KeepFor = TimeSpan.FromMinutes(10);
+
+    async ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var http = context.HttpContext;
+        var cacheable = (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
+            && http.User.HasClaim(ApiKeyAuthentication.KindClaim, nameof(ApiKeyKind.Content));
+        context.EnableOutputCaching = cacheable;
+        context.AllowCacheLookup = cacheable;
+        context.AllowCacheStorage = cacheable;
+        context.AllowLocking = cacheable;
+        if (!cacheable) return;
+
+        var version = await ContentVersion.ReadAsync(http.RequestServices.GetRequiredService<CadenceDb>(), cancellation);
+        context.CacheVaryByRules.QueryKeys = "*";
+        context.CacheVaryByRules.VaryByValues["version"] = version.ToString(CultureInfo.InvariantCulture);
+        context.CacheVaryByRules.VaryByValues["key"] = nameof(ApiKeyKind.Content);
+        context.Tags.Add(Tag);
+        context.ResponseExpirationTimeSpan = KeepFor;
+    }
+
+    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        // Problems (400, 404) are cheap to make again and must not outlive a fix; nothing personal is ever stored.
+        var response = context.HttpContext.Response;
+        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0) context.AllowCacheStorage = false;
+        return ValueTask.CompletedTask;
+    }
+}

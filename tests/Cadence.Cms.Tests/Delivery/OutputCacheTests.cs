@@ -1,0 +1,164 @@
+using System.Net;
+using System.Text.Json;
+using Cadence.Cms.Content;
+using Cadence.Cms.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cadence.Cms.Tests.Delivery;
+
+/// <summary>
+/// The delivery API's output cache, over real HTTP and SQLite: answers are reused until the content version rises,
+/// and the SQL each request sends is the evidence of what was read.
+/// </summary>
+public class OutputCacheTests
+{
+    private const string Slug = "knee-pain-when-running";
+    private readonly CommandLog _log = new();
+    private CmsServer _cms = null!;
+    private HttpClient _api = null!;
+
+    [SetUp]
+    public async Task Start()
+    {
+        _cms = await CmsServer.StartAsync(services: s => s.AddSingleton<IInterceptor>(_log));
+        _api = _cms.Client(_cms.ContentKey);
+    }
+
+    [TearDown]
+    public async Task Stop()
+    {
+        _api.Dispose();
+        await _cms.DisposeAsync();
+    }
+
+    [Test]
+    public async Task A_repeated_read_is_answered_from_the_cache_after_one_version_lookup()
+    {
+        var first = await _api.GetStringAsync("api/v1/posts?limit=10");
+        _log.Clear();
+        var second = await _api.GetStringAsync("api/v1/posts?limit=10");
+        Assert.That(second, Is.EqualTo(first));
+        Assert.That(_log.Commands, Has.Count.EqualTo(1), string.Join("\n", _log.Commands));
+        Assert.That(_log.Commands[0], Does.Contain("ContentChanges").And.Not.Contain("Posts"));
+    }
+
+    [Test]
+    public async Task A_304_is_answered_without_the_content_query()
+    {
+        using var first = await _api.GetAsync($"api/v1/posts/{Slug}");
+        var etag = first.Headers.ETag!;
+        _log.Clear();
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/v1/posts/{Slug}");
+        request.Headers.IfNoneMatch.Add(etag);
+        using var notModified = await _api.SendAsync(request);
+        Assert.That(notModified.StatusCode, Is.EqualTo(HttpStatusCode.NotModified));
+        Assert.That(await notModified.Content.ReadAsByteArrayAsync(), Is.Empty);
+        Assert.That(_log.Commands.Where(c => c.Contains("\"Posts\"", StringComparison.Ordinal)), Is.Empty, string.Join("\n", _log.Commands));
+    }
+
+    [Test]
+    public async Task A_publish_or_an_edit_is_seen_by_the_very_next_request_every_time()
+    {
+        for (var round = 1; round <= 15; round++)
+        {
+            Assert.That(await TitleOf(Slug), Does.Not.EndWith($"({round})"), "cached before the edit");
+            await Edit(async db => (await db.Posts.SingleAsync(p => p.Slug == Slug)).Title = $"Knee pain ({round})");
+            Assert.That(await TitleOf(Slug), Is.EqualTo($"Knee pain ({round})"));
+            Assert.That(await ListedTitles(), Does.Contain($"Knee pain ({round})"));
+        }
+    }
+
+    [Test]
+    public async Task Publishing_and_unpublishing_are_seen_by_the_very_next_request_every_time()
+    {
+        const string draft = "cadence-and-stride-length";
+        for (var round = 0; round < 8; round++)
+        {
+            Assert.That(await ListedSlugs(), Does.Not.Contain(draft), $"round {round}: still a draft");
+            await Workflow(async (db, workflow) => workflow.Publish(await db.Posts.SingleAsync(p => p.Slug == draft)));
+            Assert.That(await ListedSlugs(), Does.Contain(draft), $"round {round}: published");
+            Assert.That((await _api.GetAsync($"api/v1/posts/{draft}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            await Workflow(async (db, workflow) => workflow.Unpublish(await db.Posts.SingleAsync(p => p.Slug == draft)));
+            Assert.That(await ListedSlugs(), Does.Not.Contain(draft), $"round {round}: unpublished");
+            Assert.That((await _api.GetAsync($"api/v1/posts/{draft}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        }
+    }
+
+    [Test]
+    public async Task Settings_and_form_edits_are_seen_by_the_very_next_request()
+    {
+        Assert.That(await _api.GetStringAsync("api/v1/site"), Does.Not.Contain("Stride, renamed"));
+        Assert.That(await _api.GetStringAsync("api/v1/forms"), Does.Not.Contain("Send it, please"));
+        await Edit(async db =>
+        {
+            (await db.Settings.SingleAsync()).SiteTitle = "Stride, renamed";
+            (await db.Forms.OrderBy(f => f.Key).FirstAsync()).SubmitLabel = "Send it, please";
+        });
+        Assert.That(await _api.GetStringAsync("api/v1/site"), Does.Contain("Stride, renamed"));
+        Assert.That(await _api.GetStringAsync("api/v1/forms"), Does.Contain("Send it, please"));
+    }
+
+    [Test]
+    public async Task A_request_without_a_valid_key_is_never_served_from_the_cache()
+    {
+        await _api.GetStringAsync("api/v1/site");
+        using var anonymous = await _cms.Client().GetAsync("api/v1/site");
+        Assert.That(anonymous.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        using var wrong = await _cms.Client("not-a-real-key-0000000000000000").GetAsync("api/v1/site");
+        Assert.That(wrong.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+    }
+
+    [Test]
+    public async Task Previews_are_never_cached_even_when_no_public_content_changed()
+    {
+        using var preview = _cms.Client(_cms.PreviewKey);
+        var before = await preview.GetStringAsync("api/v1/posts/cadence-and-stride-length");
+        await Edit(async db => (await db.Posts.SingleAsync(p => p.Slug == "cadence-and-stride-length")).Title = "Cadence, revised");
+        var after = await preview.GetStringAsync("api/v1/posts/cadence-and-stride-length");
+        Assert.That(before, Does.Not.Contain("Cadence, revised"));
+        Assert.That(after, Does.Contain("Cadence, revised"));
+    }
+
+    [Test]
+    public async Task A_cached_answer_is_not_given_for_the_same_path_in_other_letters()
+    {
+        Assert.That((await _api.GetAsync($"api/v1/posts/{Slug}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await _api.GetAsync($"api/v1/posts/{Slug.ToUpperInvariant()}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((await _api.GetAsync("api/v1/posts?tag=KNEE-PAIN")).StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+    }
+
+    private async Task Edit(Func<CadenceDb, Task> change)
+    {
+        await using var scope = _cms.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CadenceDb>();
+        await change(db);
+        await db.SaveChangesAsync();
+    }
+
+    private async Task Workflow(Func<CadenceDb, PostWorkflow, Task> change)
+    {
+        await using var scope = _cms.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CadenceDb>();
+        await change(db, scope.ServiceProvider.GetRequiredService<PostWorkflow>());
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<string> TitleOf(string slug)
+    {
+        using var json = JsonDocument.Parse(await _api.GetStringAsync($"api/v1/posts/{slug}"));
+        return json.RootElement.GetProperty("title").GetString()!;
+    }
+
+    private async Task<List<string>> ListedTitles() => await Listed("title");
+
+    private async Task<List<string>> ListedSlugs() => await Listed("slug");
+
+    private async Task<List<string>> Listed(string property)
+    {
+        using var json = JsonDocument.Parse(await _api.GetStringAsync("api/v1/posts?limit=100"));
+        return json.RootElement.GetProperty("items").EnumerateArray().Select(p => p.GetProperty(property).GetString()!).ToList();
+    }
+}
