@@ -1,3 +1,4 @@
+using Cadence.Cms.Delivery;
 using Cadence.Cms.Accounts;
 using Cadence.Cms.Content;
 using Microsoft.AspNetCore.Cors.Infrastructure;
@@ -53,6 +54,7 @@ public static class GhostContentApi
         var api = app.MapGroup(Prefix)
             .RequireAuthorization(KeyPolicy)
             .RequireCors(CorsPolicy)
+            .CacheOutput(ContentVersionCachePolicy.Name) // the delivery API's cache: keyed by content version, never stale
             .ExcludeFromDescription()
             .AddEndpointFilter(async (context, next) =>
             {
