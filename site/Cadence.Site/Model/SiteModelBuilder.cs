@@ -1,3 +1,4 @@
+using Cadence.Markdown;
 using Cadence.Contract;
 using Cadence.Markdown.Dialect;
 using Cadence.Site.Keys;
@@ -93,7 +94,7 @@ public static class SiteModelBuilder
         }
         var clinic = site.Clinic;
         return new SiteSettings(site.ClinicName, site.Title, site.Description, baseUrl, site.CmsUrl.TrimEnd('/'), zone, SiteLanguage.From(site.Language),
-            site.Navigation, site.Social, site.Logo?.Url)
+            SafeLinks(site.Navigation), SafeLinks(site.Social), SafeUrl.OrNull(site.Logo?.Url))
         {
             ThemeColour = BrandColour.Normalise(site.ThemeColour) ?? BrandColour.Default,
             LogoWidth = site.Logo?.Width,
@@ -115,7 +116,7 @@ public static class SiteModelBuilder
         {
             // The list of authors may carry a fuller profile than the copy embedded in the post.
             var info = authorInfo.GetValueOrDefault(p.Author.Slug) ?? p.Author;
-            author = new Author(info.Slug, info.Name, info.Bio ?? p.Author.Bio, info.Avatar ?? p.Author.Avatar, Urls.Author(info.Slug));
+            author = new Author(info.Slug, info.Name, info.Bio ?? p.Author.Bio, SafeUrl.OrNull(info.Avatar ?? p.Author.Avatar), Urls.Author(info.Slug));
         }
         var bodyKey = p.Body is not null ? InputKey.Of(p.Body)
             : content!.DeferredBodies.TryGetValue(p.Slug, out var deferred) ? deferred
@@ -127,11 +128,17 @@ public static class SiteModelBuilder
             p.Tags.OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => new Term(t.Slug, t.Name, Urls.Tag(t.Slug))).ToArray(),
             p.Category is null ? null : new Term(p.Category.Slug, p.Category.Name, Urls.Category(p.Category.Slug)),
             author,
-            p.Image is null ? null : new FeaturedImage(p.Image.Url, p.Image.Alt ?? "", p.Image.Width, p.Image.Height,
+            SafeUrl.OrNull(p.Image?.Url) is null ? null : new FeaturedImage(p.Image!.Url.Trim(), p.Image.Alt ?? "", p.Image.Width, p.Image.Height,
                 p.Image.Variants ?? content?.Images.GetValueOrDefault(p.Image.Url)),
-            p.Seo);
+            SafeSeo(p.Seo));
         return post with { BodyKey = bodyKey };
     }
+
+    // The site's one URL policy (SafeUrl) is applied here, where both sources meet, so no template has to remember it.
+    private static List<ApiLink> SafeLinks(IEnumerable<ApiLink> links) => links.Where(l => SafeUrl.IsAllowed(l.Url)).ToList();
+
+    private static ApiSeo? SafeSeo(ApiSeo? seo) => seo is null ? null
+        : seo with { SocialImage = SafeUrl.OrNull(seo.SocialImage), CanonicalUrl = SafeUrl.OrNull(seo.CanonicalUrl) };
 
     /// <summary>Groups posts (already newest first, so every group is too); groups are ordered by name.</summary>
     private static PostGroup[] Group(Post[] posts, Func<Post, IReadOnlyList<Term>> termsOf, Func<string, string> url, IReadOnlyList<ApiTerm> known)

@@ -57,6 +57,7 @@ public static class FolderSource
         foreach (var a in folder.Authors) authors[a.Slug] = new ApiAuthor(a.Slug, a.Name, a.Bio, a.Avatar);
         var authorsByName = folder.Authors.ToDictionary(a => a.Name, a => a.Slug, StringComparer.OrdinalIgnoreCase);
 
+        var problems = new List<string>(folder.Problems);
         var files = ReadPostFiles(root, last);
         var reused = new Dictionary<string, KnownPost>(StringComparer.Ordinal);
         var deferred = new Dictionary<string, Hash128>(StringComparer.Ordinal);
@@ -64,6 +65,11 @@ public static class FolderSource
         var paths = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in files)
         {
+            if (file.Problem is not null)
+            {
+                problems.Add(file.Problem);
+                continue;
+            }
             if (file.Parsed is null)
             {
                 if (file.Stamp.Slug is null) continue; // a draft, unchanged
@@ -76,13 +82,20 @@ public static class FolderSource
             }
             var post = file.Parsed;
             if (post.Status != PostFile.Published) continue;
-            if (post.Date is null) throw new SourceException($"{root}/posts: published post '{post.Slug}' needs a date.");
+            if (post.Date is null)
+            {
+                problems.Add($"{file.FullPath}: a published post needs a date.");
+                continue;
+            }
+            if (paths.ContainsKey(post.Slug))
+            {
+                problems.Add($"{file.FullPath}: another post already has the slug '{post.Slug}'.");
+                continue;
+            }
             posts.Add(ToApiPost(post, AuthorOf(post.Author), media));
             deferred[post.Slug] = file.BodyKey;
             paths[post.Slug] = file.FullPath;
         }
-        var duplicate = posts.GroupBy(p => p.Slug).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null) throw new SourceException($"{root}/posts: two posts share the slug '{duplicate.Key}'.");
 
         var (variants, variantFiles) = Variants(media.Values, images ?? new ImageVariantCache(ImageVariantCache.DefaultRoot()));
         return new SourceContent(
@@ -95,7 +108,9 @@ public static class FolderSource
             Pages = pages,
             Reused = reused,
             DeferredBodies = deferred,
-            Files = files.Select(f => f.Stamp).ToList(),
+            // A bad file is left out of the cache, so the next build reads it again and reports it until it is mended.
+            Files = files.Where(f => f.Problem is null).Select(f => f.Stamp).ToList(),
+            Problems = problems,
             MediaUnchanged = last is not null,
             LoadBody = slug => ReadBody(paths[slug]),
         };
@@ -132,7 +147,8 @@ public static class FolderSource
         Path.GetExtension(url).ToLowerInvariant() is ".png" or ".jpg" or ".jpeg" or ".gif" or ".webp";
 
     /// <param name="Parsed">The post without its body (<see cref="BodyKey"/> is its hash; it is read again to render).</param>
-    private sealed record PostFileRead(string FullPath, PostFileStamp Stamp, PostFile? Parsed, Hash128 BodyKey = default);
+    /// <param name="Problem">Why the file was left out ("path: problem"); null for a good file.</param>
+    private sealed record PostFileRead(string FullPath, PostFileStamp Stamp, PostFile? Parsed, Hash128 BodyKey = default, string? Problem = null);
 
     /// <summary>Every post file: unchanged ones (same size and time, or same bytes) come back unparsed.</summary>
     private static PostFileRead[] ReadPostFiles(string root, KnownContent? last)
@@ -168,9 +184,11 @@ public static class FolderSource
                 post = PostFileFormat.ParseFrontMatter(entry.FullName, Encoding.UTF8.GetString(bytes), out var body);
                 bodyKey = InputKey.Of(body);
             }
-            catch (ContentFormatException e)
+            catch (Exception e) when (e is ContentFormatException or System.Text.DecoderFallbackException)
             {
-                throw new SourceException(e.Message, e);
+                var stamp = new PostFileStamp(relative, size, modified, hash, null);
+                reads[i] = new PostFileRead(entry.FullName, stamp, null, default, e.Message.ReplaceLineEndings(" "));
+                return;
             }
             reads[i] = new PostFileRead(entry.FullName,
                 new PostFileStamp(relative, size, modified, hash, post.Status == PostFile.Published ? post.Slug : null), post, bodyKey);

@@ -50,6 +50,9 @@ public sealed record SourceContent(
     /// without any is shown as it is. The variants' files are in <see cref="Media"/>.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<ApiImageVariant>> Images { get; init; } = new Dictionary<string, IReadOnlyList<ApiImageVariant>>();
 
+    /// <summary>The content folder's files (or entries) left out of this build, one line each: "path: problem".</summary>
+    public IReadOnlyList<string> Problems { get; init; } = [];
+
     /// <summary>True when media already in the previous output can be kept without reading them again.</summary>
     public bool MediaUnchanged { get; init; }
 }
