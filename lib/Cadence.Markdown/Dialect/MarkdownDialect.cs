@@ -55,7 +55,18 @@ public static class MarkdownDialect
     /// <param name="imageHtml">Renders an image (null: Markdig's own <c>&lt;img&gt;</c>); see <see cref="ImageSeamRenderer"/>.</param>
     public static RenderedMarkdown Render(string markdown, Func<string, string>? formHtml = null, Func<MarkdownImage, string?>? imageHtml = null)
     {
-        var document = MarkdownLimits.Parse(markdown, Pipeline);
+        try
+        {
+            return Render(MarkdownLimits.Parse(markdown, Pipeline), formHtml, imageHtml);
+        }
+        catch (Exception e) when (MarkdownLimits.IsRefusal(e))
+        {
+            return Render(MarkdownLimits.ParsePlain(markdown, Pipeline), formHtml, imageHtml);
+        }
+    }
+
+    private static RenderedMarkdown Render(MarkdownDocument document, Func<string, string>? formHtml, Func<MarkdownImage, string?>? imageHtml)
+    {
         var (facts, needsSanitising) = DocumentWalk.Run(document);
 
         var (renderer, writer) = t_renderer ??= NewRenderer();

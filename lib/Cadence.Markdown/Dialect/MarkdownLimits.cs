@@ -25,11 +25,17 @@ public static class MarkdownLimits
         {
             return Markdig.Markdown.Parse(bounded, pipeline);
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or InsufficientExecutionStackException)
+        catch (Exception e) when (IsRefusal(e))
         {
-            return Markdig.Markdown.Parse(AsPlainParagraphs(markdown), pipeline);
+            return ParsePlain(markdown, pipeline);
         }
     }
+
+    /// <summary>Markdig's refusal of a document nested too deeply (when parsing, or when rendering what it parsed).</summary>
+    internal static bool IsRefusal(Exception e) => e is ArgumentException or InsufficientExecutionStackException;
+
+    /// <summary>The document as plain paragraphs of its text: every character escaped, so nothing nests.</summary>
+    internal static MarkdownDocument ParsePlain(string markdown, MarkdownPipeline pipeline) => Markdig.Markdown.Parse(AsPlainParagraphs(markdown), pipeline);
 
     /// <summary>Emphasis markers ('*' and '_') a document may use; later ones are escaped. Matching thousands of unclosed ones is quadratic.</summary>
     public const int MaxEmphasisMarkers = 2000;

@@ -1,5 +1,5 @@
-using Cadence.Markdown;
 using Cadence.Contract;
+using Cadence.Markdown;
 using Cadence.Markdown.Dialect;
 using Cadence.Site.Keys;
 using Cadence.Site.Source;

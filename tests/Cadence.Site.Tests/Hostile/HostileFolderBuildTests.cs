@@ -24,7 +24,7 @@ public class HostileFolderBuildTests
             Assert.That(exitCode, Is.EqualTo(3), stderr);
             Assert.That(stdout, Does.StartWith("Built "));
             Assert.That(stderr, Does.Not.Contain("   at ").And.Not.Contain("Exception"), "no stack dump");
-            foreach (var bad in new[] { "bad-yaml.md", "far-future.md", "far-future-utc.md", "traversal-slug.md", "bad-slug.md", "duplicate-kyiv.md",
+            foreach (var bad in new[] { "bad-yaml.md", "far-future.md", "far-future-utc.md", "traversal-slug.md", "bad-slug.md", "duplicate-slug.md",
                          "no-front-matter.md", "no-title.md", "bad-status.md", "outside.md", "archive.md", "bad-key.yml", "broken.yml" })
                 Assert.That(lines.Count(l => l.Contains(bad, StringComparison.Ordinal)), Is.EqualTo(1), bad + " is named once");
             Assert.That(stderr, Does.Contain("authors.yml").And.Contain("javascript:alert(1)").And.Contain("../../escape"));
@@ -34,7 +34,7 @@ public class HostileFolderBuildTests
         var files = Directory.GetFiles(output, "*", SearchOption.AllDirectories);
         Assert.Multiple(() =>
         {
-            Assert.That(File.Exists(Path.Combine(output, "posts", "bil-u-kolini-pislia-bihu", "index.html")), Is.True, "the Kyiv post");
+            Assert.That(Directory.GetDirectories(Path.Combine(output, "posts")).Select(Path.GetFileName), Has.Some.StartsWith("bil-u-kolini"), "the Kyiv post");
             Assert.That(Directory.GetDirectories(Path.Combine(output, "posts")).Select(Path.GetFileName), Has.Some.Match("^post-[0-9a-f]{8}$"), "the fallback slug");
             Assert.That(Directory.GetDirectories(Path.Combine(output, "posts")), Has.Length.GreaterThanOrEqualTo(6));
             Assert.That(files.All(f => Path.GetFullPath(f).StartsWith(Path.GetFullPath(output) + Path.DirectorySeparatorChar, StringComparison.Ordinal)), Is.True);

@@ -20,7 +20,7 @@ public static class UnsafeOutput
             if (name is "script" && (element.GetAttribute("type") is not ("application/ld+json" or "application/json") && element.GetAttribute("src") is null))
                 found.Add($"<script> with inline code: {Short(element.OuterHtml)}");
             if (name is "iframe" or "object" or "embed" or "frame" or "base" or "applet") found.Add($"<{name}>");
-            if (name is "form" && (ownForms is null || element.GetAttribute("action")?.StartsWith(ownForms, StringComparison.Ordinal) != true))
+            if (name is "form" && !IsOwnForm(element.GetAttribute("action") ?? "", ownForms))
                 found.Add($"<form action={element.GetAttribute("action")}>");
             foreach (var attribute in element.Attributes)
             {
@@ -46,6 +46,10 @@ public static class UnsafeOutput
     /// <summary>Text outputs (feeds, JSON, sitemaps): no address attribute with a script-running scheme, escaped or not.</summary>
     public static IReadOnlyList<string> InText(string text) =>
         UnsafeAttribute.Matches(text).Select(m => m.Value).Distinct().ToList();
+
+    /// <summary>The site's own forms post to a path on the site (search) or to the CMS; content's forms are removed.</summary>
+    private static bool IsOwnForm(string action, string? ownForms) =>
+        ownForms is not null && (action.StartsWith(ownForms, StringComparison.Ordinal) || action.StartsWith('/') && !action.StartsWith("//", StringComparison.Ordinal));
 
     private static string Short(string text) => text.Length > 80 ? text[..80] : text;
 }
