@@ -1,9 +1,14 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
+using AnyAscii;
 
 namespace Cadence.Markdown;
 
-/// <summary>URL slugs: Unicode folded to ASCII, lower-case, words joined by hyphens.</summary>
+/// <summary>
+/// URL slugs: any script transliterated to ASCII (Кузнецов → kuznetsov, 膝の痛み → xi-notong-mi), lower-case, words joined by hyphens.
+/// The CMS and the content-folder format both use this one rule.
+/// </summary>
 public static class Slug
 {
     public const int MaxLength = 80;
@@ -16,8 +21,14 @@ public static class Slug
         ['&'] = " and ",
     };
 
-    public static string From(string text)
+    /// <summary>The slug of <paramref name="text"/>; empty only for blank text.</summary>
+    /// <param name="fallbackPrefix">
+    /// When nothing of the text is left (a title of punctuation or symbols AnyAscii has no letters for), the slug is this prefix and a short
+    /// hash of the text: stable, so the same title always gets the same address.
+    /// </param>
+    public static string From(string text, string fallbackPrefix = "post")
     {
+        if (string.IsNullOrWhiteSpace(text)) return "";
         var folded = new StringBuilder(text.Length);
         foreach (var c in text.Normalize(NormalizationForm.FormD))
         {
@@ -27,7 +38,8 @@ public static class Slug
 
         var slug = new StringBuilder(folded.Length);
         var pendingHyphen = false;
-        foreach (var c in folded.ToString())
+        // Latin letters are folded above (as before, so existing slugs stay); every other script is transliterated here.
+        foreach (var c in folded.ToString().Transliterate())
         {
             if (char.IsAsciiLetterOrDigit(c))
             {
@@ -43,7 +55,13 @@ public static class Slug
 
         var result = slug.ToString();
         if (result.Length > MaxLength) result = result[..MaxLength].TrimEnd('-');
-        return result;
+        return result.Length > 0 ? result : Fallback(text, fallbackPrefix);
+    }
+
+    private static string Fallback(string text, string prefix)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text.Trim().Normalize(NormalizationForm.FormC)));
+        return $"{From(prefix, "x")}-{Convert.ToHexStringLower(hash.AsSpan(0, 4))}";
     }
 
     /// <summary>A slug is lower-case ASCII letters and digits in hyphen-separated words.</summary>

@@ -19,6 +19,9 @@ public sealed record BuildOptions(string Out, Uri? Api = null, string? Key = nul
 
 public sealed record BuildResult(int Pages, TimeSpan Elapsed, WriteCounts Counts, SiteModel Model, PageContext Context)
 {
+    /// <summary>The content folder's files left out of this build, "path: problem"; the rest was built.</summary>
+    public IReadOnlyList<string> Problems { get; init; } = [];
+
     public string Summary()
     {
         var seconds = Elapsed.TotalSeconds;
@@ -119,7 +122,7 @@ public static class SiteBuild
         NewCache(content, model, cards, words, plan, GlobalKey(content.SiteKey), newManifestHash).Write(output);
         search.Write(BuildCache.FolderFor(output));
         timings.Stage("cache");
-        return new BuildResult(renderer.Pages, clock.Elapsed, counts, model, context);
+        return new BuildResult(renderer.Pages, clock.Elapsed, counts, model, context) { Problems = content.Problems };
     }
 
     /// <summary>RSS, Atom and JSON Feed carry the newest posts in full; they are rendered again only when those change.</summary>

@@ -78,7 +78,7 @@ public sealed class PostEditing(CadenceDb db, PostWorkflow workflow, TimeProvide
         var names = (text ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Where(n => Cadence.Markdown.Slug.From(n).Length > 0)
             .DistinctBy(n => Cadence.Markdown.Slug.From(n)).ToList();
-        var slugs = names.Select(Cadence.Markdown.Slug.From).ToList();
+        var slugs = names.Select(n => Cadence.Markdown.Slug.From(n)).ToList();
         var existing = await db.Tags.Where(t => slugs.Contains(t.Slug)).ToListAsync(cancellationToken);
         var tags = new List<Tag>();
         foreach (var name in names)

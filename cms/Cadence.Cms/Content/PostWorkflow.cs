@@ -15,7 +15,7 @@ public sealed class PostWorkflow(CadenceDb db, TimeProvider clock)
     /// <summary>As above; a page also never gets one of the site's own paths (<see cref="PageRules"/>).</summary>
     public async Task<string> FreeSlugAsync(string wanted, int? postId, PostKind kind, CancellationToken cancellationToken = default)
     {
-        var slug = Cadence.Markdown.Slug.From(wanted);
+        var slug = Cadence.Markdown.Slug.From(wanted, kind == PostKind.Page ? "page" : "post");
         if (slug.Length == 0) slug = kind == PostKind.Page ? "page-1" : "post";
         var taken = await db.Posts.Where(p => p.Id != postId && (p.Slug == slug || p.Slug.StartsWith(slug + "-")))
             .Select(p => p.Slug).ToListAsync(cancellationToken);

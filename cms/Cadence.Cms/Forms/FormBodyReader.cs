@@ -116,21 +116,34 @@ public static class FormBodyReader
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object) throw new FormBodyException(400, "The body must be a JSON object of field names and values.");
-            var pairs = new List<KeyValuePair<string, string>>();
-            foreach (var property in document.RootElement.EnumerateObject())
+            try
             {
-                switch (property.Value.ValueKind)
-                {
-                    case JsonValueKind.Null: continue;
-                    case JsonValueKind.String: pairs.Add(new(property.Name, property.Value.GetString()!)); break;
-                    case JsonValueKind.Number: pairs.Add(new(property.Name, property.Value.GetRawText())); break;
-                    case JsonValueKind.True: pairs.Add(new(property.Name, "true")); break;
-                    case JsonValueKind.False: continue;
-                    default: throw new FormBodyException(400, "Give a single value.", property.Name);
-                }
+                return JsonPairs(document.RootElement);
             }
-            return pairs;
+            // A "\ud800" escape is valid JSON but no text: reading it as a string throws, and it is the sender's mistake.
+            catch (InvalidOperationException)
+            {
+                throw new FormBodyException(400, "The form contains an escape (such as \\ud800) that is not a Unicode character.");
+            }
         }
+    }
+
+    private static List<KeyValuePair<string, string>> JsonPairs(JsonElement root)
+    {
+        var pairs = new List<KeyValuePair<string, string>>();
+        foreach (var property in root.EnumerateObject())
+        {
+            switch (property.Value.ValueKind)
+            {
+                case JsonValueKind.Null: continue;
+                case JsonValueKind.String: pairs.Add(new(property.Name, property.Value.GetString()!)); break;
+                case JsonValueKind.Number: pairs.Add(new(property.Name, property.Value.GetRawText())); break;
+                case JsonValueKind.True: pairs.Add(new(property.Name, "true")); break;
+                case JsonValueKind.False: continue;
+                default: throw new FormBodyException(400, "Give a single value.", property.Name);
+            }
+        }
+        return pairs;
     }
 
     private static FormBodyException TooLarge(int maxBytes) =>

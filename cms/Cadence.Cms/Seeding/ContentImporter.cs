@@ -10,8 +10,12 @@ using FormFile = Cadence.Markdown.Folder.FormFile;
 
 namespace Cadence.Cms.Seeding;
 
-/// <summary>Imports a content folder into an empty database, in one transaction: all of it or none of it.</summary>
-public sealed class ContentImporter(CadenceDb db, MediaLibrary media, TimeProvider clock, ILogger<ContentImporter> log)
+/// <summary>
+/// Imports a content folder into an empty database, in one transaction. Each file is one unit: a bad one (see
+/// <see cref="ContentFolder.Problems"/>) is left out whole and reported in the log and on the dashboard (<see cref="ImportReport"/>);
+/// the good ones are imported.
+/// </summary>
+public sealed class ContentImporter(CadenceDb db, MediaLibrary media, TimeProvider clock, ILogger<ContentImporter> log, ImportReport report)
 {
     /// <returns>False when the database already holds content, so a second start imports nothing.</returns>
     public async Task<bool> ImportIfEmptyAsync(string folder, CancellationToken cancellationToken = default)
@@ -25,12 +29,22 @@ public sealed class ContentImporter(CadenceDb db, MediaLibrary media, TimeProvid
             return true;
         }
 
-        var content = ContentFolderReader.Load(folder);
+        ContentFolder content;
+        try
+        {
+            content = ContentFolderReader.Load(folder);
+        }
+        catch (ContentFormatException e)
+        {
+            // Not a content folder at all (no posts/): nothing of it can be imported, but the CMS still starts.
+            content = new ContentFolder(folder, null, [], [], [], []) { Problems = [e.Message] };
+        }
+        var problems = new List<string>(content.Problems);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var file in content.Files)
             await media.AddAsync(Path.GetFileName(file.FullPath), await File.ReadAllBytesAsync(file.FullPath, cancellationToken), file.IsPublic, cancellationToken: cancellationToken);
 
-        db.Settings.Add(ToSettings(content.Site));
+        db.Settings.Add(ToSettings(content.Site, problems));
         var authors = content.Authors.ToDictionary(a => a.Slug, a => new Author { Slug = a.Slug, Name = a.Name, Bio = a.Bio, Avatar = a.Avatar, Credentials = a.Credentials });
         db.Authors.AddRange(authors.Values);
         db.Forms.AddRange(content.Forms.Select(ToForm));
@@ -68,6 +82,8 @@ public sealed class ContentImporter(CadenceDb db, MediaLibrary media, TimeProvid
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        foreach (var problem in problems) log.LogError("Content file left out of the import: {Problem}", problem);
+        report.Record(problems);
         log.LogInformation("Imported {Posts} posts, {Pages} pages, {Forms} forms and {Files} files from {Folder}",
             content.Posts.Count, content.Pages.Count, content.Forms.Count, content.Files.Count, Path.GetFullPath(folder));
         return true;
@@ -91,20 +107,24 @@ public sealed class ContentImporter(CadenceDb db, MediaLibrary media, TimeProvid
         return known;
     }
 
-    private static SiteSettings ToSettings(SiteFile? site) => site is null
+    private static SiteSettings ToSettings(SiteFile? site, List<string> problems) => site is null
         ? new SiteSettings { ClinicName = "My clinic", SiteTitle = "My clinic" }
         : new SiteSettings
         {
             ClinicName = site.ClinicName, SiteTitle = site.Title, Description = site.Description, BaseUrl = site.BaseUrl,
-            TimeZone = site.TimeZone, Language = LanguageOf(site), NotificationEmail = site.NotificationEmail,
+            TimeZone = site.TimeZone, Language = LanguageOf(site, problems), NotificationEmail = site.NotificationEmail,
             Navigation = site.Navigation.Select(l => new SiteLink(l.Label, l.Url)).ToList(),
             Social = site.Social.Select(l => new SiteLink(l.Label, l.Url)).ToList(),
             ThemeColour = site.ThemeColour, Logo = site.Logo, Icon = site.Icon, Clinic = site.Clinic,
         };
 
-    // Refused rather than replaced: a quiet fallback to English would publish a German site as English.
-    private static string LanguageOf(SiteFile site) => LanguageTag.Normalise(site.Language)
-        ?? throw new ContentFormatException($"site.yml: the language '{site.Language}' is not a known BCP 47 tag. Use one like en-GB or de-DE.");
+    // Reported, never quiet: a silent fallback to English would publish a German site as English unnoticed.
+    private static string LanguageOf(SiteFile site, List<string> problems)
+    {
+        if (LanguageTag.Normalise(site.Language) is { } language) return language;
+        problems.Add($"site.yml: the language '{site.Language}' is not a known BCP 47 tag; {LanguageTag.Default} is used until it is one like en-GB or de-DE.");
+        return LanguageTag.Default;
+    }
 
     private static FormDefinition ToForm(FormFile form) => new()
     {

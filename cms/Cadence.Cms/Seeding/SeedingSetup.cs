@@ -6,6 +6,7 @@ public static class SeedingSetup
     public static IServiceCollection AddSeeding(this IServiceCollection services)
     {
         services.AddScoped<ContentImporter>();
+        services.AddSingleton<ImportReport>();
         services.AddScoped<ContentExporter>();
         return services;
     }

@@ -49,13 +49,24 @@ public static class MarkdownDialect
 
     public static int ReadingMinutes(int words) => Math.Max(1, (int)Math.Ceiling(words / (double)WordsPerMinute));
 
-    public static MarkdownFacts Analyse(string markdown) => DocumentWalk.Run(Markdig.Markdown.Parse(markdown, Pipeline)).Facts;
+    public static MarkdownFacts Analyse(string markdown) => DocumentWalk.Run(MarkdownLimits.Parse(markdown, Pipeline)).Facts;
 
     /// <param name="formHtml">Renders the form a directive names; a placeholder is written when null.</param>
     /// <param name="imageHtml">Renders an image (null: Markdig's own <c>&lt;img&gt;</c>); see <see cref="ImageSeamRenderer"/>.</param>
     public static RenderedMarkdown Render(string markdown, Func<string, string>? formHtml = null, Func<MarkdownImage, string?>? imageHtml = null)
     {
-        var document = Markdig.Markdown.Parse(markdown, Pipeline);
+        try
+        {
+            return Render(MarkdownLimits.Parse(markdown, Pipeline), formHtml, imageHtml);
+        }
+        catch (Exception e) when (MarkdownLimits.IsRefusal(e))
+        {
+            return Render(MarkdownLimits.ParsePlain(markdown, Pipeline), formHtml, imageHtml);
+        }
+    }
+
+    private static RenderedMarkdown Render(MarkdownDocument document, Func<string, string>? formHtml, Func<MarkdownImage, string?>? imageHtml)
+    {
         var (facts, needsSanitising) = DocumentWalk.Run(document);
 
         var (renderer, writer) = t_renderer ??= NewRenderer();

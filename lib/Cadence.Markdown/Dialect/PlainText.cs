@@ -35,11 +35,26 @@ public static class PlainText
     }
 
     /// <summary>Cuts text at a word boundary so it fits <paramref name="max"/> characters, adding an ellipsis.</summary>
+    /// <remarks>Never inside a grapheme: half an emoji is a lone surrogate, which feeds and JSON writers turn into U+FFFD or refuse.</remarks>
     public static string Shorten(string text, int max)
     {
         text = text.Trim();
         if (text.Length <= max) return text;
-        var cut = text.LastIndexOf(' ', max - 1);
-        return text[..(cut > max / 2 ? cut : max - 1)].TrimEnd(',', '.', ';', ':', ' ') + "…";
+        var whole = WholeGraphemes(text, max - 1);
+        var cut = whole > 0 ? text.LastIndexOf(' ', whole - 1) : -1;
+        return text[..(cut > max / 2 ? cut : whole)].TrimEnd(',', '.', ';', ':', ' ') + "…";
+    }
+
+    /// <summary>The length of the longest start of <paramref name="text"/> that ends between graphemes and fits <paramref name="max"/> characters.</summary>
+    public static int WholeGraphemes(ReadOnlySpan<char> text, int max)
+    {
+        var length = 0;
+        while (length < text.Length)
+        {
+            var next = System.Globalization.StringInfo.GetNextTextElementLength(text[length..]);
+            if (length + next > max) break;
+            length += next;
+        }
+        return length;
     }
 }

@@ -10,29 +10,52 @@ namespace Cadence.Markdown.Dialect;
 /// </summary>
 internal static class UnsafeMarkup
 {
-    private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
-
     public static string Sanitise(string html) => Sanitizer.Sanitize(html);
 
-    public static bool IsSafeUrl(string? url)
-    {
-        if (string.IsNullOrWhiteSpace(url)) return true;
-        var trimmed = url.Trim();
-        var colon = trimmed.IndexOf(':');
-        if (colon < 0) return true;
-        var slash = trimmed.IndexOfAny(['/', '?', '#']);
-        if (slash >= 0 && slash < colon) return true; // a relative path that happens to contain a colon
-        var scheme = trimmed[..colon].ToLowerInvariant();
-        return scheme is "http" or "https" or "mailto" or "tel";
-    }
+    public static bool IsSafeUrl(string? url) => string.IsNullOrWhiteSpace(url) || SafeUrl.IsAllowed(url);
+
+    // What a post needs and nothing more: text structure, links, images, tables, <details>. No forms or inputs (a post must not
+    // collect data or pose as a login), no style (nor url() in CSS), no id or name (they clobber the page's own script globals),
+    // no iframes, objects or SVG.
+    private static readonly string[] Tags =
+    [
+        "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code", "kbd", "samp", "var", "em", "strong", "b", "i",
+        "u", "s", "del", "ins", "mark", "small", "sub", "sup", "abbr", "cite", "q", "dfn", "time", "span", "div", "a", "img", "figure",
+        "figcaption", "ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "colgroup",
+        "col", "details", "summary",
+    ];
+
+    private static readonly string[] Attributes =
+    [
+        "href", "src", "alt", "title", "width", "height", "class", "colspan", "rowspan", "scope", "start", "reversed", "datetime",
+        "lang", "dir", "open", "cite", "loading", "align",
+    ];
+
+    private static readonly HtmlSanitizer Sanitizer = CreateSanitizer(); // after the lists it reads
 
     private static HtmlSanitizer CreateSanitizer()
     {
-        var sanitizer = new HtmlSanitizer();
-        sanitizer.AllowedAttributes.Add("class");
-        sanitizer.AllowedAttributes.Add("id");
-        sanitizer.AllowedSchemes.Add("mailto");
-        sanitizer.AllowedSchemes.Add("tel");
+        var sanitizer = new HtmlSanitizer(new HtmlSanitizerOptions
+        {
+            AllowedTags = new HashSet<string>(Tags, StringComparer.OrdinalIgnoreCase),
+            AllowedAttributes = new HashSet<string>(Attributes, StringComparer.OrdinalIgnoreCase),
+            AllowedSchemes = new HashSet<string>(["http", "https", "mailto", "tel"], StringComparer.OrdinalIgnoreCase),
+            UriAttributes = new HashSet<string>(["href", "src", "cite"], StringComparer.OrdinalIgnoreCase),
+            AllowedCssProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
+            AllowedAtRules = new HashSet<AngleSharp.Css.Dom.CssRuleType>(),
+        });
+        // The dialect's own markup survives: heading ids (the contents' links) and a task list's disabled checkbox.
+        sanitizer.RemovingAttribute += (_, e) =>
+            e.Cancel = e.Attribute.Name == "id" && e.Tag.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6" && Slug.IsValid(e.Attribute.Value);
+        sanitizer.RemovingTag += (_, e) =>
+            e.Cancel = e.Tag.LocalName == "input" && e.Tag.GetAttribute("type") == "checkbox" && e.Tag.HasAttribute("disabled") && !e.Tag.HasAttribute("name");
+        sanitizer.RemovingAttribute += (_, e) =>
+            e.Cancel |= e.Tag.LocalName == "input" && e.Attribute.Name is "type" or "disabled" or "checked" or "aria-label";
+        // Links that pass the sanitiser still pass the one URL policy (it also refuses protocol-relative addresses).
+        sanitizer.FilterUrl += (_, e) =>
+        {
+            if (!SafeUrl.IsAllowed(e.OriginalUrl)) e.SanitizedUrl = null;
+        };
         return sanitizer;
     }
 }

@@ -70,6 +70,9 @@ public sealed record ContentFolder(
 {
     /// <summary>pages/*.md, by file name; the folder may have none.</summary>
     public IReadOnlyList<PageFile> Pages { get; init; } = [];
+
+    /// <summary>One line per file (or entry) left out, "path: problem"; everything else in the folder is read.</summary>
+    public IReadOnlyList<string> Problems { get; init; } = [];
 }
 
 /// <summary>A content file that cannot be read; the message names the file and the problem.</summary>

@@ -6,6 +6,9 @@ namespace Cadence.Markdown.Folder;
 /// <summary>A post file: YAML front matter between <c>---</c> lines, then the Markdown body.</summary>
 public static class PostFileFormat
 {
+    public const int MinYear = 1900;
+    public const int MaxYear = 2999;
+
     public static readonly string[] Statuses = [PostFile.Published, PostFile.Draft, PostFile.Scheduled];
 
     public static PostFile Parse(string path, string text) => Parse(path, text, fastFrontMatter: true);
@@ -47,6 +50,9 @@ public static class PostFileFormat
         {
             if (!DateTimeOffset.TryParse(yaml.Date, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
                 throw new ContentFormatException($"{path}: date '{yaml.Date}' is not an ISO 8601 date.");
+            // Far dates overflow every later step (time zones, feeds, sitemaps); no clinic post is dated outside these.
+            if (parsed.Year is < MinYear or > MaxYear)
+                throw new ContentFormatException($"{path}: date '{yaml.Date}' is outside the years {MinYear} to {MaxYear}.");
             date = parsed;
         }
 

@@ -2,9 +2,15 @@ using Cadence.Site.Render;
 
 namespace Cadence.Site.Cli;
 
-/// <summary><c>build</c>: one build, a one-line summary on stdout, a one-line error on stderr.</summary>
+/// <summary>
+/// <c>build</c>: one build, a one-line summary on stdout, a one-line error on stderr. Bad content files are left out and
+/// named one per line on stderr (<c>path: problem</c>); the rest is built and the exit code is <see cref="ContentProblems"/>.
+/// </summary>
 public static class BuildCommand
 {
+    /// <summary>The exit code of a build that left bad files out: the site was written, but not all of it.</summary>
+    public const int ContentProblems = 3;
+
     public static readonly IReadOnlySet<string> Options = new HashSet<string> { "api", "key", "from", "out", "base-url", "cms-url", "timings" };
 
     public static BuildOptions ReadOptions(CommandLine line)
@@ -23,7 +29,10 @@ public static class BuildCommand
     public static async Task<int> RunAsync(CommandLine line, CancellationToken ct)
     {
         var result = await SiteBuild.RunAsync(ReadOptions(line), BuildProgress.ForConsole(), ct);
+        foreach (var problem in result.Problems) Console.Error.WriteLine(problem);
         Console.Out.WriteLine(result.Summary());
-        return 0;
+        if (result.Problems.Count == 0) return 0;
+        Console.Error.WriteLine($"{result.Problems.Count} content file(s) were left out; mend them and build again.");
+        return ContentProblems;
     }
 }

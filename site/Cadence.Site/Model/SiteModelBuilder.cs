@@ -1,4 +1,5 @@
 using Cadence.Contract;
+using Cadence.Markdown;
 using Cadence.Markdown.Dialect;
 using Cadence.Site.Keys;
 using Cadence.Site.Source;
@@ -98,7 +99,7 @@ public static class SiteModelBuilder
         }
         var clinic = site.Clinic;
         return new SiteSettings(site.ClinicName, site.Title, site.Description, baseUrl, site.CmsUrl.TrimEnd('/'), zone, SiteLanguage.From(site.Language),
-            site.Navigation, site.Social, site.Logo?.Url)
+            SafeLinks(site.Navigation), SafeLinks(site.Social), SafeUrl.OrNull(site.Logo?.Url))
         {
             ThemeColour = BrandColour.Normalise(site.ThemeColour) ?? BrandColour.Default,
             LogoWidth = site.Logo?.Width,
@@ -126,9 +127,9 @@ public static class SiteModelBuilder
             p.Tags.OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => new Term(t.Slug, t.Name, Urls.Tag(t.Slug))).ToArray(),
             p.Category is null ? null : new Term(p.Category.Slug, p.Category.Name, Urls.Category(p.Category.Slug)),
             author,
-            p.Image is null ? null : new FeaturedImage(p.Image.Url, p.Image.Alt ?? "", p.Image.Width, p.Image.Height,
+            SafeUrl.OrNull(p.Image?.Url) is null ? null : new FeaturedImage(p.Image!.Url.Trim(), p.Image.Alt ?? "", p.Image.Width, p.Image.Height,
                 p.Image.Variants ?? content?.Images.GetValueOrDefault(p.Image.Url)),
-            p.Seo);
+            SafeSeo(p.Seo));
         return post with
         {
             BodyKey = bodyKey,
@@ -144,11 +145,17 @@ public static class SiteModelBuilder
     {
         if (embedded is null) return null;
         var info = authorInfo.GetValueOrDefault(embedded.Slug) ?? embedded;
-        return new Author(info.Slug, info.Name, info.Bio ?? embedded.Bio, info.Avatar ?? embedded.Avatar, Urls.Author(info.Slug))
+        return new Author(info.Slug, info.Name, info.Bio ?? embedded.Bio, SafeUrl.OrNull(info.Avatar ?? embedded.Avatar), Urls.Author(info.Slug))
         {
             Credentials = info.Credentials ?? embedded.Credentials,
         };
     }
+
+    // The site's one URL policy (SafeUrl) is applied here, where both sources meet, so no template has to remember it.
+    private static List<ApiLink> SafeLinks(IEnumerable<ApiLink> links) => links.Where(l => SafeUrl.IsAllowed(l.Url)).ToList();
+
+    private static ApiSeo? SafeSeo(ApiSeo? seo) => seo is null ? null
+        : seo with { SocialImage = SafeUrl.OrNull(seo.SocialImage), CanonicalUrl = SafeUrl.OrNull(seo.CanonicalUrl) };
 
     /// <summary>Groups posts (already newest first, so every group is too); groups are ordered by name.</summary>
     private static PostGroup[] Group(Post[] posts, Func<Post, IReadOnlyList<Term>> termsOf, Func<string, string> url, IReadOnlyList<ApiTerm> known)

@@ -58,6 +58,7 @@ public static class FolderSource
             site?.Social.Select(l => new ApiLink(l.Label, l.Url)).ToList() ?? [], site?.Language,
             site?.ThemeColour, LogoOf(site, root), site?.Icon ?? site?.Logo, ClinicOf(site?.Clinic));
 
+        var problems = new List<string>(folder.Problems);
         var files = ReadPostFiles(root, last);
         var reused = new Dictionary<string, KnownPost>(StringComparer.Ordinal);
         var postMedia = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
@@ -66,6 +67,11 @@ public static class FolderSource
         var paths = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in files)
         {
+            if (file.Problem is not null)
+            {
+                problems.Add(file.Problem);
+                continue;
+            }
             if (file.Parsed is null)
             {
                 if (file.Stamp.Slug is null) continue; // a draft, unchanged
@@ -80,7 +86,16 @@ public static class FolderSource
             }
             var post = file.Parsed;
             if (post.Status != PostFile.Published) continue;
-            if (post.Date is null) throw new SourceException($"{root}/posts: published post '{post.Slug}' needs a date.");
+            if (post.Date is null)
+            {
+                problems.Add($"{file.FullPath}: a published post needs a date.");
+                continue;
+            }
+            if (paths.ContainsKey(post.Slug))
+            {
+                problems.Add($"{file.FullPath}: another post already has the slug '{post.Slug}'.");
+                continue;
+            }
             var apiPost = ToApiPost(post, AuthorOf(post.Author), media) with
             {
                 Featured = post.Featured,
@@ -92,8 +107,6 @@ public static class FolderSource
             deferred[post.Slug] = file.BodyKey;
             paths[post.Slug] = file.FullPath;
         }
-        var duplicate = posts.GroupBy(p => p.Slug).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null) throw new SourceException($"{root}/posts: two posts share the slug '{duplicate.Key}'.");
 
         var content = new SourceContent(
             apiSite, posts, [], [], authors.Values.OrderBy(a => a.Slug, StringComparer.Ordinal).ToList(),
@@ -111,7 +124,9 @@ public static class FolderSource
             SiteKey = siteKey,
             Reused = reused,
             DeferredBodies = deferred,
-            Files = files.Select(f => f.Stamp).ToList(),
+            // A bad file is left out of the cache, so the next build reads it again and reports it until it is mended.
+            Files = files.Where(f => f.Problem is null).Select(f => f.Stamp).ToList(),
+            Problems = problems,
             MediaUnchanged = last is not null,
             LoadBody = slug => ReadBody(paths[slug]),
         };
@@ -148,8 +163,10 @@ public static class FolderSource
         Path.GetExtension(url).ToLowerInvariant() is ".png" or ".jpg" or ".jpeg" or ".gif" or ".webp";
 
     /// <param name="Parsed">The post without its body (<see cref="BodyKey"/> is its hash; it is read again to render).</param>
+    /// <param name="Problem">Why the file was left out ("path: problem"); null for a good file.</param>
     /// <param name="BodyMedia">The media files its body shows (when parsed).</param>
-    private sealed record PostFileRead(string FullPath, PostFileStamp Stamp, PostFile? Parsed, Hash128 BodyKey = default, IReadOnlyList<string>? BodyMedia = null)
+    private sealed record PostFileRead(string FullPath, PostFileStamp Stamp, PostFile? Parsed, Hash128 BodyKey = default, string? Problem = null,
+        IReadOnlyList<string>? BodyMedia = null)
     {
         public IReadOnlyList<string> BodyMedia { get; } = BodyMedia ?? [];
     }
@@ -190,12 +207,14 @@ public static class FolderSource
                 bodyKey = InputKey.Of(body);
                 bodyMedia = [.. MediaReferences.InText(body)];
             }
-            catch (ContentFormatException e)
+            catch (Exception e) when (e is ContentFormatException or System.Text.DecoderFallbackException)
             {
-                throw new SourceException(e.Message, e);
+                var stamp = new PostFileStamp(relative, size, modified, hash, null);
+                reads[i] = new PostFileRead(entry.FullName, stamp, null, default, e.Message.ReplaceLineEndings(" "));
+                return;
             }
             reads[i] = new PostFileRead(entry.FullName,
-                new PostFileStamp(relative, size, modified, hash, post.Status == PostFile.Published ? post.Slug : null), post, bodyKey, bodyMedia);
+                new PostFileStamp(relative, size, modified, hash, post.Status == PostFile.Published ? post.Slug : null), post, bodyKey, BodyMedia: bodyMedia);
         });
         return reads;
 

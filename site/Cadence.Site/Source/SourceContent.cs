@@ -54,6 +54,9 @@ public sealed record SourceContent(
     /// the next build's cache.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> PostMedia { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>The content folder's files (or entries) left out of this build, one line each: "path: problem".</summary>
+    public IReadOnlyList<string> Problems { get; init; } = [];
+
     /// <summary>True when media already in the previous output can be kept without reading them again.</summary>
     public bool MediaUnchanged { get; init; }
 }

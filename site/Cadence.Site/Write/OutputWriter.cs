@@ -54,6 +54,7 @@ public sealed class OutputWriter : Render.IPageOutput, IDisposable
     /// <returns>False when the previous build did not write it (the caller must render it).</returns>
     public bool Keep(string relativePath)
     {
+        OutputPath.Checked(relativePath);
         var hash = PreviousHash(relativePath);
         if (hash is null) return false;
         if (!_hashes.TryAdd(relativePath, hash)) throw new InvalidOperationException($"Two outputs were written to {relativePath}.");
@@ -93,6 +94,7 @@ public sealed class OutputWriter : Render.IPageOutput, IDisposable
     /// <param name="relativePath">A path with forward slashes, relative to the output folder.</param>
     public void Write(string relativePath, ReadOnlySpan<byte> content)
     {
+        OutputPath.Checked(relativePath);
         var hash = Convert.ToHexStringLower(XxHash128.Hash(content));
         if (!_hashes.TryAdd(relativePath, hash)) throw new InvalidOperationException($"Two outputs were written to {relativePath}.");
         if (_staging is not null)

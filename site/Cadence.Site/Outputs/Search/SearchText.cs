@@ -31,7 +31,7 @@ public static class SearchText
                 start = -1;
                 if (word.Length < MinTermLength) continue;
                 var term = english ? Stem(word) : word;
-                yield return term.Length > MaxTermLength ? term[..MaxTermLength] : term;
+                yield return term.Length > MaxTermLength ? term[..Cadence.Markdown.Dialect.PlainText.WholeGraphemes(term, MaxTermLength)] : term;
             }
         }
     }

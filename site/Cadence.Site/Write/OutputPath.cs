@@ -1,0 +1,17 @@
+namespace Cadence.Site.Write;
+
+/// <summary>
+/// The one guard between content and the file system: a path the site writes is relative, uses '/', and has no empty, "." or
+/// ".." segment, so no slug, media name or address from a content folder or the API can write outside the output folder.
+/// </summary>
+public static class OutputPath
+{
+    public static bool IsInside(string relativePath) =>
+        relativePath.Length > 0 && !Path.IsPathRooted(relativePath) && relativePath.IndexOfAny(['\\', '\0', ':']) < 0 &&
+        relativePath.Split('/').All(segment => segment is not ("" or "." or ".."));
+
+    /// <exception cref="IOException">The path would leave the output folder (the build stops; nothing is written).</exception>
+    public static string Checked(string relativePath) => IsInside(relativePath)
+        ? relativePath
+        : throw new IOException($"The content asks for the output file '{relativePath}', which is outside the output folder; nothing was written.");
+}
