@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Rehearses the publish workflow's build job (.github/workflows/publish.yml) on this machine: its steps in order,
+# on a fresh clone, with a cache folder standing in for actions/cache, against a real CMS holding a generated
+# corpus and a real S3-compatible bucket (s3rver on loopback). Prints each step's time for a cold run (empty
+# cache) and a warm one (one post changed in the manager, last build restored).
+#   bench/publish-rehearsal.sh                  # 10,000 posts
+#   COUNT=1000 bench/publish-rehearsal.sh
+# The cache folder ($CACHE) survives between runs like CI's cache: the native executables are built only when
+# none exist for this code (.ci/native-key); CI would run the whole test suite first, which this skips.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+COUNT=${COUNT:-10000}
+WORK=${WORK:-/tmp/cadence-publish-rehearsal}
+CACHE=${CACHE:-$WORK/cache}
+GEN=${GEN:-$ROOT/../shared/bench/ssg/gen-corpus.py}
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+[[ -f "$GEN" ]] || { echo "error: no corpus generator at $GEN (set GEN=...)" >&2; exit 2; }
+mkdir -p "$WORK" "$CACHE"
+
+PIDS=()
+trap 'for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
+
+# ---- What a publish runs against: not timed as part of it.
+python3 "$GEN" --count "$COUNT" --out "$WORK/corpus-$COUNT" --seed publish-rehearsal --reuse >/dev/null
+dotnet build "$ROOT/cms/Cadence.Cms/Cadence.Cms.csproj" -c Release --nologo -v quiet >/dev/null
+KEY="rehearsal-content-key-$(date +%s%N)" EMAIL=owner@clinic.test PASSWORD="rehearsal-$RANDOM$RANDOM-Pw"
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+CMS="http://127.0.0.1:$PORT"
+rm -rf "$WORK/cms-data"
+started=$(date +%s.%N)
+Cadence__DataPath="$WORK/cms-data" Cadence__ContentPath="$WORK/corpus-$COUNT/content" Cadence__ContentKey="$KEY" \
+  Cadence__Admin__Email="$EMAIL" Cadence__Admin__Password="$PASSWORD" Cadence__Accounts__AttemptsPerMinute=1000 \
+  dotnet "$ROOT/cms/Cadence.Cms/bin/Release/net10.0/Cadence.Cms.dll" --urls "$CMS" >"$WORK/cms.log" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 1 1200); do curl -fs "$CMS/healthz" >/dev/null && break; sleep 0.5; done
+curl -fs "$CMS/healthz" >/dev/null || { echo "error: the CMS did not start; see $WORK/cms.log" >&2; exit 1; }
+printf 'CMS with %s posts ready in %.1f s\n' "$COUNT" "$(echo "$(date +%s.%N) - $started" | bc)"
+
+(cd "$ROOT/tests/s3rver" && { [[ -d node_modules/s3rver ]] || npm ci --silent --no-audit --no-fund; })
+rm -rf "$WORK/bucket" && mkdir -p "$WORK/bucket"
+coproc S3 { exec node "$ROOT/tests/s3rver/start.mjs" "$WORK/bucket" site; }
+PIDS+=($S3_PID)
+read -r line <&"${S3[0]}"
+export CADENCE_S3_BUCKET=site CADENCE_S3_ENDPOINT=${line#listening } AWS_ACCESS_KEY_ID=S3RVER AWS_SECRET_ACCESS_KEY=S3RVER
+export CADENCE_API=$CMS CADENCE_CONTENT_KEY=$KEY
+
+# ---- The build job's steps, timed.
+step() {
+  local name=$1; shift
+  local t0 t1; t0=$(date +%s.%N)
+  "$@" >"$WORK/step.log" 2>&1 || { cat "$WORK/step.log" >&2; echo "error: step '$name' failed" >&2; exit 1; }
+  t1=$(date +%s.%N)
+  local took; took=$(echo "$t1 - $t0" | bc)
+  SUM=$(echo "$SUM + $took" | bc)
+  printf '  %-44s %7.2f s   %s\n' "$name" "$took" "$(tail -n 1 "$WORK/step.log" | cut -c1-90)"
+}
+checkout() { rm -rf "$WORK/clone" && git clone --quiet --depth 1 --branch "$(git -C "$ROOT" rev-parse --abbrev-ref HEAD)" "file://$ROOT" "$WORK/clone"; }
+native_key() { NATIVE=$(cd "$WORK/clone" && .ci/native-key); echo "$NATIVE"; }
+restore_native() {
+  if [[ -f "$CACHE/$NATIVE.tar.zst" ]]; then tar --zstd -xf "$CACHE/$NATIVE.tar.zst" -C "$WORK/clone"; echo "cache hit"; return; fi
+  echo "cache miss: building the native executables (CI tests this code first)"
+  (cd "$WORK/clone" && ./build.sh --target=native >/dev/null)
+  tar --zstd -cf "$CACHE/$NATIVE.tar.zst" -C "$WORK/clone" artifacts/bin
+}
+restore_state() {
+  if [[ -f "$CACHE/site-state.tar.zst" ]]; then tar --zstd -xf "$CACHE/site-state.tar.zst" -C "$WORK/clone"; echo "restored"; else echo "no earlier build"; fi
+}
+build_site() { (cd "$WORK/clone" && artifacts/bin/site/Cadence.Site build --out artifacts/site); }
+save_state() { tar --zstd -cf "$CACHE/site-state.tar.zst.tmp" -C "$WORK/clone" artifacts/site artifacts/.site.cadence-cache && mv "$CACHE/site-state.tar.zst.tmp" "$CACHE/site-state.tar.zst"; }
+deploy_bucket() { (cd "$WORK/clone" && artifacts/bin/deploy/Cadence.Deploy --from artifacts/site); }
+pages_artifact() { tar --exclude='.[^/]*' -cf "$WORK/pages.tar" -C "$WORK/clone/artifacts/site" . && du -h "$WORK/pages.tar" | cut -f1; }
+
+publish() {
+  SUM=0
+  step "checkout (git clone --depth 1)" checkout
+  step "native key (.ci/native-key)" native_key
+  step "restore the tested native executables" restore_native
+  step "restore the last build" restore_state
+  step "build the site from the CMS" build_site
+  DEPLOYABLE=$SUM
+  step "keep this build for the next one" save_state
+  step "deploy to the bucket (changed files only)" deploy_bucket
+  IN_BUCKET=$SUM
+  step "pages artifact (tar; the upload is GitHub's)" pages_artifact
+  printf '  %-44s %7.2f s\n' "to a deployable folder (edit excluded)" "$DEPLOYABLE" "total" "$SUM"
+}
+
+echo "load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== cold: empty site cache, empty bucket"
+rm -f "$CACHE/site-state.tar.zst"
+publish
+
+echo "== warm: one post changed in the manager"
+POST=$(sqlite3 "file:$WORK/cms-data/cadence.db?mode=ro" "SELECT Id FROM Posts WHERE Status = 'Published' AND Kind = 'Post' AND DeletedAt IS NULL ORDER BY Id LIMIT 1;")
+t0=$(date +%s.%N)
+python3 "$ROOT/bench/publish-rehearsal/edit-post.py" "$CMS" "$EMAIL" "$PASSWORD" "$POST"
+EDIT=$(echo "$(date +%s.%N) - $t0" | bc)
+printf '  %-44s %7.2f s\n' "edit and publish post $POST (manager POST)" "$EDIT"
+publish
+printf '  %-44s %7.2f s\n' "content change to a deployable folder" "$(echo "$EDIT + $DEPLOYABLE" | bc)" \
+  "content change to the bucket" "$(echo "$EDIT + $IN_BUCKET" | bc)"
+changed=$(cd "$WORK/clone/artifacts/site" && grep -l "keep the easy days easy" posts/*/index.html || true)
+[[ -n "$changed" ]] || { echo "error: the edit is not in the built site" >&2; exit 1; }
+echo "  the edit is in $changed"
+echo "load average after the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
