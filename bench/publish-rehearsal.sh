@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Rehearses the publish workflow's build job (.github/workflows/publish.yml) on this machine: its steps in order,
-# on a fresh clone, with a cache folder standing in for actions/cache, against a real CMS holding a generated
-# corpus and a real S3-compatible bucket (s3rver on loopback). Prints each step's time for a cold run (empty
+# Rehearses the publish workflow's content path (.github/workflows/publish.yml, jobs code and build) on this
+# machine: their steps in order, from a fresh sparse clone and an empty job folder, with a cache folder standing
+# in for actions/cache, against a real CMS holding a generated corpus and a real S3-compatible bucket (s3rver on
+# loopback). Prints each step's time for a cold run (empty
 # cache) and a warm one (one post changed in the manager, last build restored).
 #   bench/publish-rehearsal.sh                  # 10,000 posts
 #   COUNT=1000 bench/publish-rehearsal.sh
@@ -54,26 +55,34 @@ step() {
   SUM=$(echo "$SUM + $took" | bc)
   printf '  %-44s %7.2f s   %s\n' "$name" "$took" "$(tail -n 1 "$WORK/step.log" | cut -c1-90)"
 }
-checkout() { rm -rf "$WORK/clone" && git clone --quiet --depth 1 --branch "$(git -C "$ROOT" rev-parse --abbrev-ref HEAD)" "file://$ROOT" "$WORK/clone"; }
-native_key() { NATIVE=$(cd "$WORK/clone" && .ci/native-key); echo "$NATIVE"; }
+BRANCH=$(git -C "$ROOT" rev-parse --abbrev-ref HEAD)
+JOB=$WORK/job
+# The code job: a sparse checkout (.ci only) and the key of the tested executables.
+checkout() { rm -rf "$WORK/code" && git clone --quiet --depth 1 --sparse --branch "$BRANCH" "file://$ROOT" "$WORK/code" && git -C "$WORK/code" sparse-checkout set .ci; }
+native_key() { NATIVE=$(cd "$WORK/code" && .ci/native-key); echo "$NATIVE"; }
+# The build job: no checkout, an empty folder filled from the two caches.
 restore_native() {
-  if [[ -f "$CACHE/$NATIVE.tar.zst" ]]; then tar --zstd -xf "$CACHE/$NATIVE.tar.zst" -C "$WORK/clone"; echo "cache hit"; return; fi
-  echo "cache miss: building the native executables (CI tests this code first)"
-  (cd "$WORK/clone" && ./build.sh --target=native >/dev/null)
-  tar --zstd -cf "$CACHE/$NATIVE.tar.zst" -C "$WORK/clone" artifacts/bin
+  rm -rf "$JOB" && mkdir -p "$JOB"
+  if [[ ! -f "$CACHE/$NATIVE.tar.zst" ]]; then
+    echo "cache miss: building the native executables (CI tests this code first)"
+    rm -rf "$WORK/native-build" && git clone --quiet --depth 1 --branch "$BRANCH" "file://$ROOT" "$WORK/native-build"
+    (cd "$WORK/native-build" && ./build.sh --target=native >/dev/null)
+    tar --zstd -cf "$CACHE/$NATIVE.tar.zst" -C "$WORK/native-build" artifacts/bin
+  fi
+  tar --zstd -xf "$CACHE/$NATIVE.tar.zst" -C "$JOB" && echo "cache hit"
 }
 restore_state() {
-  if [[ -f "$CACHE/site-state.tar.zst" ]]; then tar --zstd -xf "$CACHE/site-state.tar.zst" -C "$WORK/clone"; echo "restored"; else echo "no earlier build"; fi
+  if [[ -f "$CACHE/site-state.tar.zst" ]]; then tar --zstd -xf "$CACHE/site-state.tar.zst" -C "$JOB"; echo "restored"; else echo "no earlier build"; fi
 }
-build_site() { (cd "$WORK/clone" && artifacts/bin/site/Cadence.Site build --out artifacts/site); }
-save_state() { tar --zstd -cf "$CACHE/site-state.tar.zst.tmp" -C "$WORK/clone" artifacts/site artifacts/.site.cadence-cache && mv "$CACHE/site-state.tar.zst.tmp" "$CACHE/site-state.tar.zst"; }
-deploy_bucket() { (cd "$WORK/clone" && artifacts/bin/deploy/Cadence.Deploy --from artifacts/site); }
-pages_artifact() { tar --exclude='.[^/]*' -cf "$WORK/pages.tar" -C "$WORK/clone/artifacts/site" . && du -h "$WORK/pages.tar" | cut -f1; }
+build_site() { (cd "$JOB" && artifacts/bin/site/Cadence.Site build --out artifacts/site); }
+save_state() { tar --zstd -cf "$CACHE/site-state.tar.zst.tmp" -C "$JOB" artifacts/site artifacts/.site.cadence-cache && mv "$CACHE/site-state.tar.zst.tmp" "$CACHE/site-state.tar.zst"; }
+deploy_bucket() { (cd "$JOB" && artifacts/bin/deploy/Cadence.Deploy --from artifacts/site); }
+pages_artifact() { tar --exclude='.[^/]*' -cf "$WORK/pages.tar" -C "$JOB/artifacts/site" . && du -h "$WORK/pages.tar" | cut -f1; }
 
 publish() {
   SUM=0
-  step "checkout (git clone --depth 1)" checkout
-  step "native key (.ci/native-key)" native_key
+  step "code: sparse checkout of .ci" checkout
+  step "code: native key (.ci/native-key)" native_key
   step "restore the tested native executables" restore_native
   step "restore the last build" restore_state
   step "build the site from the CMS" build_site
@@ -99,7 +108,7 @@ printf '  %-44s %7.2f s\n' "edit and publish post $POST (manager POST)" "$EDIT"
 publish
 printf '  %-44s %7.2f s\n' "content change to a deployable folder" "$(echo "$EDIT + $DEPLOYABLE" | bc)" \
   "content change to the bucket" "$(echo "$EDIT + $IN_BUCKET" | bc)"
-changed=$(cd "$WORK/clone/artifacts/site" && grep -l "keep the easy days easy" posts/*/index.html || true)
+changed=$(cd "$JOB/artifacts/site" && grep -l "keep the easy days easy" posts/*/index.html || true)
 [[ -n "$changed" ]] || { echo "error: the edit is not in the built site" >&2; exit 1; }
 echo "  the edit is in $changed"
 echo "load average after the runs: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -126,6 +126,8 @@ public partial class WorkflowFileTests
 
         var build = jobs["build"];
         Assert.That(Optional(build, "container"), Is.Null, "no SDK image to pull");
+        Assert.That(Steps(build).Select(s => Optional(s, "uses")).OfType<YamlScalarNode>().Select(u => u.Value), Has.None.StartsWith("actions/checkout@"),
+            "no checkout: the executables and the last build come from the caches, the content from the CMS");
         var commands = string.Join('\n', Steps(build).Select(s => Optional(s, "run")).OfType<YamlScalarNode>().Select(r => r.Value));
         Assert.That(commands, Does.Not.Contain("apt-get").And.Not.Contain("dotnet").And.Not.Contain("build.sh").And.Not.Contain("npm"));
         Assert.That(commands, Does.Contain("artifacts/bin/site/Cadence.Site build").And.Contain("artifacts/bin/deploy/Cadence.Deploy --from"));
