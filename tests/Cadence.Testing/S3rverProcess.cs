@@ -29,7 +29,8 @@ public sealed class S3rverProcess : IDisposable
     public static async Task<S3rverProcess> StartAsync(string bucket = "site")
     {
         EnsureInstalled();
-        var start = new ProcessStartInfo("node", [Path.Combine(Folder, "start.mjs"), RepoPaths.NewTempFolder("s3rver"), bucket])
+        // s3rver pages listings past 1,000 keys with a cipher that OpenSSL 3 keeps in its legacy provider.
+        var start = new ProcessStartInfo("node", ["--openssl-legacy-provider", Path.Combine(Folder, "start.mjs"), RepoPaths.NewTempFolder("s3rver"), bucket])
         {
             WorkingDirectory = Folder,
             RedirectStandardOutput = true,
