@@ -111,6 +111,18 @@ public class BucketDeployTests
     }
 
     [Test]
+    public async Task A_site_of_more_than_one_listing_page_is_seen_whole_so_nothing_is_uploaded_twice()
+    {
+        var target = Target("large");
+        var site = RepoPaths.NewTempFolder("deploy-large");
+        for (var i = 0; i < 1005; i++) Write(site, $"posts/p{i}/index.html", $"<p>{i}</p>"); // S3 lists 1,000 keys a page
+
+        Assert.That(await DeployAsync(target, site), Is.EqualTo(new DeployResult(1005, 0, 0)));
+        File.Delete(Path.Combine(site, "posts/p1004/index.html"));
+        Assert.That(await DeployAsync(target, site), Is.EqualTo(new DeployResult(0, 1004, 1)));
+    }
+
+    [Test]
     public void The_executable_names_the_missing_setting_and_exits_2()
     {
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Cadence.Deploy.dll"), "--from", NewSite()])
