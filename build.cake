@@ -11,6 +11,7 @@ var root = MakeAbsolute(Directory(".")).FullPath;
 var solution = $"{root}/Cadence.slnx";
 var cmsProject = $"{root}/cms/Cadence.Cms/Cadence.Cms.csproj";
 var siteProject = $"{root}/site/Cadence.Site/Cadence.Site.csproj";
+var deployProject = $"{root}/tools/Cadence.Deploy/Cadence.Deploy.csproj";
 
 Task("build")
     .Description("Builds the whole solution.")
@@ -141,6 +142,15 @@ Task("publish")
         return;
     }
     DeployToBranch(output, branch, Argument("deploy-remote", "origin"));
+});
+
+Task("native")
+    .Description("Publishes the site and the bucket deploy tool as native executables: artifacts/bin/site/Cadence.Site, artifacts/bin/deploy/Cadence.Deploy (what CI caches per code version).")
+    .Does(() =>
+{
+    EnsureNativeLinker();
+    foreach (var (project, folder) in new[] { (siteProject, "site"), (deployProject, "deploy") })
+        DotNetPublish(project, new DotNetPublishSettings { Configuration = configuration, Runtime = "linux-x64", OutputDirectory = $"{root}/artifacts/bin/{folder}" });
 });
 
 Task("bench")
