@@ -135,8 +135,23 @@ public class PostReviewTests : SignedInAdminTests
         var tooLong = await editor.SubmitAsync("/manager/account/profile", new() { ["Credentials"] = new string('x', AuthorProfiles.CredentialsMax + 1) });
         Assert.That((await ManagerSession.ParseAsync(tooLong)).QuerySelector("[data-valmsg-for=Credentials]")?.TextContent, Does.Contain("one short line"));
 
-        using var authors = JsonDocument.Parse(await Cms.Client(Cms.ContentKey).GetStringAsync("api/v1/authors"));
-        var profile = authors.RootElement.GetProperty("items").EnumerateArray().Single(a => a.GetProperty("name").GetString() == name);
+        async Task<JsonElement[]> ListedAsync()
+        {
+            using var authors = JsonDocument.Parse(await Cms.Client(Cms.ContentKey).GetStringAsync("api/v1/authors"));
+            return [.. authors.RootElement.GetProperty("items").EnumerateArray().Where(a => a.GetProperty("name").GetString() == name).Select(a => a.Clone())];
+        }
+        Assert.That(await ListedAsync(), Is.Empty, "staff who neither wrote nor reviewed a published post are not public");
+
+        // Reviewing a published post makes the profile public, credentials and all.
+        await using (var scope = Cms.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CadenceDb>();
+            var post = await db.Posts.SingleAsync(p => p.Slug == "shin-splints");
+            post.ReviewedById = await db.Authors.Where(a => a.Name == name).Select(a => a.Id).SingleAsync();
+            post.LastReviewed = new DateOnly(2026, 1, 5);
+            await db.SaveChangesAsync();
+        }
+        var profile = (await ListedAsync()).Single();
         Assert.That(profile.GetProperty("credentials").GetString(), Is.EqualTo("MCSP, chartered physiotherapist"));
         Assert.That((await editor.PageAsync("/manager/account/profile")).QuerySelector("input[name=Credentials]")?.GetAttribute("value"),
             Is.EqualTo("MCSP, chartered physiotherapist"));
