@@ -1,6 +1,6 @@
-using Cadence.Cms.Delivery;
 using Cadence.Cms.Accounts;
 using Cadence.Cms.Content;
+using Cadence.Cms.Delivery;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 
 namespace Cadence.Cms.Ghost;
