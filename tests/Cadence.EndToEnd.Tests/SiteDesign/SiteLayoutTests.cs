@@ -118,6 +118,8 @@ public class SiteLayoutTests : StarterSite
         await region.FocusAsync();
         Assert.That(await page.EvaluateAsync<string>("() => document.activeElement.className"), Is.EqualTo("table-scroll"));
         for (var i = 0; i < 40; i++) await page.Keyboard.PressAsync("ArrowRight");
+        // Keyboard scrolling is smooth: measure once the region has stopped moving.
+        await region.EvaluateAsync("el => new Promise(done => { let last = -1; const tick = () => { if (el.scrollLeft === last) done(); else { last = el.scrollLeft; setTimeout(tick, 150); } }; tick(); })");
         var lastCell = region.Locator("tr").First.Locator("th, td").Last;
         var cell = (await lastCell.BoundingBoxAsync())!;
         var box = (await region.BoundingBoxAsync())!;

@@ -42,24 +42,40 @@ function start() {
   textarea.after(host);
   let view = null, updateToolbar = () => {};
 
+  // A closing dialog gives focus back to what had it, and the browser puts the editor's caret back where it was when
+  // the dialog opened, sometimes after the change the dialog made: typing would then go on before the new link or
+  // picture. So the editor lets go of focus before a dialog opens, and takes it back, caret after the change, once closed.
+  const letGo = () => view.dom.blur();
+  const refocus = () => {
+    const wanted = view.state.selection, doc = view.state.doc;
+    view.focus();
+    requestAnimationFrame(() => {
+      if (view.state.doc === doc && !view.state.selection.eq(wanted)) view.dispatch(view.state.tr.setSelection(wanted));
+      view.focus();
+    });
+  };
+
   const ask = {
     link: async () => {
       const current = linkAt(view.state);
+      letGo();
       const answer = await askLink(dialogs.link, current, !view.state.selection.empty);
       if (answer === "remove") setLink(null)(view.state, view.dispatch);
       else if (answer) setLink(answer.href, answer.text)(view.state, view.dispatch);
-      view.focus();
+      refocus();
     },
     image: async () => {
+      letGo();
       const answer = await askImage(dialogs.image);
       if (answer?.file) await uploadInto([answer.file], view.state.selection.from);
       else if (answer) insertImage(schema, answer.src, answer.alt)(view.state, view.dispatch);
-      view.focus();
+      refocus();
     },
     callToAction: async () => {
+      letGo();
       const key = await askCallToAction(dialogs.callToAction);
       if (key) insertCallToAction(schema, key)(view.state, view.dispatch);
-      view.focus();
+      refocus();
     },
   };
 
