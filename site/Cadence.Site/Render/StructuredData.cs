@@ -24,12 +24,7 @@ public static class StructuredData
                 json.WriteStartObject();
                 json.WriteString("@type", "MedicalWebPage");
                 json.WriteString("@id", canonical);
-                json.WriteString("url", canonical);
-                json.WriteString("name", post.Title);
-                json.WriteString("inLanguage", settings.Language.Tag);
-                json.WriteString("lastReviewed", Dates.Iso(reviewed));
-                json.WritePropertyName("reviewedBy");
-                Person(json, reviewer, settings);
+                Review(json, post.Title, canonical, reviewer, reviewed, settings);
                 json.WriteStartObject("mainEntity");
                 json.WriteString("@id", canonical + "#article");
                 json.WriteEndObject();
@@ -59,17 +54,23 @@ public static class StructuredData
             json.WriteStartObject();
             json.WriteString("@context", "https://schema.org");
             json.WriteString("@type", "MedicalWebPage");
-            json.WriteString("url", canonical);
-            json.WriteString("name", page.Title);
-            json.WriteString("inLanguage", settings.Language.Tag);
-            json.WriteString("lastReviewed", Dates.Iso(reviewed));
-            json.WritePropertyName("reviewedBy");
-            Person(json, reviewer, settings);
+            Review(json, page.Title, canonical, reviewer, reviewed, settings);
             json.WritePropertyName("publisher");
             Organization(json, settings);
             json.WriteEndObject();
         }
         return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    /// <summary>What a reviewed page says of itself: its address and name, and who checked the advice and when.</summary>
+    private static void Review(Utf8JsonWriter json, string title, string canonical, Author reviewer, DateOnly reviewed, SiteSettings settings)
+    {
+        json.WriteString("url", canonical);
+        json.WriteString("name", title);
+        json.WriteString("inLanguage", settings.Language.Tag);
+        json.WriteString("lastReviewed", Dates.Iso(reviewed));
+        json.WritePropertyName("reviewedBy");
+        Person(json, reviewer, settings);
     }
 
     private static void Article(Utf8JsonWriter json, Post post, SiteSettings settings, string description, int wordCount, string canonical)
