@@ -80,12 +80,19 @@ public class RoleAndAdminTests : SignedInAdminTests
         Assert.That(bad.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await ManagerSession.ParseAsync(bad)).QuerySelector("[data-valmsg-for=TimeZone]")!.TextContent, Does.Contain("unknown"));
 
-        var good = await Admin.SubmitAsync("/manager/settings", new() { ["TimeZone"] = "Europe/London", ["Navigation"] = "Home | /\nBook | https://clinic.test/book" });
+        foreach (var unsafeLink in new[] { "Away | //elsewhere.example/", "Run | javascript:alert(1)", "Back | /\\elsewhere.example" })
+        {
+            var refused = await Admin.SubmitAsync("/manager/settings", new() { ["TimeZone"] = "Europe/London", ["Navigation"] = "Home | /\n" + unsafeLink });
+            Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.OK), unsafeLink);
+            Assert.That((await ManagerSession.ParseAsync(refused)).QuerySelector("[data-valmsg-for=Navigation]")?.TextContent, Does.Contain("Line 2"), unsafeLink);
+        }
+
+        var good = await Admin.SubmitAsync("/manager/settings", new() { ["TimeZone"] = "Europe/London", ["Navigation"] = "Home | /\nBook | https://clinic.test/book\nCall | tel:+441234567890" });
         Assert.That(good.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         await using var scope = Cms.Services.CreateAsyncScope();
         var settings = await scope.ServiceProvider.GetRequiredService<CadenceDb>().Settings.SingleAsync();
         Assert.That(settings.TimeZone, Is.EqualTo("Europe/London"));
-        Assert.That(settings.Navigation.Select(l => l.Label), Is.EqualTo(new[] { "Home", "Book" }));
+        Assert.That(settings.Navigation.Select(l => l.Label), Is.EqualTo(new[] { "Home", "Book", "Call" }));
     }
 
     [Test]

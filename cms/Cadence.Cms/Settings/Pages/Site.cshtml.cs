@@ -4,6 +4,7 @@ using Cadence.Cms.Content;
 using Cadence.Cms.Data;
 using Cadence.Cms.Media;
 using Cadence.Contract;
+using Cadence.Markdown;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -198,8 +199,9 @@ public static class LinkLines
             var line = raw.Trim();
             if (line.Length == 0) continue;
             var parts = line.Split('|', 2, StringSplitOptions.TrimEntries);
-            var valid = parts.Length == 2 && parts[0].Length > 0 &&
-                        (parts[1].StartsWith('/') || Uri.TryCreate(parts[1], UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "mailto");
+            // The site's one URL policy (no //host, no javascript:), and a whole address: a path from the root or absolute.
+            var valid = parts.Length == 2 && parts[0].Length > 0 && SafeUrl.IsAllowed(parts[1]) &&
+                        (parts[1].StartsWith('/') || Uri.IsWellFormedUriString(parts[1], UriKind.Absolute));
             if (!valid)
             {
                 problem = $"Line {number} should read like: Label | https://example.com or Label | /about/";
