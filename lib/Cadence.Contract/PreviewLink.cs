@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace Cadence.Contract;
@@ -29,10 +28,8 @@ public static class PreviewLink
             || DateTimeOffset.FromUnixTimeSeconds(seconds) <= now
             || DateTimeOffset.FromUnixTimeSeconds(seconds) > now + Lifetime + TimeSpan.FromMinutes(5))
             return false;
-        return CryptographicOperations.FixedTimeEquals(
-            Encoding.ASCII.GetBytes(Mac(secret, slug, expires)), Encoding.ASCII.GetBytes(sig.ToLowerInvariant()));
+        return DottedMac.Matches(Mac(secret, slug, expires), sig);
     }
 
-    private static string Mac(string secret, string slug, string expires) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(slug + "." + expires)));
+    private static string Mac(string secret, string slug, string expires) => DottedMac.Of(secret, slug, Encoding.UTF8.GetBytes(expires));
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 
 namespace Cadence.Contract;
 
@@ -17,7 +15,7 @@ public static class WebhookSignature
     public static string Sign(string secret, long unixSeconds, ReadOnlySpan<byte> body)
     {
         var t = unixSeconds.ToString(CultureInfo.InvariantCulture);
-        return $"t={t},v1={Mac(secret, t, body)}";
+        return $"t={t},v1={DottedMac.Of(secret, t, body)}";
     }
 
     /// <summary>True when the header is fresh (within <see cref="MaxAge"/> of <paramref name="now"/>) and one of its v1 values matches.</summary>
@@ -38,19 +36,10 @@ public static class WebhookSignature
         var age = now - DateTimeOffset.FromUnixTimeSeconds(seconds);
         if (age > MaxAge || age < -MaxAge) return false;
 
-        var expected = Encoding.ASCII.GetBytes(Mac(secret, seconds.ToString(CultureInfo.InvariantCulture), body));
+        var expected = DottedMac.Of(secret, seconds.ToString(CultureInfo.InvariantCulture), body);
         // Several v1 values let a sender sign with an old and a new secret while rotating.
         foreach (var signature in signatures)
-            if (CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(signature.ToLowerInvariant()))) return true;
+            if (DottedMac.Matches(expected, signature)) return true;
         return false;
-    }
-
-    private static string Mac(string secret, string t, ReadOnlySpan<byte> body)
-    {
-        var prefix = Encoding.UTF8.GetBytes(t + ".");
-        var message = new byte[prefix.Length + body.Length];
-        prefix.CopyTo(message, 0);
-        body.CopyTo(message.AsSpan(prefix.Length));
-        return Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), message));
     }
 }
