@@ -27,7 +27,9 @@ public class TrustSignalsTests
         var authors = File.ReadAllText(Path.Combine(_content, "authors.yml"));
         File.WriteAllText(Path.Combine(_content, "authors.yml"), authors.Replace("  name: Ann Lee\n", "  name: Ann Lee\n  credentials: BSc, sports therapist\n"));
         var second = Path.Combine(_content, "posts", "post-02.md");
-        File.WriteAllText(second, File.ReadAllText(second).Replace("title: Post number 2\n", "title: Post number 2\nreviewed_by: raj-patel\nlast_reviewed: 2026-03-03\nfeatured: true\n"));
+        File.WriteAllText(second, File.ReadAllText(second).Replace("title: Post number 2\n", "title: Post number 2\ncategory: Injuries\nreviewed_by: raj-patel\nlast_reviewed: 2026-03-03\nfeatured: true\n"));
+        var fourth = Path.Combine(_content, "posts", "post-04.md");
+        File.WriteAllText(fourth, File.ReadAllText(fourth).Replace("categories: [Training]\n", ""));
         Directory.CreateDirectory(Path.Combine(_content, "pages"));
         File.WriteAllText(Path.Combine(_content, "pages", "knee-guide.md"),
             "---\ntitle: Knee guide\ndate: 2026-01-01T08:00:00+00:00\nreviewed_by: raj-patel\nlast_reviewed: 2026-02-14\n---\nWhat to do about sore knees.\n");
@@ -92,6 +94,19 @@ public class TrustSignalsTests
         {
             Assert.That(home.QuerySelector(".card-featured h2 a")!.GetAttribute("href"), Is.EqualTo("/posts/post-02/"));
             Assert.That(links, Is.EqualTo(new[] { "/posts/post-02/", "/posts/post-04/", "/posts/post-03/", "/posts/post-01/" }));
+        });
+    }
+
+    [Test]
+    public void A_card_names_the_category_the_post_opens_with_or_else_its_first_tag()
+    {
+        var home = Page("index.html");
+        var post = Page("posts/post-02/index.html");
+        Assert.Multiple(() =>
+        {
+            Assert.That(Words(home.QuerySelector(".card-featured .card-label")), Is.EqualTo("Featured · Injuries"));
+            Assert.That(Words(post.QuerySelector(".post-kicker")), Is.EqualTo("Injuries"));
+            Assert.That(Words(home.QuerySelector("a[href='/posts/post-04/']")!.Closest(".card")!.QuerySelector(".card-label")), Is.EqualTo("Knee pain"));
         });
     }
 

@@ -39,11 +39,11 @@ public sealed record ListPageInput(string Heading, string? Intro, string ListUrl
     bool Featured = false, ApiForm? Newsletter = null);
 
 /// <summary>A post as a list shows it, as a card; the excerpt and reading time may come from rendering its body.</summary>
-/// <param name="Tag">Its primary tag (the first), shown above the title.</param>
-public sealed record ListedPost(string Url, string Title, DateTimeOffset LocalDate, int ReadingMinutes, string Excerpt, FeaturedImage? Image, Term? Tag)
+/// <param name="Topic">Shown above the title: its category, as the post's own header names it, or else its first tag.</param>
+public sealed record ListedPost(string Url, string Title, DateTimeOffset LocalDate, int ReadingMinutes, string Excerpt, FeaturedImage? Image, Term? Topic)
 {
     public static ListedPost Of(PostCard card) => new(card.Post.Url, card.Post.Title, card.Post.LocalDate, card.ReadingMinutes, card.Excerpt,
-        card.Post.Image, card.Post.Tags.Count > 0 ? card.Post.Tags[0] : null);
+        card.Post.Image, card.Post.Category ?? (card.Post.Tags.Count > 0 ? card.Post.Tags[0] : null));
 }
 
 /// <summary>Every tag (or category, or author) with its number of posts.</summary>
