@@ -141,7 +141,8 @@ Task("publish")
         Information($"Deployed to {folder}");
         return;
     }
-    DeployToBranch(output, branch, Argument("deploy-remote", "origin"));
+    // The same script the publish workflow runs: one commit on top of the existing branch, pushed.
+    RunOrFail("bash", [$"{root}/.ci/deploy-branch", MakeAbsolute(Directory(output)).FullPath, branch, Argument("deploy-remote", "origin")]);
 });
 
 Task("native")
@@ -261,44 +262,3 @@ static void CopyDirectory(string from, string to)
         System.IO.File.Copy(file, System.IO.Path.Combine(to, System.IO.Path.GetRelativePath(from, file)), overwrite: true);
 }
 
-// Adds one commit with the new output on top of the branch (or starts it), then pushes: the branch keeps its history.
-void DeployToBranch(string output, string branch, string remote)
-{
-    var remoteUrl = GitOutput(root, "remote", "get-url", remote);
-    var work = $"{root}/artifacts/deploy-{branch}";
-    if (System.IO.Directory.Exists(work)) System.IO.Directory.Delete(work, recursive: true);
-    var cloned = StartProcess("git", new ProcessSettings { Arguments = $"clone --quiet --depth 1 --branch {branch} \"{remoteUrl}\" \"{work}\"" }) == 0;
-    if (!cloned)
-    {
-        System.IO.Directory.CreateDirectory(work);
-        RunOrFail("git", ["init", "--quiet", "--initial-branch", branch], work);
-        RunOrFail("git", ["remote", "add", "origin", remoteUrl], work);
-    }
-    foreach (var entry in System.IO.Directory.EnumerateFileSystemEntries(work).Where(e => System.IO.Path.GetFileName(e) != ".git"))
-    {
-        if (System.IO.Directory.Exists(entry)) System.IO.Directory.Delete(entry, recursive: true);
-        else System.IO.File.Delete(entry);
-    }
-    CopyDirectory(output, work);
-    System.IO.File.WriteAllText($"{work}/.nojekyll", ""); // GitHub Pages would otherwise skip folders starting with _
-    RunOrFail("git", ["add", "--all"], work);
-    if (StartProcess("git", new ProcessSettings { Arguments = "diff --cached --quiet", WorkingDirectory = work }) == 0)
-    {
-        Information($"{branch} already holds this site; nothing to push.");
-        return;
-    }
-    RunOrFail("git", ["-c", "user.name=Cadence publish", "-c", "user.email=publish@cadence.invalid", "commit", "--quiet", "-m", $"Publish site {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC"], work);
-    RunOrFail("git", ["push", "--quiet", "origin", $"HEAD:{branch}"], work);
-    Information($"Pushed the site to {remote}/{branch}");
-}
-
-string GitOutput(string directory, params string[] arguments)
-{
-    var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, UseShellExecute = false };
-    foreach (var argument in arguments) start.ArgumentList.Add(argument);
-    using var process = Process.Start(start)!;
-    var text = process.StandardOutput.ReadToEnd().Trim();
-    process.WaitForExit();
-    if (process.ExitCode != 0) throw new Exception($"git {string.Join(' ', arguments)} failed.");
-    return text;
-}
