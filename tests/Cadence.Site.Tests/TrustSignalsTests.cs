@@ -23,7 +23,13 @@ public class TrustSignalsTests
             - slug: raj-patel
               name: Raj Patel
               credentials: MSc, HCPC-registered physiotherapist
+
+            - slug: sam-ng
+              name: Sam Ng
+              credentials: Clinic manager
+              avatar: /media/staff.png
             """);
+        File.Copy(Path.Combine(_content, "media", "avatar.png"), Path.Combine(_content, "media", "staff.png"));
         var authors = File.ReadAllText(Path.Combine(_content, "authors.yml"));
         File.WriteAllText(Path.Combine(_content, "authors.yml"), authors.Replace("  name: Ann Lee\n", "  name: Ann Lee\n  credentials: BSc, sports therapist\n"));
         var second = Path.Combine(_content, "posts", "post-02.md");
@@ -94,6 +100,31 @@ public class TrustSignalsTests
         {
             Assert.That(home.QuerySelector(".card-featured h2 a")!.GetAttribute("href"), Is.EqualTo("/posts/post-02/"));
             Assert.That(links, Is.EqualTo(new[] { "/posts/post-02/", "/posts/post-04/", "/posts/post-03/", "/posts/post-01/" }));
+        });
+    }
+
+    [Test]
+    public void A_profile_that_wrote_and_reviewed_nothing_published_is_not_on_the_site_nor_is_its_picture()
+    {
+        var files = Directory.EnumerateFiles(_out, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(_out, f).Replace('\\', '/')).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(files, Has.None.StartsWith("media/staff"), "the picture");
+            Assert.That(files, Has.None.StartsWith("authors/sam-ng/"), "a page");
+            Assert.That(files, Has.Some.StartsWith("authors/raj-patel/"), "a reviewer is named, so has a page");
+            Assert.That(files, Has.Some.StartsWith("media/avatar"), "the writer's picture");
+        });
+    }
+
+    [Test]
+    public void Someone_who_only_reviews_has_a_page_listing_what_they_reviewed()
+    {
+        var page = Page("authors/raj-patel/index.html");
+        Assert.Multiple(() =>
+        {
+            Assert.That(Words(page.QuerySelector("h1")), Is.EqualTo("Reviewed by Raj Patel"));
+            Assert.That(page.QuerySelectorAll(".post-list h2 a").Select(a => a.GetAttribute("href")), Is.EqualTo(new[] { "/posts/post-02/" }));
+            Assert.That(Page("posts/post-02/index.html").QuerySelector(".post-review a")!.GetAttribute("href"), Is.EqualTo("/authors/raj-patel/"));
         });
     }
 

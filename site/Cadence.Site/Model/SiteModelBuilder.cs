@@ -52,7 +52,7 @@ public static class SiteModelBuilder
 
         var tags = Group(posts, p => p.Tags, Urls.Tag, content.Tags);
         var categories = Group(posts, p => p.Category is null ? [] : [p.Category], Urls.Category, content.Categories);
-        var authors = GroupAuthors(posts);
+        var authors = GroupAuthors(posts, pages);
         var years = posts.GroupBy(p => p.LocalDate.Year).Select(g => new YearGroup(g.Key, g.ToArray())).ToArray(); // already newest first
 
         var postsByTag = new Dictionary<string, int[]>(StringComparer.Ordinal);
@@ -177,21 +177,37 @@ public static class SiteModelBuilder
             .ToArray();
     }
 
-    private static PostGroup[] GroupAuthors(Post[] posts)
+    /// <summary>
+    /// Everyone the site names gets a page, so every byline and review line links somewhere: a writer's page lists
+    /// what they wrote; someone who only reviews lists what they reviewed (none, if they reviewed only pages).
+    /// </summary>
+    private static PostGroup[] GroupAuthors(Post[] posts, Page[] pages)
     {
-        var groups = new Dictionary<string, (Author Author, List<Post> Posts)>(StringComparer.Ordinal);
+        var writers = new Dictionary<string, (Author Author, List<Post> Posts)>(StringComparer.Ordinal);
         foreach (var post in posts)
         {
             if (post.Author is null) continue;
-            if (!groups.TryGetValue(post.Author.Slug, out var group)) groups[post.Author.Slug] = group = (post.Author, []);
+            if (!writers.TryGetValue(post.Author.Slug, out var group)) writers[post.Author.Slug] = group = (post.Author, []);
             group.Posts.Add(post);
         }
-        return groups.Values
-            .Select(g => new PostGroup(g.Author.Slug, g.Author.Name, g.Author.Url, g.Posts.ToArray(), g.Author.Bio, g.Author.Avatar)
-            {
-                Credentials = g.Author.Credentials,
-            })
+        var reviewers = new Dictionary<string, (Author Author, List<Post> Posts)>(StringComparer.Ordinal);
+        foreach (var reviewer in pages.Select(p => p.ReviewedBy).OfType<Author>()) reviewers.TryAdd(reviewer.Slug, (reviewer, []));
+        foreach (var post in posts)
+        {
+            if (post.ReviewedBy is not { } reviewer || writers.ContainsKey(reviewer.Slug)) continue;
+            if (!reviewers.TryGetValue(reviewer.Slug, out var group)) reviewers[reviewer.Slug] = group = (reviewer, []);
+            group.Posts.Add(post);
+        }
+        return writers.Values.Select(g => Group(g, reviewsOnly: false))
+            .Concat(reviewers.Values.Where(g => !writers.ContainsKey(g.Author.Slug)).Select(g => Group(g, reviewsOnly: true)))
             .OrderBy(g => g.Name, StringComparer.OrdinalIgnoreCase).ThenBy(g => g.Slug, StringComparer.Ordinal)
             .ToArray();
+
+        static PostGroup Group((Author Author, List<Post> Posts) g, bool reviewsOnly) =>
+            new(g.Author.Slug, g.Author.Name, g.Author.Url, g.Posts.ToArray(), g.Author.Bio, g.Author.Avatar)
+            {
+                Credentials = g.Author.Credentials,
+                ReviewsOnly = reviewsOnly,
+            };
     }
 }

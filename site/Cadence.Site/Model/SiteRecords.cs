@@ -90,6 +90,9 @@ public sealed record PostGroup(string Slug, string Name, string Url, IReadOnlyLi
 {
     /// <summary>An author's credentials; null for tags and categories.</summary>
     public string? Credentials { get; init; }
+
+    /// <summary>An author who wrote nothing published, named for the advice they reviewed: <see cref="Posts"/> are those.</summary>
+    public bool ReviewsOnly { get; init; }
 }
 
 public sealed record YearGroup(int Year, IReadOnlyList<Post> Posts)

@@ -21,7 +21,7 @@ public sealed class ListPages(SiteModel model, PageContext context, IReadOnlyLis
         foreach (var tag in model.Tags) lists.Add((tag.Url, $"Posts tagged “{tag.Name}”", null, tag.Posts, false));
         foreach (var category in model.Categories) lists.Add((category.Url, category.Name, $"Posts in {category.Name}.", category.Posts, false));
         foreach (var author in model.Authors)
-            lists.Add((author.Url, $"Posts by {author.Name}", JoinIntro(author.Credentials, author.Description), author.Posts, false));
+            lists.Add((author.Url, author.ReviewsOnly ? $"Reviewed by {author.Name}" : $"Posts by {author.Name}", JoinIntro(author.Credentials, author.Description), author.Posts, false));
         var listed = new ListedPost[cards.Count];
         Parallel.For(0, cards.Count, i => listed[i] = ListedPost.Of(cards[i]));
         // Each list's pages (and their input keys) are made in parallel: with a build cache this is most of what an

@@ -108,8 +108,12 @@ public static class FolderSource
             paths[post.Slug] = file.FullPath;
         }
 
+        // Only the people the published site names, as the delivery API lists them: a profile with no published
+        // writing or review gets no mention, and its picture stays unpublished.
+        var named = posts.SelectMany(p => new[] { p.Author, p.ReviewedBy }).Concat(pages.Select(p => p.ReviewedBy))
+            .OfType<ApiAuthor>().Select(a => a.Slug).ToHashSet(StringComparer.Ordinal);
         var content = new SourceContent(
-            apiSite, posts, [], [], authors.Values.OrderBy(a => a.Slug, StringComparer.Ordinal).ToList(),
+            apiSite, posts, [], [], authors.Values.Where(a => named.Contains(a.Slug)).OrderBy(a => a.Slug, StringComparer.Ordinal).ToList(),
             folder.Forms.Select(ToForm).ToList(), [], [])
         { Pages = pages };
         // Only what the published site shows: an image that only a draft or a scheduled post uses stays unpublished.
