@@ -93,7 +93,7 @@ public partial class TwoProcessesTests
     }
 
     [Test]
-    public async Task A_sign_in_on_one_opens_the_manager_on_the_other_and_an_upload_on_one_is_served_by_the_other()
+    public async Task A_sign_in_on_one_opens_the_manager_on_the_other_and_an_upload_on_one_is_served_by_the_other_and_built()
     {
         var backend = SharedBackend.Create();
         var environment = Environment(backend);
@@ -126,6 +126,21 @@ public partial class TwoProcessesTests
 
         using var reader = new HttpClient();
         Assert.That(await reader.GetByteArrayAsync($"{a.BaseUrl}/media/{name}"), Is.EqualTo(image), "served by a");
+
+        // The picture of a live post, built over a's API once an instance has made its variants.
+        Execute(backend, $"UPDATE Posts SET Image = '/media/{name}', Version = Version + 1 WHERE Slug = 'knee-pain-when-running'");
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (Query(backend, $"SELECT COUNT(*) FROM MediaVariants v JOIN Media m ON v.MediaFileId = m.Id WHERE m.FileName = '{name}'").Single() == "0")
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail("No instance made the upload's variants.");
+            await Task.Delay(200);
+        }
+        var output = RepoPaths.NewTempFolder("two-instances-site");
+        var build = await SiteCommand.BuildAsync("--api", a.BaseUrl, "--key", environment["Cadence__ContentKey"], "--out", output);
+        Assert.That(build.ExitCode, Is.Zero, build.Output);
+        var stem = Path.GetFileNameWithoutExtension(name);
+        Assert.That(File.ReadAllText(Path.Combine(output, "posts", "knee-pain-when-running", "index.html")), Does.Contain(stem));
+        Assert.That(Directory.GetFiles(Path.Combine(output, "media"), stem + "*", SearchOption.AllDirectories), Is.Not.Empty, "the build wrote the picture");
     }
 
     private static Dictionary<string, string> Environment(SharedBackend backend) => new(backend.Environment)
