@@ -71,19 +71,37 @@ public sealed class PostWorkflow(CadenceDb db, TimeProvider clock)
 
     public void Restore(Post post) => post.DeletedAt = null;
 
-    /// <summary>Publishes scheduled posts whose time has come. Returns their slugs.</summary>
+    /// <summary>
+    /// Publishes scheduled posts whose time has come. Returns the slugs this call published. Each post is saved on
+    /// its own against its version (a concurrency token), so when several instances run the scheduler one of them
+    /// publishes it, and it raises one event and one changes-feed row; the others' saves are refused and skipped,
+    /// as is a post an editor changed after it was read here (it is looked at again at the next tick).
+    /// </summary>
     public async Task<IReadOnlyList<string>> PublishDueAsync(CancellationToken cancellationToken = default)
     {
         var now = Now;
-        var due = await db.Posts.Where(p => p.Status == PostStatus.Scheduled && p.PublishedAt <= now && p.DeletedAt == null)
-            .ToListAsync(cancellationToken);
-        foreach (var post in due)
+        var due = await db.Posts.AsNoTracking().Where(p => p.Status == PostStatus.Scheduled && p.PublishedAt <= now && p.DeletedAt == null)
+            .Select(p => p.Id).ToListAsync(cancellationToken);
+        var published = new List<string>();
+        foreach (var id in due)
         {
+            // A refused save leaves its feed row and event staged in the context; each post starts from a clean one.
+            db.ChangeTracker.Clear();
+            var post = await db.Posts.SingleOrDefaultAsync(p => p.Id == id && p.Status == PostStatus.Scheduled && p.DeletedAt == null, cancellationToken);
+            if (post is null) continue;
             post.Status = PostStatus.Published;
             post.UpdatedAt = now;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                published.Add(post.Slug);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+            }
         }
-        if (due.Count > 0) await db.SaveChangesAsync(cancellationToken);
-        return due.Select(p => p.Slug).ToList();
+        db.ChangeTracker.Clear();
+        return published;
     }
 }
 

@@ -8,6 +8,7 @@ namespace Cadence.Cms.Content;
 /// The one save interceptor that knows what a save means for the site: it detects the <see cref="SiteChanges"/> once
 /// and hands them to each writer (the changes feed, the webhook outbox) before the save, so their rows go into the
 /// same transaction as the change and every path that changes content (manager, API, scheduler, command line) is covered.
+/// A save that writes changes-feed rows takes its turn first (<see cref="ChangesFeedTurn"/>).
 /// </summary>
 public sealed class SiteChangeRecorder(IEnumerable<ISiteChangeWriter> writers, TimeProvider clock) : SaveChangesInterceptor
 {
@@ -15,22 +16,59 @@ public sealed class SiteChangeRecorder(IEnumerable<ISiteChangeWriter> writers, T
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        Record(eventData.Context);
+        if (Record(eventData.Context) is { } db) ChangesFeedTurn.Take(db);
         return result;
     }
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        Record(eventData.Context);
-        return ValueTask.FromResult(result);
+        if (Record(eventData.Context) is { } db) await ChangesFeedTurn.TakeAsync(db, cancellationToken);
+        return result;
     }
 
-    private void Record(DbContext? context)
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (context is not CadenceDb db) return;
+        ChangesFeedTurn.End(eventData.Context, commit: true);
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        await ChangesFeedTurn.EndAsync(eventData.Context, commit: true, cancellationToken);
+        return result;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => ChangesFeedTurn.End(eventData.Context, commit: false);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default) =>
+        ChangesFeedTurn.EndAsync(eventData.Context, commit: false, cancellationToken);
+
+    // A refused concurrency token ends the save without SaveChangesFailed.
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        ChangesFeedTurn.End(eventData.Context, commit: false);
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        await ChangesFeedTurn.EndAsync(eventData.Context, commit: false, CancellationToken.None);
+        return result;
+    }
+
+    public override void SaveChangesCanceled(DbContextEventData eventData) => ChangesFeedTurn.End(eventData.Context, commit: false);
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default) =>
+        ChangesFeedTurn.EndAsync(eventData.Context, commit: false, CancellationToken.None);
+
+    /// <returns>The context when this save writes changes-feed rows.</returns>
+    private CadenceDb? Record(DbContext? context)
+    {
+        if (context is not CadenceDb db) return null;
         var changes = SiteChangeDetector.Detect(db.ChangeTracker);
-        if (changes.IsEmpty) return;
+        if (changes.IsEmpty) return null;
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var writer in _writers) writer.Write(db, changes, now);
+        return ChangesFeedTurn.Writes(db) ? db : null;
     }
 }

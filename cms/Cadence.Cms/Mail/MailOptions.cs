@@ -27,6 +27,12 @@ public sealed class MailOptions : IValidatableObject
 
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromHours(6);
 
+    /// <summary>
+    /// How long an instance holds a message it is sending. A message whose instance died mid-send is sent by another
+    /// instance once this has passed; keep it well above the longest SMTP conversation.
+    /// </summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>How often the sender looks for due messages when nothing wakes it.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
@@ -38,6 +44,7 @@ public sealed class MailOptions : IValidatableObject
         if (MaxAttempts < 1) yield return new("Cadence:Mail:MaxAttempts must be at least 1.");
         if (FirstBackoff <= TimeSpan.Zero || MaxBackoff < FirstBackoff) yield return new("Cadence:Mail backoff times must be positive, FirstBackoff <= MaxBackoff.");
         if (PollInterval <= TimeSpan.Zero) yield return new("Cadence:Mail:PollInterval must be positive.");
+        if (ClaimLease <= TimeSpan.Zero) yield return new("Cadence:Mail:ClaimLease must be positive.");
         if (Transport == MailTransportKind.Smtp && string.IsNullOrWhiteSpace(Smtp.Host))
             yield return new("Cadence:Mail:Smtp:Host is required when Cadence:Mail:Transport is Smtp.");
         if (Smtp.Port is < 1 or > 65535) yield return new("Cadence:Mail:Smtp:Port must be a TCP port.");

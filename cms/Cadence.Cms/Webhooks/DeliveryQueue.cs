@@ -7,46 +7,66 @@ namespace Cadence.Cms.Webhooks;
 /// <summary>
 /// Turns outbox events into deliveries, one per endpoint, coalescing bursts: the first event after a quiet spell is
 /// due at once; events within <see cref="WebhookOptions.Debounce"/> of the endpoint's last delivery join one delivery
-/// due at the end of the window. Events are deleted in the same transaction, so each is queued exactly once.
+/// due at the end of the window. Each event goes into exactly one delivery per endpoint, however many instances
+/// queue at once: deleting the events is the claim (the transaction that deleted them all is the one that queues
+/// them), and an open delivery takes more events only by a compare-and-set of what it carried, so two instances
+/// never overwrite each other's additions nor add to a delivery already being sent.
 /// </summary>
 public sealed class DeliveryQueue(CadenceDb db, WebhookTargets targets, IOptions<WebhookOptions> options, TimeProvider clock)
 {
     private const int Batch = 500;
 
-    /// <returns>How many events were taken from the outbox.</returns>
+    /// <returns>How many events were taken from the outbox, here or by another instance (either way: look again).</returns>
     public async Task<int> QueueEventsAsync(CancellationToken cancellationToken = default)
     {
-        var events = await db.WebhookEvents.OrderBy(e => e.Id).Take(Batch).ToListAsync(cancellationToken);
+        var events = await db.WebhookEvents.AsNoTracking().OrderBy(e => e.Id).Take(Batch).ToListAsync(cancellationToken);
         if (events.Count == 0) return 0;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var ids = events.Select(e => e.Id).ToList();
+        // Another instance deleted some first: it queues those, and this one rolls back and reads what is left.
+        if (await db.WebhookEvents.Where(e => ids.Contains(e.Id)).ExecuteDeleteAsync(cancellationToken) != events.Count) return events.Count;
+
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var target in await targets.AllAsync(cancellationToken))
         {
             var wanted = events.Where(e => target.Wants(e.Name)).ToList();
             if (wanted.Count == 0) continue;
-            var delivery = await OpenDeliveryAsync(target, now, cancellationToken);
-            delivery.Events = delivery.Events.Union(wanted.Select(e => e.Name)).Order(StringComparer.Ordinal).ToList();
-            delivery.Slugs = delivery.Slugs.Union(wanted.Select(e => e.Slug).OfType<string>()).Order(StringComparer.Ordinal).ToList();
+            if (await JoinOpenDeliveryAsync(target, wanted, cancellationToken)) continue;
+            var delivery = await NewDeliveryAsync(target, now, cancellationToken);
+            delivery.Events = wanted.Select(e => e.Name).Distinct().Order(StringComparer.Ordinal).ToList();
+            delivery.Slugs = wanted.Select(e => e.Slug).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
         }
-        db.WebhookEvents.RemoveRange(events);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return events.Count;
     }
 
-    /// <summary>A delivery not yet attempted takes more events; otherwise a new one starts, held back by the debounce window.</summary>
-    private async Task<WebhookDelivery> OpenDeliveryAsync(WebhookTarget target, DateTime now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds the events to the endpoint's delivery not yet attempted, if there is one and nothing changed it since it
+    /// was read; otherwise (none, claimed for sending, or grown by another instance) the caller starts a new one.
+    /// </summary>
+    private async Task<bool> JoinOpenDeliveryAsync(WebhookTarget target, List<WebhookEvent> wanted, CancellationToken cancellationToken)
     {
-        var open = await db.WebhookDeliveries
-            .Where(d => d.EndpointKey == target.Key && d.Status == DeliveryStatus.Pending && d.Attempts == 0)
+        var open = await db.WebhookDeliveries.AsNoTracking()
+            .Where(d => d.EndpointKey == target.Key && d.Status == DeliveryStatus.Pending && d.Attempts == 0 && d.LastAttemptAt == null)
             .OrderByDescending(d => d.Id).FirstOrDefaultAsync(cancellationToken);
-        if (open is not null) return open;
+        if (open is null) return false;
+        var events = open.Events.Union(wanted.Select(e => e.Name)).Order(StringComparer.Ordinal).ToList();
+        var slugs = open.Slugs.Union(wanted.Select(e => e.Slug).OfType<string>()).Order(StringComparer.Ordinal).ToList();
+        var (seenEvents, seenSlugs, id) = (open.Events, open.Slugs, open.Id);
+        return await db.WebhookDeliveries
+            .Where(d => d.Id == id && d.LastAttemptAt == null && d.Events == seenEvents && d.Slugs == seenSlugs)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Events, events).SetProperty(d => d.Slugs, slugs), cancellationToken) == 1;
+    }
 
+    /// <summary>A new delivery, held back by the debounce window.</summary>
+    private async Task<WebhookDelivery> NewDeliveryAsync(WebhookTarget target, DateTime now, CancellationToken cancellationToken)
+    {
         // The window runs from the last time something went out, so a steady stream of saves sends once per window.
-        var lastSent = await db.WebhookDeliveries.Where(d => d.EndpointKey == target.Key)
-            .OrderByDescending(d => d.Id).Select(d => d.LastAttemptAt ?? d.DueAt).FirstOrDefaultAsync(cancellationToken);
-        DateTime? windowEnd = lastSent == default ? null : lastSent + options.Value.Debounce;
+        var last = await db.WebhookDeliveries.Where(d => d.EndpointKey == target.Key)
+            .OrderByDescending(d => d.Id).Select(d => new { d.LastAttemptAt, d.DueAt }).FirstOrDefaultAsync(cancellationToken);
+        DateTime? windowEnd = last is null ? null : (last.LastAttemptAt ?? last.DueAt) + options.Value.Debounce;
         var delivery = NewDelivery(target.Key, Describe(target), now, windowEnd > now ? windowEnd.Value : now);
         db.WebhookDeliveries.Add(delivery);
         return delivery;

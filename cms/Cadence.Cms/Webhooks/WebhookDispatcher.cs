@@ -8,7 +8,9 @@ namespace Cadence.Cms.Webhooks;
 /// <summary>
 /// Moves events from the outbox into deliveries and sends the deliveries that are due, retrying failures with
 /// exponential backoff. It wakes on every save and otherwise at the next due time or poll, whichever is sooner.
-/// One dispatcher per database: several CMS instances would each send (at least once is the promise, not exactly once).
+/// Every CMS instance on the database runs one; each delivery is claimed before it is sent (<see cref="DeliveryClaim"/>),
+/// so an endpoint gets one POST per delivery, and a second one (same <c>Cadence-Delivery</c> id) only when the instance
+/// that claimed it died before recording the answer.
 /// </summary>
 public sealed class WebhookDispatcher(
     IServiceScopeFactory scopes, WebhookSignal signal, TimeProvider clock, IOptions<WebhookOptions> options, ILogger<WebhookDispatcher> log)
@@ -34,21 +36,14 @@ public sealed class WebhookDispatcher(
         }
 
         var db = services.GetRequiredService<CadenceDb>();
-        var targets = services.GetRequiredService<WebhookTargets>();
-        var sender = services.GetRequiredService<WebhookSender>();
         var now = Clock.GetUtcNow().UtcDateTime;
-        var due = await db.WebhookDeliveries.Where(d => d.Status == DeliveryStatus.Pending && d.DueAt <= now)
-            .OrderBy(d => d.DueAt).ThenBy(d => d.Id).Take(SendBatch).ToListAsync(cancellationToken);
-        foreach (var delivery in due)
+        var due = await db.WebhookDeliveries.AsNoTracking().Where(d => d.Status == DeliveryStatus.Pending && d.DueAt <= now)
+            .OrderBy(d => d.DueAt).ThenBy(d => d.Id).Take(SendBatch).Select(d => new { d.Id, d.DueAt }).ToListAsync(cancellationToken);
+        foreach (var seen in due)
         {
-            var target = await targets.FindAsync(delivery.EndpointKey, cancellationToken);
-            var outcome = target is null
-                ? new SendOutcome(false, null, "The endpoint no longer exists or is disabled.")
-                : await sender.SendAsync(delivery, target, cancellationToken);
-            Record(delivery, outcome, giveUp: target is null);
-            await db.SaveChangesAsync(cancellationToken);
-            if (outcome.Delivered) Log.LogInformation("Webhook {Delivery} delivered to {Target}", delivery.DeliveryId, delivery.Target);
-            else Log.LogWarning("Webhook {Delivery} to {Target} failed (attempt {Attempt}): {Error}", delivery.DeliveryId, delivery.Target, delivery.Attempts, outcome.Error);
+            var claim = await DeliveryClaim.TakeAsync(db, seen.Id, seen.DueAt, Clock.GetUtcNow().UtcDateTime, options.Value.ClaimLease, cancellationToken);
+            if (claim is null) continue;
+            await SendAsync(services, claim, cancellationToken);
         }
 
         // A full batch means more may be due already.
@@ -57,16 +52,26 @@ public sealed class WebhookDispatcher(
             .MinAsync(d => (DateTime?)d.DueAt, cancellationToken);
     }
 
-    private void Record(WebhookDelivery delivery, SendOutcome outcome, bool giveUp)
+    private async Task SendAsync(IServiceProvider services, DeliveryClaim claim, CancellationToken cancellationToken)
     {
+        var delivery = claim.Delivery;
+        var target = await services.GetRequiredService<WebhookTargets>().FindAsync(delivery.EndpointKey, cancellationToken);
+        var outcome = target is null
+            ? new SendOutcome(false, null, "The endpoint no longer exists or is disabled.")
+            : await services.GetRequiredService<WebhookSender>().SendAsync(delivery, target, cancellationToken);
+
         var now = Clock.GetUtcNow().UtcDateTime;
-        delivery.Attempts++;
-        delivery.LastAttemptAt = now;
-        delivery.ResponseCode = outcome.StatusCode;
-        delivery.Error = outcome.Error;
-        if (outcome.Delivered) delivery.Status = DeliveryStatus.Delivered;
-        else if (giveUp || delivery.Attempts >= options.Value.MaxAttempts) delivery.Status = DeliveryStatus.Failed;
-        else delivery.DueAt = now + RetryDelay(delivery.Attempts);
+        var attempts = delivery.Attempts + 1;
+        var status = outcome.Delivered ? DeliveryStatus.Delivered
+            : target is null || attempts >= options.Value.MaxAttempts ? DeliveryStatus.Failed
+            : DeliveryStatus.Pending;
+        var dueAt = status == DeliveryStatus.Pending ? now + RetryDelay(attempts) : claim.SeenDueAt;
+        var recorded = await claim.RecordAsync(services.GetRequiredService<CadenceDb>(),
+            new DeliveryOutcome(status, attempts, now, dueAt, outcome.StatusCode, outcome.Error), cancellationToken);
+
+        if (!recorded) Log.LogWarning("Webhook {Delivery} to {Target} outlived its claim; the instance that took it over records it", delivery.DeliveryId, delivery.Target);
+        else if (outcome.Delivered) Log.LogInformation("Webhook {Delivery} delivered to {Target}", delivery.DeliveryId, delivery.Target);
+        else Log.LogWarning("Webhook {Delivery} to {Target} failed (attempt {Attempt}): {Error}", delivery.DeliveryId, delivery.Target, attempts, outcome.Error);
     }
 
     /// <summary>Base, 2×base, 4×base… capped, so a receiver that is down for a while is not hammered.</summary>

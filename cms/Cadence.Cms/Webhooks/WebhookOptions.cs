@@ -21,6 +21,13 @@ public sealed class WebhookOptions : IValidatableObject
     public int MaxAttempts { get; set; } = 10;
 
     /// <summary>
+    /// How long an instance holds a delivery it is sending. An instance that dies mid-send leaves its claim; another
+    /// instance sends the delivery again once this has passed. Longer than <see cref="Timeout"/>, so a slow answer is not
+    /// mistaken for a dead instance.
+    /// </summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
     /// After a delivery to an endpoint, events within this window wait and go out together at its end,
     /// so a burst of saves makes one build rather than one per save. The first event of a quiet spell goes at once.
     /// </summary>
@@ -38,6 +45,7 @@ public sealed class WebhookOptions : IValidatableObject
         if (Timeout <= TimeSpan.Zero) yield return new("Cadence:Webhooks:Timeout must be positive.");
         if (RetryBaseDelay <= TimeSpan.Zero) yield return new("Cadence:Webhooks:RetryBaseDelay must be positive.");
         if (MaxAttempts < 1) yield return new("Cadence:Webhooks:MaxAttempts must be at least 1.");
+        if (ClaimLease <= Timeout) yield return new("Cadence:Webhooks:ClaimLease must be longer than Cadence:Webhooks:Timeout.");
         if (Debounce < TimeSpan.Zero) yield return new("Cadence:Webhooks:Debounce cannot be negative.");
         if (PollInterval <= TimeSpan.Zero) yield return new("Cadence:Webhooks:PollInterval must be positive.");
         for (var i = 0; i < Endpoints.Count; i++)

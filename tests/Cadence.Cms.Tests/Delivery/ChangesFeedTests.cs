@@ -108,6 +108,29 @@ public class ChangesFeedTests
         Assert.That(everything.Changes.Cursor, Is.EqualTo(whole.Cursor), "a full listing ends at the version it started from");
     }
 
+    [Test]
+    public async Task A_change_committed_after_a_later_one_is_not_skipped_by_a_reader_in_between()
+    {
+        var start = await Changes(null);
+        await using var scope = _cms.Services.CreateAsyncScope();
+        var first = scope.ServiceProvider.GetRequiredService<CadenceDb>();
+        await using var transaction = await first.Database.BeginTransactionAsync();
+        (await first.Posts.SingleAsync(p => p.Slug == "knee-pain-when-running")).Title = "Knee pain, the first writer";
+        await first.SaveChangesAsync(); // its feed row has its id, but is not committed
+
+        // A second writer starts later. Where ids are drawn at insert (PostgreSQL), it would take a higher id and commit
+        // first, and a reader in between would move its cursor past the first writer's row for good.
+        var second = Task.Run(() => Edit(async (db, _) => (await db.Posts.SingleAsync(p => p.Slug == "shin-splints")).Title = "Shin splints, the second writer"));
+        await Task.WhenAny(second, Task.Delay(1000));
+        var between = await Changes(start.Cursor);
+        Assert.That(between.Changed, Does.Not.Contain("knee-pain-when-running"), "nothing uncommitted is read");
+
+        await transaction.CommitAsync();
+        await second;
+        var after = await Changes(between.Cursor);
+        Assert.That(between.Changed.Concat(after.Changed), Does.Contain("knee-pain-when-running").And.Contain("shin-splints"));
+    }
+
     [TestCase("since=abc")]
     [TestCase("since=1.x")]
     [TestCase("since=-1")]
