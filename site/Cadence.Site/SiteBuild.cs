@@ -82,6 +82,7 @@ public static class SiteBuild
         var plan = usable?.PlanFor(file => writer.PreviousHash(file) is not null) ?? RenderPlan.Everything();
         // The previous index is of use only beside the output and cache it was written with.
         var search = new SiteSearch(model, writer, usable is null ? null : SearchIndexCache.Read(BuildCache.FolderFor(output), usable.ManifestHash));
+        timings.Stage("  search cache");
         var renderer = new SiteRenderer(model, context, writer, plan, progress, content.LoadBody, name => timings.Stage(name))
         {
             BodyRendered = search.PostRendered,
