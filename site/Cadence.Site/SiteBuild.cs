@@ -80,9 +80,15 @@ public static class SiteBuild
         using var writer = new OutputWriter(output, manifest);
         assets.WriteTo(writer);
         var plan = usable?.PlanFor(file => writer.PreviousHash(file) is not null) ?? RenderPlan.Everything();
-        var renderer = new SiteRenderer(model, context, writer, plan, progress, content.LoadBody, name => timings.Stage(name));
+        // The previous index is of use only beside the output and cache it was written with.
+        var search = new SiteSearch(model, writer, usable is null ? null : SearchIndexCache.Read(BuildCache.FolderFor(output), usable.ManifestHash));
+        timings.Stage("  search cache");
+        var renderer = new SiteRenderer(model, context, writer, plan, progress, content.LoadBody, name => timings.Stage(name))
+        {
+            BodyRendered = search.PostRendered,
+        };
         var (cards, words) = renderer.RenderAll();
-        var search = SearchDocumentCache.Read(BuildCache.FolderFor(output));
+        SearchIndexCache? searchCache = null;
         timings.Stage("render", $"{renderer.Rendered} of {renderer.Pages} pages rendered");
 
         var searchTime = TimeSpan.Zero;
@@ -93,8 +99,7 @@ public static class SiteBuild
             () =>
             {
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
-                foreach (var (path, bytes) in SiteSearch.Files(model, cards, renderer.RenderedBodies, post => renderer.PostPages.RenderBody(post).Html, search))
-                    writer.Write(path, bytes);
+                searchCache = search.Write(cards, post => renderer.PostPages.RenderBody(post).Html);
                 searchTime = System.Diagnostics.Stopwatch.GetElapsedTime(started);
             },
             () =>
@@ -120,7 +125,7 @@ public static class SiteBuild
         timings.Stage("commit", $"{counts.Written} written, {counts.Deleted} deleted");
 
         NewCache(content, model, cards, words, plan, GlobalKey(content.SiteKey), newManifestHash).Write(output);
-        search.Write(BuildCache.FolderFor(output));
+        (searchCache! with { ManifestHash = newManifestHash }).Write(BuildCache.FolderFor(output));
         timings.Stage("cache");
         return new BuildResult(renderer.Pages, clock.Elapsed, counts, model, context) { Problems = content.Problems };
     }

@@ -19,7 +19,7 @@ public sealed record BuildCache(
     List<PostFileStamp>? Files,
     Hash128 RelatedKey, int[][]? Related)
 {
-    public const int CurrentVersion = 5;
+    public const int CurrentVersion = 6;
     private const string FileName = "cache.bin";
 
     public static string FolderFor(string output)

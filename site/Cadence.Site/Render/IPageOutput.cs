@@ -7,6 +7,9 @@ public interface IPageOutput
 {
     void WriteText(string relativePath, StringBuilder text);
 
+    /// <summary>Writes a file that is not a page (the search index's files).</summary>
+    void Write(string relativePath, ReadOnlySpan<byte> content);
+
     /// <summary>Keeps the previous build's file as it is.</summary>
     /// <returns>False when the previous build did not write it.</returns>
     bool Keep(string relativePath);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Cadence.Site.Model;
 
 namespace Cadence.Site.Render;
@@ -22,8 +21,9 @@ public sealed class SiteRenderer(SiteModel model, PageContext context, IPageOutp
 
     public PostPageRenderer PostPages => _postPages;
 
-    /// <summary>The body HTML of each post rendered in this build, by slug: the search index reads it rather than render it again.</summary>
-    public ConcurrentDictionary<string, string> RenderedBodies { get; } = new(StringComparer.Ordinal);
+    /// <summary>Told the body HTML of each post rendered in this build (from many threads): the search index reads it
+    /// there rather than render it again, and nothing holds the bodies after.</summary>
+    public Action<Post, PostCard, string>? BodyRendered { get; init; }
 
     /// <returns>The list card and word count of every post (in model order).</returns>
     public (PostCard[] Cards, int[] Words) RenderAll()
@@ -43,7 +43,7 @@ public sealed class SiteRenderer(SiteModel model, PageContext context, IPageOutp
             {
                 var (html, rendered) = postPages.Render(renderer, input);
                 output.WriteText(file, html);
-                RenderedBodies[post.Slug] = rendered.BodyHtml;
+                BodyRendered?.Invoke(post, rendered.Card, rendered.BodyHtml);
                 cards[i] = rendered.Card;
                 words[i] = rendered.WordCount;
                 Interlocked.Increment(ref _rendered);

@@ -1,3 +1,4 @@
+using Cadence.Site.Build;
 using Cadence.Site.Outputs.Search;
 using Cadence.Site.Render;
 
@@ -78,6 +79,49 @@ public class SearchIndexTests
         Assert.That(changed, Does.Contain("index.json"));
         Assert.That(after, Has.Count.GreaterThan(changed.Count * 5));
         Assert.That(new SearchIndexReader(output).Urls("closing"), Is.EqualTo(new[] { "/posts/post-25/" }));
+    }
+
+    [TestCase("edit", TestName = "An incremental build after one post is edited writes the index a clean build writes")]
+    [TestCase("remove", TestName = "An incremental build after a post is removed writes the index a clean build writes")]
+    [TestCase("add", TestName = "An incremental build after a post is added between others writes the index a clean build writes")]
+    public async Task An_incremental_build_writes_the_index_a_clean_build_of_the_same_content_writes(string change)
+    {
+        var output = await Build();
+        Assert.That(Path.Combine(BuildCache.FolderFor(output), "search.bin"), Does.Exist, "the next build has the index to compare with");
+        var posts = Path.Combine(_content, "posts");
+        switch (change)
+        {
+            case "edit":
+                File.AppendAllText(Path.Combine(posts, "post-12.md"), "\nA closing paragraph about kettlebells.\n");
+                break;
+            case "remove":
+                // Every newer post's id moves down by one, so most shards change.
+                File.Delete(Path.Combine(posts, "post-07.md"));
+                break;
+            case "add":
+                File.WriteAllText(Path.Combine(posts, "inserted.md"), TestContent.Post(15)
+                    .Replace("slug: post-15", "slug: inserted", StringComparison.Ordinal)
+                    .Replace("Post number 15", "An inserted post on kettlebells", StringComparison.Ordinal));
+                break;
+        }
+        await Build();
+        var incremental = TestContent.Snapshot(Path.Combine(output, "search"));
+        var clean = TestContent.Snapshot(Path.Combine(await Build("clean"), "search"));
+
+        Assert.That(incremental.Keys, Is.EqualTo(clean.Keys));
+        Assert.That(clean.Keys.Where(k => !clean[k].AsSpan().SequenceEqual(incremental[k])), Is.Empty);
+        var site = new SearchIndexReader(output);
+        Assert.Multiple(() =>
+        {
+            Assert.That(site.Urls("zygomatic"), change == "remove" ? Is.Empty : Is.EqualTo(new[] { "/posts/post-07/" }));
+            Assert.That(site.Urls("kettlebell"), Is.EqualTo(change switch
+            {
+                "edit" => new[] { "/posts/post-12/" },
+                "add" => ["/posts/inserted/"],
+                _ => Array.Empty<string>(),
+            }));
+            Assert.That(site.Urls("runs section"), Has.Count.EqualTo(change switch { "remove" => 29, "add" => 31, _ => 30 }));
+        });
     }
 
     [Test]

@@ -3,34 +3,57 @@ using System.Text;
 
 namespace Cadence.Site.Outputs.Search;
 
-/// <summary>One post or page as search sees it: what a result shows, and the weight of each of its terms.</summary>
+/// <summary>
+/// One post or page as search sees it: what a result shows, and the weight of each of its terms. The text a
+/// snippet is cut from is not held here: it is written to its own file when the document is made, and only that
+/// file's name is kept, so a build holds a few bytes per term occurrence instead of every body.
+/// </summary>
 /// <param name="Date">The date as the site shows it, in the site's language; empty for pages.</param>
-/// <param name="Text">The plain text a result's snippet is cut from (capped at <see cref="SearchDocuments.TextLength"/>).</param>
-/// <param name="Weights">Term → weight: a title word counts most, then tags and headings, the excerpt, the body.</param>
-public sealed record SearchDocument(string Url, string Title, string Date, string Text, IReadOnlyDictionary<string, int> Weights);
+/// <param name="TextName">The name of the document's text file (search/f/{name}.json), a hash of its content.</param>
+/// <param name="Terms">Ids in the build's <see cref="TermTable"/>, ascending.</param>
+/// <param name="Weights">Each term's weight, in the order of <paramref name="Terms"/>: a title word counts most,
+/// then tags and headings, the excerpt, the body.</param>
+public sealed record SearchDocument(string Url, string Title, string Date, string TextName, int[] Terms, byte[] Weights)
+{
+    public static string TextPath(string name) => $"search/f/{name}.json";
 
-/// <summary>Turns a rendered body into a <see cref="SearchDocument"/>.</summary>
+    /// <summary>True when both put the same weights on the same terms, so every shard holds them alike.</summary>
+    public bool SameTerms(SearchDocument other) =>
+        ReferenceEquals(this, other) || (Terms.AsSpan().SequenceEqual(other.Terms) && Weights.AsSpan().SequenceEqual(other.Weights));
+
+    /// <summary>True when a document list chunk shows both alike.</summary>
+    public bool SameListing(SearchDocument other) =>
+        Url == other.Url && Title == other.Title && Date == other.Date && TextName == other.TextName;
+}
+
+/// <summary>Turns a rendered body into a <see cref="SearchDocument"/> and the bytes of its text file.</summary>
 public static class SearchDocuments
 {
     public const int TextLength = 4000;
     private const int TitleWeight = 16, TagWeight = 8, HeadingWeight = 6, ExcerptWeight = 2, BodyWeight = 1, MaxWeight = 60;
 
-    public static SearchDocument Make(string url, string title, string date, string? excerpt, IEnumerable<string> tags, string bodyHtml, bool english)
+    public static (SearchDocument Document, byte[] TextFile) Make(TermTable table, string url, string title, string date, string? excerpt,
+        IEnumerable<string> tags, string bodyHtml, bool english)
     {
         var (text, headings) = PlainText(bodyHtml);
-        var weights = new Dictionary<string, int>(StringComparer.Ordinal);
-        void Add(string content, int weight)
+        var weights = new Dictionary<int, int>();
+        void Add(string content, int weight) => SearchText.EachTerm(content, english, term =>
         {
-            foreach (var term in SearchText.Terms(content, english))
-                weights[term] = Math.Min(MaxWeight, weights.GetValueOrDefault(term) + weight);
-        }
+            var id = table.IdOf(term);
+            weights[id] = Math.Min(MaxWeight, weights.GetValueOrDefault(id) + weight);
+        });
         Add(title, TitleWeight);
         foreach (var tag in tags) Add(tag, TagWeight);
         foreach (var heading in headings) Add(heading, HeadingWeight);
         if (excerpt is not null) Add(excerpt, ExcerptWeight);
         Add(text, BodyWeight);
-        var shown = text.Length > TextLength ? text[..TextLength] : text;
-        return new SearchDocument(url, title, date, shown, weights);
+
+        var terms = weights.Keys.ToArray();
+        Array.Sort(terms);
+        var bytes = new byte[terms.Length];
+        for (var i = 0; i < terms.Length; i++) bytes[i] = (byte)weights[terms[i]];
+        var textFile = SearchIndexFiles.TextFile(text.Length > TextLength ? text[..TextLength] : text);
+        return (new SearchDocument(url, title, date, SearchIndexFiles.Fingerprint(textFile), terms, bytes), textFile);
     }
 
     /// <summary>The words a reader sees in the body, and its headings. Forms (labels, the spam trap) are not content.</summary>

@@ -1,6 +1,7 @@
 using System.IO.Hashing;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Cadence.Site.Render;
 
 namespace Cadence.Site.Outputs.Search;
 
@@ -9,7 +10,8 @@ namespace Cadence.Site.Outputs.Search;
 /// shard of each word it types (terms by their first two letters), the document list chunk of each result it shows
 /// and each shown result's text. Every file but the manifest is named by a hash of its content, so a host can
 /// cache it forever, and the bytes depend only on the documents: an edit changes the shards of the words it
-/// touches, its chunk, its text file and the manifest.
+/// touches, its chunk, its text file and the manifest. Given the previous build's documents and file names, only
+/// those files are made again; the others are kept as they are.
 /// </summary>
 public static class SearchIndexFiles
 {
@@ -21,63 +23,13 @@ public static class SearchIndexFiles
     private static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <param name="documents">In id order: a document's id is its place here, so keep it stable (oldest first).</param>
-    public static List<(string Path, byte[] Content)> Write(IReadOnlyList<SearchDocument> documents, bool english)
+    /// <param name="previous">The previous build's documents and files, or null to write every file.</param>
+    public static SearchIndexLayout Write(IPageOutput output, TermTable table, IReadOnlyList<SearchDocument> documents, bool english,
+        SearchIndexCache? previous)
     {
-        var files = new List<(string, byte[])>();
-        var shards = new SortedDictionary<string, SortedDictionary<string, List<(int Id, int Weight)>>>(StringComparer.Ordinal);
-        for (var id = 0; id < documents.Count; id++)
-            foreach (var (term, weight) in documents[id].Weights)
-            {
-                var shardKey = SearchText.ShardOf(term);
-                if (!shards.TryGetValue(shardKey, out var shard)) shards[shardKey] = shard = new(StringComparer.Ordinal);
-                if (!shard.TryGetValue(term, out var postings)) shard[term] = postings = [];
-                postings.Add((id, weight));
-            }
-
-        var shardNames = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, terms) in shards)
-        {
-            var bytes = Json(json =>
-            {
-                json.WriteStartObject();
-                foreach (var (term, postings) in terms)
-                {
-                    json.WriteStartArray(term);
-                    foreach (var (id, weight) in postings) { json.WriteNumberValue(id); json.WriteNumberValue(weight); }
-                    json.WriteEndArray();
-                }
-                json.WriteEndObject();
-            });
-            shardNames[key] = Fingerprint(bytes);
-            files.Add(($"search/t/{key}.{shardNames[key]}.json", bytes));
-        }
-
-        var chunks = new List<string>();
-        for (var first = 0; first < documents.Count; first += ChunkSize)
-        {
-            var bytes = Json(json =>
-            {
-                json.WriteStartArray();
-                for (var id = first; id < Math.Min(documents.Count, first + ChunkSize); id++)
-                {
-                    var document = documents[id];
-                    var text = Json(t => t.WriteStringValue(document.Text));
-                    var textName = Fingerprint(text);
-                    files.Add(($"search/f/{textName}.json", text));
-                    json.WriteStartArray();
-                    json.WriteStringValue(document.Url);
-                    json.WriteStringValue(document.Title);
-                    json.WriteStringValue(document.Date);
-                    json.WriteStringValue(textName);
-                    json.WriteEndArray();
-                }
-                json.WriteEndArray();
-            });
-            chunks.Add(Fingerprint(bytes));
-            files.Add(($"search/m/{chunks.Count - 1}.{chunks[^1]}.json", bytes));
-        }
-
-        files.Add((ManifestPath, Json(json =>
+        var shards = WriteShards(output, table, documents, previous);
+        var chunks = WriteChunks(output, documents, previous);
+        output.Write(ManifestPath, Json(json =>
         {
             json.WriteStartObject();
             json.WriteNumber("version", 1);
@@ -85,16 +37,187 @@ public static class SearchIndexFiles
             json.WriteNumber("documents", documents.Count);
             json.WriteNumber("chunk", ChunkSize);
             json.WriteStartObject("shards");
-            foreach (var (key, name) in shardNames) json.WriteString(key, name);
+            foreach (var (key, name) in shards) json.WriteString(key, name);
             json.WriteEndObject();
             json.WriteStartArray("chunks");
             foreach (var name in chunks) json.WriteStringValue(name);
             json.WriteEndArray();
             json.WriteEndObject();
-        })));
-        // Two documents with the same text share one text file.
-        return files.DistinctBy(file => file.Item1, StringComparer.Ordinal).ToList();
+        }));
+        return new SearchIndexLayout(shards, chunks);
     }
+
+    /// <summary>A document's text file: the snippet's source as one JSON string.</summary>
+    public static byte[] TextFile(string text) => Json(json => json.WriteStringValue(text));
+
+    public static string Fingerprint(byte[] content) => Convert.ToHexStringLower(XxHash64.Hash(content))[..12];
+
+    private static SortedDictionary<string, string> WriteShards(IPageOutput output, TermTable table, IReadOnlyList<SearchDocument> documents,
+        SearchIndexCache? previous)
+    {
+        var stale = StaleShards(table, documents, previous);
+        var postings = 0;
+        var counts = new int[table.Count];
+        foreach (var document in documents)
+            foreach (var term in document.Terms) counts[term]++;
+
+        // Every shard that holds a term now; a shard found unchanged is kept under its old name if the output still has it.
+        var shards = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var rewrite = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var term = 0; term < counts.Length; term++)
+        {
+            if (counts[term] == 0) continue;
+            var shard = table.ShardOf(term);
+            if (rewrite.TryGetValue(shard, out var terms))
+            {
+                terms.Add(term);
+                postings += counts[term];
+                continue;
+            }
+            if (shards.ContainsKey(shard)) continue;
+            if (previous is not null && !stale.Contains(shard) && previous.Layout.Shards.TryGetValue(shard, out var name) && output.Keep(ShardPath(shard, name)))
+                shards[shard] = name;
+            else
+            {
+                rewrite[shard] = [term];
+                postings += counts[term];
+            }
+        }
+
+        // Postings of the rewritten shards only, in flat arrays: each term's run of (id, weight) pairs, ids ascending.
+        var start = new int[table.Count];
+        var rewritten = new bool[table.Count];
+        var offset = 0;
+        foreach (var terms in rewrite.Values)
+            foreach (var term in terms)
+            {
+                rewritten[term] = true;
+                start[term] = offset;
+                offset += counts[term];
+            }
+        var ids = new int[postings];
+        var weights = new byte[postings];
+        var filled = new int[table.Count];
+        for (var id = 0; id < documents.Count; id++)
+        {
+            var document = documents[id];
+            for (var i = 0; i < document.Terms.Length; i++)
+            {
+                var term = document.Terms[i];
+                if (!rewritten[term]) continue;
+                var at = start[term] + filled[term]++;
+                ids[at] = id;
+                weights[at] = document.Weights[i];
+            }
+        }
+
+        var written = new (string Shard, string Name)[rewrite.Count];
+        var work = rewrite.ToArray();
+        Parallel.For(0, work.Length, i =>
+        {
+            var (shard, terms) = work[i];
+            terms.Sort((a, b) => string.CompareOrdinal(table[a], table[b]));
+            var bytes = Json(json =>
+            {
+                json.WriteStartObject();
+                foreach (var term in terms)
+                {
+                    json.WriteStartArray(table[term]);
+                    for (var at = start[term]; at < start[term] + counts[term]; at++)
+                    {
+                        json.WriteNumberValue(ids[at]);
+                        json.WriteNumberValue(weights[at]);
+                    }
+                    json.WriteEndArray();
+                }
+                json.WriteEndObject();
+            });
+            var name = Fingerprint(bytes);
+            output.Write(ShardPath(shard, name), bytes);
+            written[i] = (shard, name);
+        });
+        foreach (var (shard, name) in written) shards[shard] = name;
+        return shards;
+    }
+
+    /// <summary>
+    /// The shards whose postings may differ from the previous build's: those of each term whose weight differs
+    /// between the document now at an id and the one there before (or that is in only one of them).
+    /// </summary>
+    private static HashSet<string> StaleShards(TermTable table, IReadOnlyList<SearchDocument> documents, SearchIndexCache? previous)
+    {
+        var stale = new HashSet<string>(StringComparer.Ordinal);
+        if (previous is null) return stale;
+        var before = previous.Documents;
+        for (var id = 0; id < Math.Max(documents.Count, before.Count); id++)
+        {
+            var now = id < documents.Count ? documents[id] : null;
+            var then = id < before.Count ? before[id].Document : null;
+            if (now is not null && then is not null && now.SameTerms(then)) continue;
+            ReadOnlySpan<int> a = now?.Terms ?? [], b = then?.Terms ?? [];
+            ReadOnlySpan<byte> wa = now?.Weights ?? [], wb = then?.Weights ?? [];
+            int i = 0, k = 0;
+            while (i < a.Length || k < b.Length)
+            {
+                if (k == b.Length || (i < a.Length && a[i] < b[k])) stale.Add(table.ShardOf(a[i++]));
+                else if (i == a.Length || b[k] < a[i]) stale.Add(table.ShardOf(b[k++]));
+                else
+                {
+                    if (wa[i] != wb[k]) stale.Add(table.ShardOf(a[i]));
+                    i++;
+                    k++;
+                }
+            }
+        }
+        return stale;
+    }
+
+    private static List<string> WriteChunks(IPageOutput output, IReadOnlyList<SearchDocument> documents, SearchIndexCache? previous)
+    {
+        var chunks = new List<string>();
+        for (var first = 0; first < documents.Count; first += ChunkSize)
+        {
+            var index = chunks.Count;
+            var last = Math.Min(documents.Count, first + ChunkSize);
+            if (previous is not null && index < previous.Layout.Chunks.Count && SameListings(documents, previous.Documents, first, last)
+                && output.Keep(ChunkPath(index, previous.Layout.Chunks[index])))
+            {
+                chunks.Add(previous.Layout.Chunks[index]);
+                continue;
+            }
+            var bytes = Json(json =>
+            {
+                json.WriteStartArray();
+                for (var id = first; id < last; id++)
+                {
+                    var document = documents[id];
+                    json.WriteStartArray();
+                    json.WriteStringValue(document.Url);
+                    json.WriteStringValue(document.Title);
+                    json.WriteStringValue(document.Date);
+                    json.WriteStringValue(document.TextName);
+                    json.WriteEndArray();
+                }
+                json.WriteEndArray();
+            });
+            chunks.Add(Fingerprint(bytes));
+            output.Write(ChunkPath(index, chunks[^1]), bytes);
+        }
+        return chunks;
+    }
+
+    /// <summary>True when ids first..last listed the same before, and the chunk held no more documents then.</summary>
+    private static bool SameListings(IReadOnlyList<SearchDocument> documents, List<IndexedDocument> before, int first, int last)
+    {
+        if (Math.Min(before.Count, first + ChunkSize) != last) return false;
+        for (var id = first; id < last; id++)
+            if (!documents[id].SameListing(before[id].Document)) return false;
+        return true;
+    }
+
+    private static string ShardPath(string shard, string name) => $"search/t/{shard}.{name}.json";
+
+    private static string ChunkPath(int index, string name) => $"search/m/{index}.{name}.json";
 
     private static byte[] Json(Action<Utf8JsonWriter> write)
     {
@@ -102,6 +225,4 @@ public static class SearchIndexFiles
         using (var json = new Utf8JsonWriter(buffer, Compact)) write(json);
         return buffer.ToArray();
     }
-
-    private static string Fingerprint(byte[] content) => Convert.ToHexStringLower(XxHash64.Hash(content))[..12];
 }

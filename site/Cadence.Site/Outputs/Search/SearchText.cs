@@ -16,54 +16,91 @@ public static class SearchText
     /// <summary>Terms longer than this are cut: nobody types them, and they would bloat a shard.</summary>
     public const int MaxTermLength = 24;
 
+    /// <summary>Receives each term of a text; the span is only valid during the call.</summary>
+    public delegate void TermHandler(ReadOnlySpan<char> term);
+
     /// <summary>Each normalised word of <paramref name="text"/>, stemmed when <paramref name="english"/>.</summary>
     public static IEnumerable<string> Terms(string text, bool english)
     {
-        var folded = Fold(text);
+        var terms = new List<string>();
+        EachTerm(text, english, term => terms.Add(term.ToString()));
+        return terms;
+    }
+
+    /// <summary>
+    /// Hands each term to <paramref name="handle"/> without making a string of it: the index reads millions of
+    /// words in a build, and interns each distinct one once.
+    /// </summary>
+    public static void EachTerm(string text, bool english, TermHandler handle)
+    {
+        var folded = FoldToArray(text, out var length);
         var start = -1;
-        for (var i = 0; i <= folded.Length; i++)
+        for (var i = 0; i <= length; i++)
         {
-            var inWord = i < folded.Length && char.IsLetterOrDigit(folded[i]);
+            var inWord = i < length && char.IsLetterOrDigit(folded[i]);
             if (inWord && start < 0) start = i;
             else if (!inWord && start >= 0)
             {
-                var word = folded[start..i];
+                // Stemming shortens the word in place (or ends it in "y" where it was "ies"), in a buffer of our own.
+                var word = folded.AsSpan(start, i - start);
                 start = -1;
                 if (word.Length < MinTermLength) continue;
-                var term = english ? Stem(word) : word;
-                yield return term.Length > MaxTermLength ? term[..Cadence.Markdown.Dialect.PlainText.WholeGraphemes(term, MaxTermLength)] : term;
+                var term = english ? word[..Stem(word)] : word;
+                handle(term.Length > MaxTermLength ? term[..Cadence.Markdown.Dialect.PlainText.WholeGraphemes(term, MaxTermLength)] : term);
             }
         }
     }
 
     /// <summary>Lower case without accents: "Café" and "cafe" are one word.</summary>
-    public static string Fold(string text)
+    public static string Fold(string text) => new(FoldToArray(text, out var length), 0, length);
+
+    private static char[] FoldToArray(string text, out int length)
     {
+        if (Ascii.IsValid(text))
+        {
+            // Nothing to decompose: most posts are plain ASCII, and normalising them would copy the text twice.
+            var lower = new char[text.Length];
+            length = Ascii.ToLower(text, lower, out var written) == System.Buffers.OperationStatus.Done ? written : 0;
+            return lower;
+        }
         var decomposed = text.Normalize(NormalizationForm.FormD);
-        var folded = new StringBuilder(decomposed.Length);
+        var folded = new char[decomposed.Length];
+        length = 0;
         foreach (var c in decomposed)
             if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-                folded.Append(char.ToLowerInvariant(c));
-        return folded.ToString();
+                folded[length++] = char.ToLowerInvariant(c);
+        return folded;
     }
 
     /// <summary>A deliberately small English suffix stripper (not Porter): plurals, -ing, -ed, -ly. A stem keeps
     /// at least three letters, and a doubled final consonant left by -ing/-ed is undoubled ("running" → "run").</summary>
     public static string Stem(string word)
     {
-        if (word.Length <= 3 || !char.IsAsciiLetter(word[^1])) return word;
-        if (word.EndsWith("ies", StringComparison.Ordinal) && word.Length > 4) return word[..^3] + "y";
-        if (word.EndsWith("sses", StringComparison.Ordinal)) return word[..^2];
-        if (word.EndsWith("ing", StringComparison.Ordinal) && word.Length >= 6) return Undouble(word[..^3]);
-        if (word.EndsWith("ed", StringComparison.Ordinal) && word.Length >= 5) return Undouble(word[..^2]);
-        if (word.EndsWith("ly", StringComparison.Ordinal) && word.Length >= 5) return word[..^2];
-        if (word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && !word.EndsWith("us", StringComparison.Ordinal)
-            && !word.EndsWith("is", StringComparison.Ordinal)) return word[..^1];
-        return word;
+        var buffer = word.ToCharArray();
+        return new string(buffer, 0, Stem(buffer));
     }
 
-    private static string Undouble(string stem) =>
-        stem.Length >= 3 && stem[^1] == stem[^2] && "bdgmnprt".Contains(stem[^1]) ? stem[..^1] : stem;
+    /// <returns>The stem's length; the stem is the start of <paramref name="word"/>, which may have been changed.</returns>
+    private static int Stem(Span<char> word)
+    {
+        ReadOnlySpan<char> w = word;
+        var n = w.Length;
+        if (n <= 3 || !char.IsAsciiLetter(w[^1])) return n;
+        if (w.EndsWith("ies", StringComparison.Ordinal) && n > 4)
+        {
+            word[n - 3] = 'y';
+            return n - 2;
+        }
+        if (w.EndsWith("sses", StringComparison.Ordinal)) return n - 2;
+        if (w.EndsWith("ing", StringComparison.Ordinal) && n >= 6) return Undouble(w, n - 3);
+        if (w.EndsWith("ed", StringComparison.Ordinal) && n >= 5) return Undouble(w, n - 2);
+        if (w.EndsWith("ly", StringComparison.Ordinal) && n >= 5) return n - 2;
+        if (w[^1] == 's' && !w.EndsWith("ss", StringComparison.Ordinal) && !w.EndsWith("us", StringComparison.Ordinal) && !w.EndsWith("is", StringComparison.Ordinal)) return n - 1;
+        return n;
+    }
+
+    private static int Undouble(ReadOnlySpan<char> word, int n) =>
+        n >= 3 && word[n - 1] == word[n - 2] && "bdgmnprt".Contains(word[n - 1]) ? n - 1 : n;
 
     /// <summary>The shard a term lives in: its first two characters, spelled safely for a file name.</summary>
     public static string ShardOf(string term)

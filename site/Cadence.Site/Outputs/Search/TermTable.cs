@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+
+namespace Cadence.Site.Outputs.Search;
+
+/// <summary>
+/// Every distinct search term of a build, once: documents hold small term ids instead of their own copies of the
+/// words (10,000 posts hold about four million term occurrences but only tens of thousands of distinct terms).
+/// Ids are local to one build and its cache; nothing written to the site depends on them. Safe to use from many threads.
+/// </summary>
+public sealed class TermTable
+{
+    private readonly ConcurrentDictionary<string, int> _ids = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _spans;
+    private readonly Lock _adding = new();
+    private string[] _terms = new string[1024];
+    private string[] _shards = new string[1024];
+    private int _count;
+
+    public TermTable() => _spans = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public int Count => Volatile.Read(ref _count);
+
+    public string this[int id] => _terms[id];
+
+    /// <summary>The shard file the term lives in (<see cref="SearchText.ShardOf"/>), worked out once per term.</summary>
+    public string ShardOf(int id) => _shards[id];
+
+    public int IdOf(ReadOnlySpan<char> term)
+    {
+        if (_spans.TryGetValue(term, out var id)) return id;
+        lock (_adding)
+        {
+            if (_spans.TryGetValue(term, out id)) return id;
+            var text = term.ToString();
+            if (_count == _terms.Length)
+            {
+                Array.Resize(ref _terms, _count * 2);
+                Array.Resize(ref _shards, _count * 2);
+            }
+            _terms[_count] = text;
+            _shards[_count] = SearchText.ShardOf(text);
+            id = _count;
+            // Published last, so a reader that finds the id also finds the term and its shard.
+            _ids[text] = id;
+            Volatile.Write(ref _count, _count + 1);
+            return id;
+        }
+    }
+}
