@@ -1203,11 +1203,6 @@ namespace Cadence.Cms.Data.Migrations
                 {
                     b.Navigation("Posts");
                 });
-
-            modelBuilder.Entity("Cadence.Cms.Media.MediaFile", b =>
-                {
-                    b.Navigation("Blob");
-                });
 #pragma warning restore 612, 618
         }
     }
