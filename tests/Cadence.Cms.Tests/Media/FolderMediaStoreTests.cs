@@ -74,6 +74,17 @@ public sealed class FolderMediaStoreTests
         Assert.ThrowsAsync<ArgumentException>(() => store.OpenReadAsync("../cadence.db", CancellationToken.None));
     }
 
+    [TestCase("knee-pain.png")]
+    [TestCase("Knee Pain (ÜBER)..final.pdf")]
+    [TestCase("../../cadence.db")]
+    public void Any_file_name_gives_a_safe_key_that_keeps_it_readable(string fileName)
+    {
+        var key = MediaKeys.NewOriginal(fileName);
+        Assert.That(MediaKeys.IsSafe(key), Is.True, key);
+        Assert.That(key, Does.StartWith("originals/").And.Not.Contain(".."));
+        Assert.That(MediaKeys.Variant(key, "0123abcd-480.avif"), Does.StartWith("variants/").And.EndWith("/0123abcd-480.avif"));
+    }
+
     /// <summary>A source that gives some bytes and then fails, as a dropped upload or a full disk would.</summary>
     private sealed class FailingStream : Stream
     {

@@ -8,9 +8,13 @@ namespace Cadence.Cms.Media.Store;
 /// </summary>
 public static class MediaKeys
 {
-    public static string NewOriginal(string fileName) => $"originals/{Guid.NewGuid():N}-{fileName}";
+    /// <summary>A fresh key for an original; a name the library did not make (an older version's) is reduced to safe characters.</summary>
+    public static string NewOriginal(string fileName) => $"originals/{Guid.NewGuid():N}-{Safe(fileName)}";
 
     public static string Variant(string originalKey, string fileName) => $"variants/{originalKey[(originalKey.IndexOf('/') + 1)..]}/{fileName}";
+
+    private static string Safe(string name) =>
+        string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-')).Replace("..", "-", StringComparison.Ordinal);
 
     /// <summary>Keys are made here from slugged names, but a store still refuses any other shape before touching a path.</summary>
     public static bool IsSafe(string key) =>
