@@ -9,9 +9,8 @@ public static class TestMediaStore
 {
     private static readonly Lazy<Task<S3rverProcess>> Shared = new(async () =>
     {
-        var s3 = await S3rverProcess.StartAsync("media");
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => s3.Dispose();
-        return s3;
+        // Lives as long as the test process: the server exits when the process (and with it the server's stdin) ends.
+        return await S3rverProcess.StartAsync("media");
     });
 
     public static bool UsesS3 => string.Equals(Environment.GetEnvironmentVariable("CADENCE_TEST_MEDIA_STORE"), "S3", StringComparison.OrdinalIgnoreCase);

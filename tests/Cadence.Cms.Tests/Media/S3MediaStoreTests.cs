@@ -38,9 +38,16 @@ public sealed class S3MediaStoreTests
     [OneTimeTearDown]
     public async Task Stop()
     {
-        _admin.Dispose();
-        await _cms.DisposeAsync();
-        _s3.Dispose();
+        // Whatever part of the set-up failed, the s3rver process goes.
+        try
+        {
+            _admin?.Dispose();
+            if (_cms is not null) await _cms.DisposeAsync();
+        }
+        finally
+        {
+            _s3?.Dispose();
+        }
     }
 
     [Test]
