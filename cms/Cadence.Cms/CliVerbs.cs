@@ -50,6 +50,7 @@ public static class CliVerbs
         try
         {
             await DatabaseSetup.MigrateAsync(services.GetRequiredService<CadenceDb>());
+            await services.GetRequiredService<Media.LegacyBlobMove>().RunAsync();
             await services.GetRequiredService<UserAccounts>().EnsureRolesAsync();
             return await (verb switch
             {

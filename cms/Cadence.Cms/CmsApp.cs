@@ -46,7 +46,7 @@ public static class CmsApp
         services.AddContent();
         services.AddDelivery();
         services.AddGhostContentApi();
-        services.AddMedia();
+        services.AddMedia(builder.Configuration);
         services.AddSeeding();
         services.AddMail(builder.Configuration);
         services.AddForms();

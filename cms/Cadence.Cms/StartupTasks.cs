@@ -1,13 +1,17 @@
 using Cadence.Cms.Accounts;
 using Cadence.Cms.Data;
 using Cadence.Cms.Hosting;
+using Cadence.Cms.Media;
 using Cadence.Cms.Seeding;
 using Cadence.Cms.Webhooks;
 using Microsoft.Extensions.Options;
 
 namespace Cadence.Cms;
 
-/// <summary>Migrates the database, makes the first Admin and keys, and imports the starter content when empty.</summary>
+/// <summary>
+/// Migrates the database, moves media kept in it by earlier versions to the media store, makes the first Admin and
+/// keys, and imports the starter content when empty.
+/// </summary>
 public static class StartupTasks
 {
     public static async Task<FirstRunReport> PrepareAsync(IServiceProvider services, CancellationToken cancellationToken = default)
@@ -18,6 +22,8 @@ public static class StartupTasks
         var dataFolder = PrivateFiles.EnsureFolder(CadenceOptions.DataFolder(provider.GetRequiredService<IConfiguration>()));
         PrivateFiles.EnsureFolder(Path.Combine(dataFolder, "keys"));
         await DatabaseSetup.MigrateAsync(provider.GetRequiredService<CadenceDb>(), cancellationToken);
+        // Before anything reads media: files an earlier version kept in the database go to the media store.
+        await provider.GetRequiredService<LegacyBlobMove>().RunAsync(cancellationToken);
         var report = await provider.GetRequiredService<FirstRun>().RunAsync(cancellationToken);
         var options = provider.GetRequiredService<IOptions<CadenceOptions>>().Value;
         // Seeding an empty database is not an edit: there is no built site yet for a webhook to refresh.

@@ -62,6 +62,7 @@ public sealed class CmsServer : IAsyncDisposable
             ["Cadence:Accounts:AttemptsPerMinute"] = "10000",
             ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
         };
+        foreach (var (key, value) in await TestMediaStore.SettingsAsync()) config[key] = value;
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) config[key] = value;
         contentKey = config["Cadence:ContentKey"] ?? contentKey;
         previewKey = config["Cadence:PreviewKey"] ?? previewKey;

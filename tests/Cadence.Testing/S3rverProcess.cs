@@ -35,6 +35,8 @@ public sealed class S3rverProcess : IDisposable
             WorkingDirectory = Folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            // start.mjs exits when this pipe closes, so a test run that dies leaves no server behind.
+            RedirectStandardInput = true,
         };
         var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start.");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));

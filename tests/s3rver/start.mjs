@@ -10,3 +10,6 @@ process.on('SIGTERM', async () => {
   await server.close();
   process.exit(0);
 });
+// The test process holds our stdin open; when it ends, however it ended, so does the server.
+process.stdin.on('end', () => process.exit(0));
+process.stdin.resume();

@@ -1,4 +1,5 @@
 using Cadence.Cms.Data;
+using Cadence.Cms.Media.Store;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cadence.Cms.Forms;
@@ -6,7 +7,7 @@ namespace Cadence.Cms.Forms;
 /// <summary><c>GET /downloads/{token}</c>: a private asset (the ebook) for whoever holds an unexpired signed link.</summary>
 public static class DownloadEndpoint
 {
-    public static async Task<IResult> HandleAsync(string token, HttpContext http, SignedTokens tokens, CadenceDb db, FormsCatalog catalog,
+    public static async Task<IResult> HandleAsync(string token, HttpContext http, SignedTokens tokens, CadenceDb db, IMediaStore store, FormsCatalog catalog,
         WriteGate gate, TimeProvider clock, CancellationToken cancellationToken)
     {
         var snapshot = await catalog.GetAsync(cancellationToken);
@@ -23,11 +24,13 @@ public static class DownloadEndpoint
         }
         var (fileName, key) = DownloadLinks.Read(payload);
         var media = await db.Media.AsNoTracking().Where(m => m.FileName == fileName)
-            .Select(m => new { m.Id, m.ContentType, m.FileName }).SingleOrDefaultAsync(cancellationToken);
+            .Select(m => new { m.StoreKey, m.ContentType, m.FileName }).SingleOrDefaultAsync(cancellationToken);
         if (media is null)
             return ReaderPage.Render(404, "Download not found", "This file is no longer available.", backUrl: home, backLabel: "Go to the website", brand: ReaderBrand.Of(snapshot));
         if (key is not null) await DownloadLinks.RecordAsync(db, gate, key, clock.GetUtcNow().UtcDateTime, cancellationToken);
-        var bytes = await db.MediaBlobs.AsNoTracking().Where(b => b.MediaFileId == media.Id).Select(b => b.Bytes).SingleAsync(cancellationToken);
-        return TypedResults.File(bytes, media.ContentType, media.FileName);
+        var content = media.StoreKey is null ? null : await store.OpenReadAsync(media.StoreKey, cancellationToken);
+        if (content is null)
+            return ReaderPage.Render(404, "Download not found", "This file is no longer available.", backUrl: home, backLabel: "Go to the website", brand: ReaderBrand.Of(snapshot));
+        return TypedResults.File(content, media.ContentType, media.FileName);
     }
 }

@@ -1,5 +1,6 @@
 using Cadence.Cms.Data;
 using Cadence.Cms.Hosting;
+using Cadence.Cms.Media.Store;
 using Cadence.Images;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,8 +13,10 @@ public sealed class ImageVariantSignal : WakeSignal;
 /// Makes the responsive variants of public images that have none, one image per pass, in the background: never on
 /// an upload's request, never before the CMS answers. Encoding goes through the shared <see cref="VariantCache"/> on
 /// disk, so a CMS importing images it (or a site build) has seen before reads files instead of encoding them again.
+/// The variants go to the media store before their rows are saved; if the image was deleted meanwhile, they are
+/// removed again.
 /// </summary>
-public sealed class ImageVariantMaker(IServiceScopeFactory scopes, ImageVariantSignal signal, WriteGate gate, TimeProvider clock,
+public sealed class ImageVariantMaker(IServiceScopeFactory scopes, ImageVariantSignal signal, IMediaStore store, WriteGate gate, TimeProvider clock,
     ILogger<ImageVariantMaker> log) : BackgroundLoop(clock, log)
 {
     private static readonly string[] ImageTypes = ["image/png", "image/jpeg", "image/gif", "image/webp"];
@@ -35,10 +38,16 @@ public sealed class ImageVariantMaker(IServiceScopeFactory scopes, ImageVariantS
         var next = await db.Media.AsNoTracking()
             .Where(m => m.IsPublic && ImageTypes.Contains(m.ContentType) && !_unreadable.Contains(m.Id)
                 && !db.Set<MediaVariant>().Any(v => v.MediaFileId == m.Id))
-            .OrderBy(m => m.Id).Select(m => new { m.Id, m.FileName }).FirstOrDefaultAsync(cancellationToken);
+            .OrderBy(m => m.Id).Select(m => new { m.Id, m.FileName, m.StoreKey }).FirstOrDefaultAsync(cancellationToken);
         if (next is null) return false;
 
-        var bytes = await db.MediaBlobs.AsNoTracking().Where(b => b.MediaFileId == next.Id).Select(b => b.Bytes).SingleAsync(cancellationToken);
+        var bytes = next.StoreKey is null ? null : await ReadAsync(next.StoreKey, cancellationToken);
+        if (bytes is null)
+        {
+            Log.LogWarning("The bytes of {FileName} are missing from the media store; it is served without variants", next.FileName);
+            _unreadable.Add(next.Id);
+            return true;
+        }
         IReadOnlyList<CachedVariant> made;
         try
         {
@@ -51,20 +60,38 @@ public sealed class ImageVariantMaker(IServiceScopeFactory scopes, ImageVariantS
             _unreadable.Add(next.Id);
             return true;
         }
+        var stored = new List<MediaVariant>();
         foreach (var variant in made)
         {
-            db.Add(new MediaVariant
+            var key = MediaKeys.Variant(next.StoreKey!, variant.Info.FileName);
+            await using (var file = File.OpenRead(variant.Path))
+                await store.PutAsync(key, file, variant.Info.ContentType, cancellationToken);
+            stored.Add(new MediaVariant
             {
                 MediaFileId = next.Id, FileName = variant.Info.FileName, ContentType = variant.Info.ContentType,
-                Width = variant.Info.Width, Height = variant.Info.Height, Bytes = await File.ReadAllBytesAsync(variant.Path, cancellationToken),
+                Width = variant.Info.Width, Height = variant.Info.Height, StoreKey = key,
             });
         }
+        db.AddRange(stored);
         using (await gate.EnterAsync(cancellationToken))
         {
-            // Deleted while it was being encoded: nothing to keep.
-            if (!await db.Media.AnyAsync(m => m.Id == next.Id, cancellationToken)) return true;
-            await db.SaveChangesAsync(cancellationToken);
+            if (await db.Media.AnyAsync(m => m.Id == next.Id, cancellationToken))
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return true;
+            }
         }
+        // Deleted while it was being encoded: nothing to keep.
+        foreach (var variant in stored) await store.DeleteAsync(variant.StoreKey, cancellationToken);
         return true;
+    }
+
+    private async Task<byte[]?> ReadAsync(string key, CancellationToken cancellationToken)
+    {
+        await using var content = await store.OpenReadAsync(key, cancellationToken);
+        if (content is null) return null;
+        using var bytes = new MemoryStream();
+        await content.CopyToAsync(bytes, cancellationToken);
+        return bytes.ToArray();
     }
 }

@@ -1,4 +1,5 @@
 using Cadence.Cms.Data;
+using Cadence.Cms.Media.Store;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 
@@ -12,10 +13,10 @@ public static class MediaEndpoints
         return app;
     }
 
-    private static async Task<IResult> Get(string fileName, HttpContext http, CadenceDb db, CancellationToken cancellationToken)
+    private static async Task<IResult> Get(string fileName, HttpContext http, CadenceDb db, IMediaStore store, CancellationToken cancellationToken)
     {
         var media = await db.Media.AsNoTracking().Where(m => m.FileName == fileName && m.IsPublic)
-            .Select(m => new { m.Id, m.ContentType, m.Sha256 }).SingleOrDefaultAsync(cancellationToken);
+            .Select(m => new { m.StoreKey, m.ContentType, m.Sha256 }).SingleOrDefaultAsync(cancellationToken);
         if (media is null) return TypedResults.Problem(statusCode: 404, title: $"The media file '{fileName}' was not found.");
 
         var etag = new EntityTagHeaderValue($"\"{media.Sha256}\"");
@@ -26,8 +27,8 @@ public static class MediaEndpoints
             http.Response.Headers.ETag = etag.Tag.ToString();
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
-        var bytes = await db.MediaBlobs.AsNoTracking().Where(b => b.MediaFileId == media.Id)
-            .Select(b => b.Bytes).SingleAsync(cancellationToken);
-        return TypedResults.Bytes(bytes, media.ContentType, entityTag: etag);
+        var content = media.StoreKey is null ? null : await store.OpenReadAsync(media.StoreKey, cancellationToken);
+        if (content is null) return TypedResults.Problem(statusCode: 404, title: $"The bytes of the media file '{fileName}' are missing from the media store.");
+        return TypedResults.Stream(content, media.ContentType, entityTag: etag);
     }
 }

@@ -15,12 +15,17 @@ public sealed class MediaFile
     /// <summary>Hex SHA-256 of the bytes: the file's strong ETag.</summary>
     public required string Sha256 { get; set; }
     public DateTime CreatedAt { get; set; }
-    public MediaBlob? Blob { get; set; }
+
+    /// <summary>Where the bytes are in the <see cref="Store.IMediaStore"/>; null only for a file still in <see cref="MediaBlob"/>.</summary>
+    public string? StoreKey { get; set; }
 
     public string Url => (IsPublic ? "/media/" : "/assets/") + FileName;
 }
 
-/// <summary>The bytes of a media file, kept apart so listing media never loads them.</summary>
+/// <summary>
+/// Where earlier versions kept a media file's bytes. At start <see cref="LegacyBlobMove"/> moves every row into the
+/// media store and removes it; nothing writes here any more.
+/// </summary>
 public sealed class MediaBlob
 {
     public int MediaFileId { get; set; }

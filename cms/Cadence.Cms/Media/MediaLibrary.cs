@@ -1,12 +1,17 @@
 using System.Security.Cryptography;
 using Cadence.Cms.Data;
+using Cadence.Cms.Media.Store;
 using Cadence.Contract;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cadence.Cms.Media;
 
-/// <summary>Stores media files, checked by their content: images (PNG, JPEG, GIF, WebP) and PDF.</summary>
-public sealed class MediaLibrary(CadenceDb db, TimeProvider clock, ImageVariantSignal variants)
+/// <summary>
+/// Stores media files, checked by their content: images (PNG, JPEG, GIF, WebP) and PDF. The bytes go to the media
+/// store before the row is saved, and a row is deleted before its objects: a failure between the two leaves an object
+/// nobody points at, never a row without bytes.
+/// </summary>
+public sealed class MediaLibrary(CadenceDb db, IMediaStore store, TimeProvider clock, ImageVariantSignal variants)
 {
     public const long MaxBytes = 10 * 1024 * 1024;
 
@@ -17,17 +22,30 @@ public sealed class MediaLibrary(CadenceDb db, TimeProvider clock, ImageVariantS
         var detected = ImageSize.Detect(bytes) ?? throw new MediaException("Only PNG, JPEG, GIF, WebP images and PDF files can be uploaded.");
 
         var name = await FreeNameAsync(SafeName(fileName, detected.ContentType), cancellationToken);
+        var key = MediaKeys.NewOriginal(name);
+        using (var content = new MemoryStream(bytes, writable: false))
+            await store.PutAsync(key, content, detected.ContentType, cancellationToken);
         var media = new MediaFile
         {
             FileName = name, ContentType = detected.ContentType, Size = bytes.Length,
             Width = detected.Width, Height = detected.Height, Alt = alt, IsPublic = isPublic,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)), CreatedAt = clock.GetUtcNow().UtcDateTime,
-            Blob = new MediaBlob { Bytes = bytes },
+            StoreKey = key,
         };
         db.Media.Add(media);
         await db.SaveChangesAsync(cancellationToken);
         if (media.IsPublic && media.Width is not null) variants.Pulse(); // its responsive variants are made in the background
         return media;
+    }
+
+    /// <summary>Deletes the file's row (and its variants' rows), then its objects in the store.</summary>
+    public async Task DeleteAsync(MediaFile media, CancellationToken cancellationToken = default)
+    {
+        var keys = await db.Set<MediaVariant>().Where(v => v.MediaFileId == media.Id).Select(v => v.StoreKey).ToListAsync(cancellationToken);
+        if (media.StoreKey is not null) keys.Add(media.StoreKey);
+        db.Media.Remove(media);
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var key in keys) await store.DeleteAsync(key, cancellationToken);
     }
 
     /// <summary>A lower-case file name of slug words, with the extension its content calls for.</summary>

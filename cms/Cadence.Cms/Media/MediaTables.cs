@@ -8,7 +8,7 @@ public sealed class MediaFileTable : IEntityTypeConfiguration<MediaFile>
     public void Configure(EntityTypeBuilder<MediaFile> media)
     {
         media.HasIndex(m => m.FileName).IsUnique();
-        media.HasOne(m => m.Blob).WithOne().HasForeignKey<MediaBlob>(b => b.MediaFileId).OnDelete(DeleteBehavior.Cascade);
+        media.HasOne<MediaBlob>().WithOne().HasForeignKey<MediaBlob>(b => b.MediaFileId).OnDelete(DeleteBehavior.Cascade);
         media.Ignore(m => m.Url);
     }
 }

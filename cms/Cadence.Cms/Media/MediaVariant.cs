@@ -18,7 +18,9 @@ public sealed class MediaVariant
     public required string ContentType { get; set; }
     public int Width { get; set; }
     public int Height { get; set; }
-    public required byte[] Bytes { get; set; }
+
+    /// <summary>Where the bytes are in the <see cref="Store.IMediaStore"/>.</summary>
+    public required string StoreKey { get; set; }
 
     public string Url => UrlPrefix + FileName;
 }

@@ -1,4 +1,5 @@
 using Cadence.Cms.Data;
+using Cadence.Cms.Media.Store;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 
@@ -13,12 +14,12 @@ public static class VariantEndpoints
         return app;
     }
 
-    private static async Task<IResult> Get(string fileName, HttpContext http, CadenceDb db, CancellationToken cancellationToken)
+    private static async Task<IResult> Get(string fileName, HttpContext http, CadenceDb db, IMediaStore store, CancellationToken cancellationToken)
     {
         var etag = new EntityTagHeaderValue($"\"{fileName}\"");
         var variant = await db.Set<MediaVariant>().AsNoTracking()
             .Where(v => v.FileName == fileName && db.Media.Any(m => m.Id == v.MediaFileId && m.IsPublic))
-            .Select(v => new { v.Id, v.ContentType }).FirstOrDefaultAsync(cancellationToken);
+            .Select(v => new { v.StoreKey, v.ContentType }).FirstOrDefaultAsync(cancellationToken);
         if (variant is null) return TypedResults.Problem(statusCode: 404, title: $"The image variant '{fileName}' was not found.");
 
         http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
@@ -28,7 +29,8 @@ public static class VariantEndpoints
             http.Response.Headers.ETag = etag.Tag.ToString();
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
-        var bytes = await db.Set<MediaVariant>().AsNoTracking().Where(v => v.Id == variant.Id).Select(v => v.Bytes).SingleAsync(cancellationToken);
-        return TypedResults.Bytes(bytes, variant.ContentType, entityTag: etag);
+        var content = await store.OpenReadAsync(variant.StoreKey, cancellationToken);
+        if (content is null) return TypedResults.Problem(statusCode: 404, title: $"The image variant '{fileName}' is missing from the media store.");
+        return TypedResults.Stream(content, variant.ContentType, entityTag: etag);
     }
 }

@@ -1,4 +1,5 @@
 using Cadence.Cms.Data;
+using Cadence.Cms.Media.Store;
 using Cadence.Cms.Settings;
 using Cadence.Markdown.Folder;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ using FormFile = Cadence.Markdown.Folder.FormFile;
 namespace Cadence.Cms.Seeding;
 
 /// <summary>Writes the database back out as a content folder, in the format the importer reads.</summary>
-public sealed class ContentExporter(CadenceDb db)
+public sealed class ContentExporter(CadenceDb db, IMediaStore store)
 {
     public async Task<int> ExportAsync(string folder, CancellationToken cancellationToken = default)
     {
@@ -45,11 +46,15 @@ public sealed class ContentExporter(CadenceDb db)
                 ReviewedBy = p.LastReviewed is null ? null : p.ReviewedBy?.Slug, LastReviewed = p.ReviewedBy is null ? null : p.LastReviewed,
             }));
 
-        await foreach (var media in db.Media.AsNoTracking().Include(m => m.Blob).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        var files = await db.Media.AsNoTracking().OrderBy(m => m.Id).Select(m => new { m.FileName, m.IsPublic, m.StoreKey }).ToListAsync(cancellationToken);
+        foreach (var media in files)
         {
+            await using var content = (media.StoreKey is null ? null : await store.OpenReadAsync(media.StoreKey, cancellationToken))
+                ?? throw new InvalidOperationException($"The bytes of the media file '{media.FileName}' are missing from the media store.");
             var target = Path.Combine(folder, media.IsPublic ? "media" : "assets");
             Directory.CreateDirectory(target);
-            await File.WriteAllBytesAsync(Path.Combine(target, media.FileName), media.Blob!.Bytes, cancellationToken);
+            await using var file = File.Create(Path.Combine(target, media.FileName));
+            await content.CopyToAsync(file, cancellationToken);
         }
         return posts.Count;
     }

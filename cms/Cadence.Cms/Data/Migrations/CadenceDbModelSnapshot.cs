@@ -674,6 +674,9 @@ namespace Cadence.Cms.Data.Migrations
                     b.Property<long>("Size")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("StoreKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("Width")
                         .HasColumnType("INTEGER");
 
@@ -691,10 +694,6 @@ namespace Cadence.Cms.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<byte[]>("Bytes")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -708,6 +707,10 @@ namespace Cadence.Cms.Data.Migrations
 
                     b.Property<int>("MediaFileId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoreKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Width")
                         .HasColumnType("INTEGER");
@@ -1112,7 +1115,7 @@ namespace Cadence.Cms.Data.Migrations
             modelBuilder.Entity("Cadence.Cms.Media.MediaBlob", b =>
                 {
                     b.HasOne("Cadence.Cms.Media.MediaFile", null)
-                        .WithOne("Blob")
+                        .WithOne()
                         .HasForeignKey("Cadence.Cms.Media.MediaBlob", "MediaFileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1196,11 +1199,6 @@ namespace Cadence.Cms.Data.Migrations
             modelBuilder.Entity("Cadence.Cms.Content.Category", b =>
                 {
                     b.Navigation("Posts");
-                });
-
-            modelBuilder.Entity("Cadence.Cms.Media.MediaFile", b =>
-                {
-                    b.Navigation("Blob");
                 });
 #pragma warning restore 612, 618
         }

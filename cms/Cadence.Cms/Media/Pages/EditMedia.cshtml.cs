@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cadence.Cms.Media.Pages;
 
-public sealed class EditMediaModel(CadenceDb db, MediaUsage usage) : PageModel
+public sealed class EditMediaModel(CadenceDb db, MediaUsage usage, MediaLibrary library) : PageModel
 {
     [BindProperty, StringLength(300, ErrorMessage = "Keep the description under 300 characters.")]
     public string? Alt { get; set; }
@@ -47,8 +47,7 @@ public sealed class EditMediaModel(CadenceDb db, MediaUsage usage) : PageModel
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }
-        db.Media.Remove(Media);
-        await db.SaveChangesAsync(cancellationToken);
+        await library.DeleteAsync(Media, cancellationToken);
         TempData.Notice($"{Media.FileName} is deleted.");
         return Redirect(ManagerRoutes.Media);
     }
