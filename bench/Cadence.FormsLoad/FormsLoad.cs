@@ -14,13 +14,15 @@ public sealed record LoadResult(int Sent, int Acknowledged, int Failed, TimeSpan
 
 /// <summary>
 /// Posts contact-form submissions from many concurrent clients, alternating the two ways a browser sends them:
-/// JSON from script (answer 201) and a plain urlencoded form (answer 303). Every submission is different.
+/// JSON from script (answer 201) and a plain urlencoded form (answer 303). Every submission is different. Without a
+/// rate each client sends again as soon as it is answered (closed loop: latency is clients ÷ throughput); with one,
+/// submissions arrive at that rate as readers' would (open loop), on at most <c>clients</c> connections.
 /// </summary>
 public static class FormsLoad
 {
     public const string SiteOrigin = "http://127.0.0.1:5080";
 
-    public static async Task<LoadResult> RunAsync(string cmsUrl, int count, int clients, CancellationToken cancellationToken = default)
+    public static async Task<LoadResult> RunAsync(string cmsUrl, int count, int clients, double? rate = null, CancellationToken cancellationToken = default)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients, AllowAutoRedirect = false, UseProxy = false })
         {
@@ -38,7 +40,10 @@ public static class FormsLoad
             while ((i = Interlocked.Increment(ref next)) < count && !cancellationToken.IsCancellationRequested)
             {
                 var email = $"load-{run}-{i}@runner.test";
-                var started = Stopwatch.GetTimestamp();
+                // At a fixed rate, submission i is due at i / rate seconds and its latency counts from then, so a
+                // send held back by a busy server (all clients waiting) is measured, not left out.
+                var due = rate is { } perSecond ? TimeSpan.FromSeconds(i / perSecond) : clock.Elapsed;
+                if (due > clock.Elapsed) await Task.Delay(due - clock.Elapsed, cancellationToken);
                 try
                 {
                     using var request = Request(cmsUrl, email, i);
@@ -50,7 +55,7 @@ public static class FormsLoad
                 {
                     Interlocked.Increment(ref failed);
                 }
-                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                latencies.Add((clock.Elapsed - due).TotalMilliseconds);
             }
         }, CancellationToken.None)).ToArray();
         await Task.WhenAll(workers);

@@ -13,7 +13,11 @@ public static class SiteChangeDetector
     {
         var posts = new List<PostChange>();
         var areas = new HashSet<SiteArea>();
-        foreach (var entry in tracker.Entries().ToList())
+        var entries = tracker.Entries().ToList();
+        // Looked up by id once per save, not searched per tag link: Entries<T>() detects changes across the whole
+        // tracker on every call, which made a bulk import quadratic in its posts.
+        Dictionary<int, Post>? postsById = null;
+        foreach (var entry in entries)
         {
             if (entry.State is EntityState.Unchanged or EntityState.Detached) continue;
             switch (entry.Entity)
@@ -31,14 +35,23 @@ public static class SiteChangeDetector
                 case Dictionary<string, object> when entry.Metadata.Name == "PostTags":
                     // Tag counts and tag pages change; a live post's own page lists its tags, so it is edited too.
                     areas.Add(SiteArea.TagLinks);
-                    var postId = entry.Property("PostsId").CurrentValue as int?;
-                    var linked = tracker.Entries<Post>().FirstOrDefault(p => p.Entity.Id == postId)?.Entity;
+                    postsById ??= PostsById(entries);
+                    var linked = entry.Property("PostsId").CurrentValue is int postId ? postsById.GetValueOrDefault(postId) : null;
                     if (linked is { IsLive: true }) posts.Add(new PostChange(linked.Slug, PostChangeKind.Edited, Content: linked.Kind));
                     else areas.Add(SiteArea.Tags);
                     break;
             }
         }
         return posts.Count == 0 && areas.Count == 0 ? SiteChanges.None : new SiteChanges(posts.Distinct().ToList(), areas);
+    }
+
+    /// <summary>Stored posts by id. A post being added has no id yet, so its tag links count as tag changes, not as its edit.</summary>
+    private static Dictionary<int, Post> PostsById(List<EntityEntry> entries)
+    {
+        var byId = new Dictionary<int, Post>();
+        foreach (var entry in entries)
+            if (entry.Entity is Post { Id: not 0 } post) byId.TryAdd(post.Id, post);
+        return byId;
     }
 
     private static PostChange Of(EntityEntry entry, Post post)

@@ -322,6 +322,15 @@ namespace Cadence.Cms.Data.Migrations
 
                     b.HasIndex("Status", "PublishedAt");
 
+                    b.HasIndex(new[] { "Kind", "PublishedAt", "Id" }, "IX_Posts_Live")
+                        .HasFilter("\"Status\" = 'Published' AND \"DeletedAt\" IS NULL");
+
+                    b.HasIndex(new[] { "AuthorId", "Kind", "PublishedAt" }, "IX_Posts_Live_AuthorId")
+                        .HasFilter("\"Status\" = 'Published' AND \"DeletedAt\" IS NULL");
+
+                    b.HasIndex(new[] { "CategoryId", "Kind", "PublishedAt" }, "IX_Posts_Live_CategoryId")
+                        .HasFilter("\"Status\" = 'Published' AND \"DeletedAt\" IS NULL");
+
                     b.ToTable("Posts");
                 });
 
