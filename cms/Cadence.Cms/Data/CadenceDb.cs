@@ -11,8 +11,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cadence.Cms.Data;
 
-public sealed class CadenceDb(DbContextOptions<CadenceDb> options) : IdentityDbContext<CadenceUser, IdentityRole, string>(options)
+/// <summary>The CMS's database. On SQLite it is this type; on PostgreSQL <see cref="PostgreSqlCadenceDb"/>, with its own migrations.</summary>
+public class CadenceDb : IdentityDbContext<CadenceUser, IdentityRole, string>
 {
+    public CadenceDb(DbContextOptions<CadenceDb> options) : base(options) { }
+
+    /// <summary>For a provider's own context type, whose options are typed by that type.</summary>
+    protected CadenceDb(DbContextOptions options) : base(options) { }
+
     public DbSet<Post> Posts => Set<Post>();
     public DbSet<Tag> Tags => Set<Tag>();
     public DbSet<Category> Categories => Set<Category>();
