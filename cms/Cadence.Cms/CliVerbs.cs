@@ -49,7 +49,12 @@ public static class CliVerbs
         var services = scope.ServiceProvider;
         try
         {
-            await DatabaseSetup.MigrateAsync(services.GetRequiredService<CadenceDb>());
+            var db = services.GetRequiredService<CadenceDb>();
+            await using (await PreparationTurn.TakeAsync(db))
+            {
+                await DatabaseSetup.MigrateAsync(db);
+                await KeyFolderImport.ImportAsync(db, CadenceOptions.DataFolder(builder.Configuration));
+            }
             await services.GetRequiredService<UserAccounts>().EnsureRolesAsync();
             return await (verb switch
             {

@@ -5,6 +5,7 @@ using Cadence.Cms.Mail;
 using Cadence.Cms.Media;
 using Cadence.Cms.Settings;
 using Cadence.Cms.Webhooks;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cadence.Cms.Data;
 
 /// <summary>The CMS's database. On SQLite it is this type; on PostgreSQL <see cref="PostgreSqlCadenceDb"/>, with its own migrations.</summary>
-public class CadenceDb : IdentityDbContext<CadenceUser, IdentityRole, string>
+public class CadenceDb : IdentityDbContext<CadenceUser, IdentityRole, string>, IDataProtectionKeyContext
 {
     public CadenceDb(DbContextOptions<CadenceDb> options) : base(options) { }
 
@@ -37,6 +38,9 @@ public class CadenceDb : IdentityDbContext<CadenceUser, IdentityRole, string>
     public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    /// <summary>The keys behind sign-in cookies, antiforgery tokens and protected secrets, shared by every instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Each feature configures its own tables (<c>IEntityTypeConfiguration</c> classes in its folder).</summary>
     protected override void OnModelCreating(ModelBuilder builder)

@@ -30,7 +30,7 @@ public sealed class DatabaseOptions : IValidatableObject
         if (ParseProvider(Provider) is not { } provider)
             yield return new ValidationResult($"{Section}:Provider '{Provider}' is not a database provider: use Sqlite or PostgreSQL.");
         else if (provider == DatabaseProvider.PostgreSQL && string.IsNullOrWhiteSpace(ConnectionString))
-            yield return new ValidationResult($"ConnectionStrings:{DatabaseSetup.ConnectionName} is required when {Section}:Provider is PostgreSQL (for example Host=db;Database=cadence;Username=cadence;Password=…).");
+            yield return new ValidationResult($"{Section}:Provider is PostgreSQL, so ConnectionStrings:{DatabaseSetup.ConnectionName} is required (for example Host=db;Database=cadence;Username=cadence;Password=…).");
     }
 
     /// <summary>

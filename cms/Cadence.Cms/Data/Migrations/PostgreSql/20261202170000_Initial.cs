@@ -22,8 +22,8 @@ namespace Cadence.Cms.Data.Migrations.PostgreSql
                     Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     Hash = table.Column<string>(type: "text", nullable: false, collation: "C"),
                     Prefix = table.Column<string>(type: "text", nullable: false, collation: "C"),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    RevokedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -51,7 +51,7 @@ namespace Cadence.Cms.Data.Migrations.PostgreSql
                     Id = table.Column<string>(type: "text", nullable: false, collation: "C"),
                     DisplayName = table.Column<string>(type: "text", nullable: true, collation: "C"),
                     IsDisabled = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true, collation: "C"),
                     NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true, collation: "C"),
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true, collation: "C"),
@@ -112,11 +112,25 @@ namespace Cadence.Cms.Data.Migrations.PostgreSql
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     Slug = table.Column<string>(type: "text", nullable: true, collation: "C"),
-                    At = table.Column<DateTime>(type: "timestamp without time zone", nullable: false)
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ContentChanges", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    Xml = table.Column<string>(type: "text", nullable: true, collation: "C")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -147,15 +161,15 @@ namespace Cadence.Cms.Data.Migrations.PostgreSql
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    QueuedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    QueuedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     Subject = table.Column<string>(type: "text", nullable: false, collation: "C"),
                     To = table.Column<string>(type: "text", nullable: false, collation: "C"),
                     Addresses = table.Column<string>(type: "text", nullable: false, collation: "C"),
                     Message = table.Column<byte[]>(type: "bytea", nullable: false),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
-                    NextAttemptAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     LastError = table.Column<string>(type: "text", nullable: true, collation: "C"),
-                    SentAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
+                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -176,7 +190,7 @@ namespace Cadence.Cms.Data.Migrations.PostgreSql
                     Alt = table.Column<string>(type: "text", nullable: true, collation: "C"),
                     IsPublic = table.Column<bool>(type: "boolean", nullable: false),
                     Sha256 = table.Column<string>(type: "text", nullable: false, collation: "C"),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false)
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -229,10 +243,10 @@ namespace Cadence.Cms.Data.Migrations.PostgreSql
                     Email = table.Column<string>(type: "text", nullable: false, collation: "C"),
                     FirstName = table.Column<string>(type: "text", nullable: true, collation: "C"),
                     Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    SubscribedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    ConfirmedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    SubscribedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ConfirmedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     ConfirmedIp = table.Column<string>(type: "text", nullable: true, collation: "C"),
-                    UnsubscribedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
+                    UnsubscribedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -265,10 +279,10 @@ namespace Cadence.Cms.Data.Migrations.PostgreSql
                     Events = table.Column<string>(type: "text", nullable: false),
                     Slugs = table.Column<string>(type: "text", nullable: false),
                     Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    DueAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
-                    LastAttemptAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    LastAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     ResponseCode = table.Column<int>(type: "integer", nullable: true),
                     Error = table.Column<string>(type: "text", nullable: true, collation: "C")
                 },
@@ -289,7 +303,7 @@ namespace Cadence.Cms.Data.Migrations.PostgreSql
                     ProtectedToken = table.Column<string>(type: "text", nullable: true, collation: "C"),
                     Events = table.Column<string>(type: "text", nullable: false),
                     Enabled = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false)
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -304,7 +318,7 @@ namespace Cadence.Cms.Data.Migrations.PostgreSql
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     Name = table.Column<string>(type: "text", nullable: false, collation: "C"),
                     Slug = table.Column<string>(type: "text", nullable: true, collation: "C"),
-                    At = table.Column<DateTime>(type: "timestamp without time zone", nullable: false)
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -429,10 +443,10 @@ namespace Cadence.Cms.Data.Migrations.PostgreSql
                     Excerpt = table.Column<string>(type: "text", nullable: true, collation: "C"),
                     Body = table.Column<string>(type: "text", nullable: false, collation: "C"),
                     Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    PublishedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    DeletedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    PublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DeletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     Image = table.Column<string>(type: "text", nullable: true, collation: "C"),
                     ImageAlt = table.Column<string>(type: "text", nullable: true, collation: "C"),
                     SeoTitle = table.Column<string>(type: "text", nullable: true, collation: "C"),
@@ -445,7 +459,7 @@ namespace Cadence.Cms.Data.Migrations.PostgreSql
                     LastReviewed = table.Column<DateOnly>(type: "date", nullable: true),
                     Featured = table.Column<bool>(type: "boolean", nullable: false),
                     OwnerId = table.Column<string>(type: "text", nullable: true, collation: "C"),
-                    ReviewRequestedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    ReviewRequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false),
                     VersionEditSession = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true, collation: "C")
                 },
@@ -479,7 +493,7 @@ namespace Cadence.Cms.Data.Migrations.PostgreSql
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     FormKey = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false, collation: "C"),
-                    ReceivedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     Fields = table.Column<string>(type: "text", nullable: false),
                     Email = table.Column<string>(type: "text", nullable: true, collation: "C"),
                     Folder = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
@@ -492,8 +506,8 @@ namespace Cadence.Cms.Data.Migrations.PostgreSql
                     ReaderMailId = table.Column<long>(type: "bigint", nullable: true),
                     DownloadKey = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true, collation: "C"),
                     Downloads = table.Column<int>(type: "integer", nullable: false),
-                    FirstDownloadAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    LastDownloadAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
+                    FirstDownloadAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastDownloadAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -565,7 +579,7 @@ namespace Cadence.Cms.Data.Migrations.PostgreSql
                     Slug = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false, collation: "C"),
                     Body = table.Column<string>(type: "text", nullable: false, collation: "C"),
                     Excerpt = table.Column<string>(type: "text", nullable: true, collation: "C"),
-                    SavedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    SavedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     SavedBy = table.Column<string>(type: "text", nullable: false, collation: "C"),
                     IsAutosave = table.Column<bool>(type: "boolean", nullable: false)
                 },
@@ -840,6 +854,9 @@ namespace Cadence.Cms.Data.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "ContentChanges");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
                 name: "Forms");

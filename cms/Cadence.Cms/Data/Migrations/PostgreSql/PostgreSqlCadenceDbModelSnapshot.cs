@@ -31,7 +31,7 @@ namespace Cadence.Cms.Data.Migrations.PostgreSql
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Hash")
                         .IsRequired()
@@ -54,7 +54,7 @@ namespace Cadence.Cms.Data.Migrations.PostgreSql
                         .UseCollation("C");
 
                     b.Property<DateTime?>("RevokedAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
@@ -79,7 +79,7 @@ namespace Cadence.Cms.Data.Migrations.PostgreSql
                         .UseCollation("C");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("DisplayName")
                         .HasColumnType("text")
@@ -242,7 +242,7 @@ namespace Cadence.Cms.Data.Migrations.PostgreSql
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<DateTime>("At")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Slug")
                         .HasColumnType("text")
@@ -277,10 +277,10 @@ namespace Cadence.Cms.Data.Migrations.PostgreSql
                         .HasColumnType("integer");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("DeletedAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Excerpt")
                         .HasColumnType("text")
@@ -310,10 +310,10 @@ namespace Cadence.Cms.Data.Migrations.PostgreSql
                         .UseCollation("C");
 
                     b.Property<DateTime?>("PublishedAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("ReviewRequestedAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int?>("ReviewedById")
                         .HasColumnType("integer");
@@ -348,7 +348,7 @@ namespace Cadence.Cms.Data.Migrations.PostgreSql
                         .UseCollation("C");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -399,7 +399,7 @@ namespace Cadence.Cms.Data.Migrations.PostgreSql
                         .HasColumnType("integer");
 
                     b.Property<DateTime>("SavedAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("SavedBy")
                         .IsRequired()
@@ -571,7 +571,7 @@ namespace Cadence.Cms.Data.Migrations.PostgreSql
                         .HasColumnType("text");
 
                     b.Property<DateTime?>("FirstDownloadAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Folder")
                         .IsRequired()
@@ -588,7 +588,7 @@ namespace Cadence.Cms.Data.Migrations.PostgreSql
                         .HasColumnType("boolean");
 
                     b.Property<DateTime?>("LastDownloadAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<long?>("NotificationMailId")
                         .HasColumnType("bigint");
@@ -597,7 +597,7 @@ namespace Cadence.Cms.Data.Migrations.PostgreSql
                         .HasColumnType("bigint");
 
                     b.Property<DateTime>("ReceivedAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("SpamReason")
                         .HasColumnType("text")
@@ -637,7 +637,7 @@ namespace Cadence.Cms.Data.Migrations.PostgreSql
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<DateTime?>("ConfirmedAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ConfirmedIp")
                         .HasColumnType("text")
@@ -658,10 +658,10 @@ namespace Cadence.Cms.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(16)");
 
                     b.Property<DateTime>("SubscribedAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("UnsubscribedAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
@@ -696,13 +696,13 @@ namespace Cadence.Cms.Data.Migrations.PostgreSql
                         .HasColumnType("bytea");
 
                     b.Property<DateTime?>("NextAttemptAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("QueuedAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("SentAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Subject")
                         .IsRequired()
@@ -753,7 +753,7 @@ namespace Cadence.Cms.Data.Migrations.PostgreSql
                         .UseCollation("C");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("FileName")
                         .IsRequired()
@@ -913,7 +913,7 @@ namespace Cadence.Cms.Data.Migrations.PostgreSql
                         .HasColumnType("integer");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("DeliveryId")
                         .IsRequired()
@@ -921,7 +921,7 @@ namespace Cadence.Cms.Data.Migrations.PostgreSql
                         .UseCollation("C");
 
                     b.Property<DateTime>("DueAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("EndpointKey")
                         .IsRequired()
@@ -937,7 +937,7 @@ namespace Cadence.Cms.Data.Migrations.PostgreSql
                         .HasColumnType("text");
 
                     b.Property<DateTime?>("LastAttemptAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int?>("ResponseCode")
                         .HasColumnType("integer");
@@ -974,7 +974,7 @@ namespace Cadence.Cms.Data.Migrations.PostgreSql
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("Enabled")
                         .HasColumnType("boolean");
@@ -1016,7 +1016,7 @@ namespace Cadence.Cms.Data.Migrations.PostgreSql
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<DateTime>("At")
-                        .HasColumnType("timestamp without time zone");
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1030,6 +1030,27 @@ namespace Cadence.Cms.Data.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.ToTable("WebhookEvents");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
