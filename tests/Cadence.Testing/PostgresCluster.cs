@@ -12,12 +12,10 @@ namespace Cadence.Testing;
 public sealed class PostgresCluster
 {
     private static readonly Lazy<PostgresCluster> Started = new(Start);
+    private const string FolderPrefix = "cadence-postgres-";
 
-    private readonly string _folder;
-
-    private PostgresCluster(string folder, int port)
+    private PostgresCluster(int port)
     {
-        _folder = folder;
         AdminConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false";
     }
 
@@ -40,7 +38,8 @@ public sealed class PostgresCluster
     {
         var bin = FindBin() ?? throw new InvalidOperationException(
             "PostgreSQL is not installed (no initdb on the PATH or under /usr/lib/postgresql): install it with `apt-get install -y postgresql`.");
-        var folder = Path.Combine(Path.GetTempPath(), $"cadence-postgres-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        StopClustersOfEndedRuns(bin);
+        var folder = Path.Combine(Path.GetTempPath(), $"{FolderPrefix}{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         if (Environment.UserName == "root") Run("chown", "postgres", folder);
@@ -49,17 +48,36 @@ public sealed class PostgresCluster
         AsPostgres(Path.Combine(bin, "initdb"), "-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-sync");
         AsPostgres(Path.Combine(bin, "pg_ctl"), "-D", data, "-l", Path.Combine(folder, "log"), "-w", "start", "-o",
             $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=1000");
-        var cluster = new PostgresCluster(folder, port);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Stop(bin, data);
-        return cluster;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(bin, folder);
+        return new PostgresCluster(port);
     }
 
-    private void Stop(string bin, string data)
+    /// <summary>
+    /// A test host that is killed rather than ended never runs its exit handler, and its server would outlive it:
+    /// the next run stops the servers of runs whose process is gone and removes their folders.
+    /// </summary>
+    private static void StopClustersOfEndedRuns(string bin)
+    {
+        foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), FolderPrefix + "*"))
+        {
+            var pid = Path.GetFileName(folder)[FolderPrefix.Length..].Split('-')[0];
+            if (int.TryParse(pid, out var id) && !Alive(id)) Stop(bin, folder);
+        }
+    }
+
+    private static bool Alive(int pid)
+    {
+        try { using var process = Process.GetProcessById(pid); return !process.HasExited; }
+        catch (ArgumentException) { return false; }
+    }
+
+    private static void Stop(string bin, string folder)
     {
         try
         {
-            AsPostgres(Path.Combine(bin, "pg_ctl"), "-D", data, "-m", "immediate", "-w", "stop");
-            Directory.Delete(_folder, recursive: true);
+            var data = Path.Combine(folder, "data");
+            if (File.Exists(Path.Combine(data, "postmaster.pid"))) AsPostgres(Path.Combine(bin, "pg_ctl"), "-D", data, "-m", "immediate", "-w", "stop");
+            Directory.Delete(folder, recursive: true);
         }
         catch (Exception e) when (e is IOException or InvalidOperationException or UnauthorizedAccessException) { }
     }
