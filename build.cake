@@ -18,12 +18,25 @@ Task("build")
     .Does(() => DotNetBuild(solution, new DotNetBuildSettings { Configuration = configuration }));
 
 Task("test")
-    .Description("Installs what the tests need (Chromium, a C linker for the native site build) and runs every test in Cadence.slnx.")
+    .Description("Installs what the tests need (Chromium, a C linker for the native site build), runs every test in Cadence.slnx, then the CMS tests again on PostgreSQL.")
     .Does(() =>
 {
     EnsureChromium();
     EnsureNativeLinker();
-    DotNetTest(solution, new DotNetTestSettings { Configuration = configuration, Loggers = { "console;verbosity=normal" } });
+    EnsurePostgreSql();
+    var failures = new List<string>();
+    void Run(string what, string project, Dictionary<string, string> environment, bool noBuild)
+    {
+        try
+        {
+            DotNetTest(project, new DotNetTestSettings { Configuration = configuration, NoBuild = noBuild, EnvironmentVariables = environment, Loggers = { "console;verbosity=normal" } });
+        }
+        catch (Exception e) { failures.Add($"{what}: {e.Message}"); }
+    }
+    Run("all tests", solution, new Dictionary<string, string>(), noBuild: false);
+    // The same CMS tests on the second provider: each test server gets a fresh database in a cluster the tests start.
+    Run("CMS tests on PostgreSQL", $"{root}/tests/Cadence.Cms.Tests/Cadence.Cms.Tests.csproj", new Dictionary<string, string> { ["CADENCE_TEST_DATABASE"] = "PostgreSQL" }, noBuild: true);
+    if (failures.Count > 0) throw new Exception(string.Join("; ", failures));
 });
 
 Task("run")
@@ -229,6 +242,19 @@ void RunOrFail(string file, IEnumerable<string> arguments, string workingDirecto
 }
 
 void EnsureChromium() => EnsureDebianPackage("/usr/bin/chromium", "chromium", "the browser tests");
+
+// The CMS tests start their own PostgreSQL cluster (tests/Cadence.Testing/PostgresCluster.cs): they need its server binaries.
+void EnsurePostgreSql()
+{
+    var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(folder => System.IO.File.Exists(System.IO.Path.Combine(folder, "initdb")));
+    var installed = System.IO.Directory.Exists("/usr/lib/postgresql")
+        && System.IO.Directory.GetDirectories("/usr/lib/postgresql").Any(version => System.IO.File.Exists(System.IO.Path.Combine(version, "bin", "initdb")));
+    if (onPath || installed) return;
+    if (Environment.UserName != "root")
+        throw new Exception("PostgreSQL is missing (no initdb), and the CMS tests run on it too: install it with 'sudo apt-get install -y postgresql'.");
+    // Debian puts initdb under /usr/lib/postgresql/<version>/bin, never /usr/bin: the check above already found it missing.
+    EnsureDebianPackage("/usr/bin/initdb", "postgresql", "the CMS tests on PostgreSQL");
+}
 
 // A native (ahead-of-time) publish of the site links with the system C compiler: gcc or clang.
 void EnsureNativeLinker()

@@ -37,8 +37,8 @@ public static class CliVerbs
 
         var builder = CmsApp.CreateBuilder(args.Where(a => !Known.Contains(a)).ToArray());
         // A mistyped or defaulted path must not quietly start a second, empty CMS: refuse, and create nothing.
-        var database = DatabaseSetup.DatabaseFile(builder.Configuration);
-        if (!File.Exists(database))
+        var database = DatabaseOptions.ProviderOf(builder.Configuration) == DatabaseProvider.Sqlite ? DatabaseSetup.DatabaseFile(builder.Configuration) : null;
+        if (database is not null && !File.Exists(database))
         {
             stderr.WriteLine($"error: there is no Cadence database at {database}: start the CMS once to create it, or set Cadence__DataPath to the folder that holds cadence.db.");
             return 1;
@@ -49,8 +49,13 @@ public static class CliVerbs
         var services = scope.ServiceProvider;
         try
         {
-            await DatabaseSetup.MigrateAsync(services.GetRequiredService<CadenceDb>());
-            await services.GetRequiredService<Media.LegacyBlobMove>().RunAsync();
+            var db = services.GetRequiredService<CadenceDb>();
+            await using (await PreparationTurn.TakeAsync(db))
+            {
+                await DatabaseSetup.MigrateAsync(db);
+                await KeyFolderImport.ImportAsync(db, CadenceOptions.DataFolder(builder.Configuration));
+                await services.GetRequiredService<Media.LegacyBlobMove>().RunAsync();
+            }
             await services.GetRequiredService<UserAccounts>().EnsureRolesAsync();
             return await (verb switch
             {

@@ -30,11 +30,12 @@ public static class CmsApp
         services.AddPublicEdge(builder.Configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CmsAddress>();
-        // Sign-in cookies and antiforgery tokens must survive a restart, so their keys live in the data folder.
-        services.AddDataProtection().SetApplicationName("Cadence.Cms")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(CadenceOptions.DataFolder(builder.Configuration), "keys")));
+        // Sign-in cookies, antiforgery tokens and protected secrets must survive a restart and read on every
+        // instance, so their keys live in the database (KeyFolderImport brings in those of the old keys folder).
+        services.AddDataProtection().SetApplicationName("Cadence.Cms").PersistKeysToDbContext<CadenceDb>();
         services.AddCadenceDatabase(builder.Configuration);
         services.AddProblemDetails();
+        services.AddHealthEndpoints();
         // The document's server is the CMS's own address, never the request's Host header.
         services.AddOpenApi("v1", openApi => openApi.DescribeDelivery().AddDocumentTransformer((document, context, _) =>
         {
@@ -82,6 +83,7 @@ public static class CmsApp
         app.MapManager();
         app.MapGet("/", () => Results.Redirect(ManagerRoutes.Home)).ExcludeFromDescription();
         app.MapGet("/healthz", () => TypedResults.Ok("ok")).ExcludeFromDescription();
+        app.MapHealthEndpoints();
         return app;
     }
 }

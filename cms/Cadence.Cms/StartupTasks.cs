@@ -20,14 +20,16 @@ public static class StartupTasks
         var provider = scope.ServiceProvider;
         // Before anything writes there (sign-in keys, the database, mail): the data folder is the CMS user's alone.
         var dataFolder = PrivateFiles.EnsureFolder(CadenceOptions.DataFolder(provider.GetRequiredService<IConfiguration>()));
-        PrivateFiles.EnsureFolder(Path.Combine(dataFolder, "keys"));
-        await DatabaseSetup.MigrateAsync(provider.GetRequiredService<CadenceDb>(), cancellationToken);
+        var db = provider.GetRequiredService<CadenceDb>();
+        await using var turn = await PreparationTurn.TakeAsync(db, cancellationToken);
+        await DatabaseSetup.MigrateAsync(db, cancellationToken);
+        // Before anything reads the key ring, so it starts with the keys older cookies and secrets were made with.
+        await KeyFolderImport.ImportAsync(db, dataFolder, cancellationToken);
         // Before anything reads media: files an earlier version kept in the database go to the media store.
         await provider.GetRequiredService<LegacyBlobMove>().RunAsync(cancellationToken);
         var report = await provider.GetRequiredService<FirstRun>().RunAsync(cancellationToken);
         var options = provider.GetRequiredService<IOptions<CadenceOptions>>().Value;
         // Seeding an empty database is not an edit: there is no built site yet for a webhook to refresh.
-        var db = provider.GetRequiredService<CadenceDb>();
         bool imported;
         using (QuietWebhooks.For(db))
             imported = await provider.GetRequiredService<ContentImporter>().ImportIfEmptyAsync(LocalPaths.Resolve(options.ContentPath), cancellationToken);

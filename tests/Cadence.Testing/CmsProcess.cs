@@ -47,6 +47,7 @@ public sealed class CmsProcess : IAsyncDisposable
         start.Environment["Cadence__ContentPath"] = RepoPaths.Content;
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["Cadence__Accounts__AttemptsPerMinute"] = "10000";
+        foreach (var (key, value) in await TestDatabase.EnvironmentForAsync(dataPath)) start.Environment[key] = value;
         foreach (var (key, value) in environment) start.Environment[key] = value;
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("The CMS did not start.");

@@ -12,7 +12,8 @@ using Microsoft.Extensions.Logging;
 namespace Cadence.Testing;
 
 /// <summary>
-/// The real CMS, in this process, on a real Kestrel server at 127.0.0.1 with its own SQLite file.
+/// The real CMS, in this process, on a real Kestrel server at 127.0.0.1 with its own database (a SQLite file, or a
+/// fresh PostgreSQL database: <see cref="TestDatabase"/>).
 /// Configuration and services can be overridden (a fake TimeProvider, shorter intervals).
 /// </summary>
 public sealed class CmsServer : IAsyncDisposable
@@ -63,6 +64,7 @@ public sealed class CmsServer : IAsyncDisposable
             ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
         };
         foreach (var (key, value) in await TestMediaStore.SettingsAsync()) config[key] = value;
+        foreach (var (key, value) in await TestDatabase.SettingsForAsync(dataPath)) config[key] = value;
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) config[key] = value;
         contentKey = config["Cadence:ContentKey"] ?? contentKey;
         previewKey = config["Cadence:PreviewKey"] ?? previewKey;
@@ -111,5 +113,7 @@ public sealed class CmsServer : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        // Idle pooled connections of a stopped server would count against the test cluster's connection limit.
+        Npgsql.NpgsqlConnection.ClearAllPools();
     }
 }

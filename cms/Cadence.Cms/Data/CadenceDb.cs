@@ -5,14 +5,21 @@ using Cadence.Cms.Mail;
 using Cadence.Cms.Media;
 using Cadence.Cms.Settings;
 using Cadence.Cms.Webhooks;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cadence.Cms.Data;
 
-public sealed class CadenceDb(DbContextOptions<CadenceDb> options) : IdentityDbContext<CadenceUser, IdentityRole, string>(options)
+/// <summary>The CMS's database. On SQLite it is this type; on PostgreSQL <see cref="PostgreSqlCadenceDb"/>, with its own migrations.</summary>
+public class CadenceDb : IdentityDbContext<CadenceUser, IdentityRole, string>, IDataProtectionKeyContext
 {
+    public CadenceDb(DbContextOptions<CadenceDb> options) : base(options) { }
+
+    /// <summary>For a provider's own context type, whose options are typed by that type.</summary>
+    protected CadenceDb(DbContextOptions options) : base(options) { }
+
     public DbSet<Post> Posts => Set<Post>();
     public DbSet<Tag> Tags => Set<Tag>();
     public DbSet<Category> Categories => Set<Category>();
@@ -31,6 +38,9 @@ public sealed class CadenceDb(DbContextOptions<CadenceDb> options) : IdentityDbC
     public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    /// <summary>The keys behind sign-in cookies, antiforgery tokens and protected secrets, shared by every instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Each feature configures its own tables (<c>IEntityTypeConfiguration</c> classes in its folder).</summary>
     protected override void OnModelCreating(ModelBuilder builder)

@@ -3,6 +3,7 @@ using Cadence.Cms.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
 
 namespace Cadence.Cms.Data;
 
@@ -12,16 +13,31 @@ public static class DatabaseSetup
 
     public static IServiceCollection AddCadenceDatabase(this IServiceCollection services, IConfiguration configuration)
     {
-        var connectionString = ConnectionString(configuration);
-
-        services.AddSingleton<WriteGate>();
+        services.AddValidatedOptions<DatabaseOptions>(DatabaseOptions.Section)
+            .PostConfigure(options => options.ConnectionString = configuration.GetConnectionString(ConnectionName));
+        var provider = DatabaseOptions.ProviderOf(configuration);
+        services.AddSingleton(_ => new WriteGate(serializes: provider == DatabaseProvider.Sqlite));
+        if (provider == DatabaseProvider.PostgreSQL)
+            services.AddDbContextPool<CadenceDb, PostgreSqlCadenceDb>((services, options) => options
+                .UseNpgsql(Checked(services).ConnectionString, npgsql => npgsql.CommandTimeout(30))
+                .AddInterceptors([new VersionStamp(), .. services.GetServices<IInterceptor>()]));
+        else
+            services.AddDbContextPool<CadenceDb>((services, options) => options
+                .UseSqlite(ConnectionString(configuration, Checked(services)), sqlite => sqlite.CommandTimeout(30))
+                .AddInterceptors([new SqlitePragmas(), new VersionStamp(), .. services.GetServices<IInterceptor>()]));
         // Features register their save and commit interceptors (the site-change recorder, the webhook wake-up) as
         // IInterceptor services, so the database knows none of them.
-        services.AddDbContextPool<CadenceDb>((provider, options) => options
-            .UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(30))
-            .AddInterceptors([new SqlitePragmas(), new VersionStamp(), .. provider.GetServices<IInterceptor>()]));
         return services;
     }
+
+    public static DatabaseProvider Provider(this CadenceDb db) =>
+        db is PostgreSqlCadenceDb ? DatabaseProvider.PostgreSQL : DatabaseProvider.Sqlite;
+
+    /// <summary>Resolving the options validates them, so a bad setting stops the first use of the database, before any migration.</summary>
+    private static DatabaseOptions Checked(IServiceProvider services) => services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+
+    private static string ConnectionString(IConfiguration configuration, DatabaseOptions options) =>
+        string.IsNullOrWhiteSpace(options.ConnectionString) ? ConnectionString(configuration) : options.ConnectionString;
 
     /// <summary>The configured connection string, or the database file in the data folder.</summary>
     public static string ConnectionString(IConfiguration configuration)
@@ -37,11 +53,17 @@ public static class DatabaseSetup
         Path.GetFullPath(new SqliteConnectionStringBuilder(ConnectionString(configuration)).DataSource);
 
     /// <summary>
-    /// Creates the file's folder and the file itself privately, applies pending migrations and switches the file to write-ahead logging (it persists
-    /// in the file). Only the server's start does this: the maintenance verbs refuse a missing database instead.
+    /// Applies pending migrations. On SQLite it first creates the file's folder and the file itself privately, and
+    /// afterwards switches the file to write-ahead logging (it persists in the file). Only the server's start does
+    /// this: the maintenance verbs refuse a missing database instead.
     /// </summary>
     public static async Task MigrateAsync(CadenceDb db, CancellationToken cancellationToken = default)
     {
+        if (db.Provider() == DatabaseProvider.PostgreSQL)
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+            return;
+        }
         EnsureSqliteFolder(db.Database.GetConnectionString()!);
         await db.Database.MigrateAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
@@ -51,10 +73,13 @@ public static class DatabaseSetup
     /// Keeps SQLite's query-planner statistics current. Without them the planner guesses, and on a freshly imported
     /// site it counted each tag's posts by scanning every published post (30 ms for 1,000 posts, growing with the
     /// site). After a bulk import every table is analysed; at other starts SQLite re-analyses only tables that
-    /// have no statistics or have grown a lot, with a bounded sample.
+    /// have no statistics or have grown a lot, with a bounded sample. PostgreSQL's autovacuum keeps statistics at
+    /// other times, but only minutes after a bulk import, so the import is followed by ANALYZE there too.
     /// </summary>
     public static Task RefreshStatisticsAsync(CadenceDb db, bool afterImport, CancellationToken cancellationToken = default) =>
-        db.Database.ExecuteSqlRawAsync(afterImport ? "ANALYZE;" : "PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002;", cancellationToken);
+        db.Provider() == DatabaseProvider.PostgreSQL
+            ? afterImport ? db.Database.ExecuteSqlRawAsync("ANALYZE;", cancellationToken) : Task.CompletedTask
+            : db.Database.ExecuteSqlRawAsync(afterImport ? "ANALYZE;" : "PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002;", cancellationToken);
 
     private static void EnsureSqliteFolder(string connectionString)
     {

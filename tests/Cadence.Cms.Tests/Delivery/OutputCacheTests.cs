@@ -23,7 +23,7 @@ public class OutputCacheTests
     public async Task Start()
     {
         _cms = await CmsServer.StartAsync(services: s => s.AddSingleton<IInterceptor>(_log));
-        // Image variants made in the background raise the content version; these tests expect only their own reads.
+        // The background pass adds image variants to the answers (a new content version): done before the reads compare.
         await _cms.ImageVariantsMadeAsync();
         _api = _cms.Client(_cms.ContentKey);
     }

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 
 namespace Cadence.Cms.Tests.Forms;
 
@@ -48,8 +47,8 @@ public class CrashTests
         Assert.That(acknowledged, Has.Count.LessThan(Count), "the kill landed during the load");
 
         await using var restarted = await CmsProcess.StartAsync(environment, cms.DataPath);
-        var stored = StoredEmails(cms.DataPath, "SELECT Email FROM Submissions");
-        var mailed = StoredEmails(cms.DataPath, "SELECT Addresses FROM MailOutbox").SelectMany(a => a.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToHashSet();
+        var stored = await StoredEmails(cms.DataPath, "SELECT \"Email\" FROM \"Submissions\"");
+        var mailed = (await StoredEmails(cms.DataPath, "SELECT \"Addresses\" FROM \"MailOutbox\"")).SelectMany(a => a.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToHashSet();
         Assert.That(acknowledged.Where(e => !stored.Contains(e)), Is.Empty, "acknowledged but lost");
         Assert.That(acknowledged.Where(e => !mailed.Contains(e)), Is.Empty, "acknowledged but its notification was not queued");
         TestContext.Out.WriteLine($"{acknowledged.Count} acknowledged before the kill, {stored.Count} stored");
@@ -70,15 +69,14 @@ public class CrashTests
         return request;
     }
 
-    private static HashSet<string> StoredEmails(string dataPath, string sql)
+    private static async Task<HashSet<string>> StoredEmails(string dataPath, string sql)
     {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(dataPath, "cadence.db")};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
+        await using var connection = await TestDatabase.OpenAsync(dataPath);
+        await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        using var reader = command.ExecuteReader();
+        await using var reader = await command.ExecuteReaderAsync();
         var values = new HashSet<string>();
-        while (reader.Read()) values.Add(reader.GetString(0));
+        while (await reader.ReadAsync()) values.Add(reader.GetString(0));
         return values;
     }
 }

@@ -1,9 +1,10 @@
 using System.Net;
+using Cadence.Cms.Data;
 using static Cadence.Cms.Tests.Forms.FormPosts;
 
 namespace Cadence.Cms.Tests.Hosting;
 
-/// <summary>The database, the data folder and mailed reset or download links are readable by the CMS's user only.</summary>
+/// <summary>The database (with its sign-in keys), the data folder and mailed reset or download links are readable by the CMS's user only.</summary>
 [Platform(Exclude = "Win")]
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public class PrivateFilesTests
@@ -20,10 +21,10 @@ public class PrivateFilesTests
     public async Task Stop() => await _cms.DisposeAsync();
 
     [Test]
-    public void The_data_folder_database_and_keys_are_private_whatever_the_umask()
+    public void The_data_folder_and_database_are_private_whatever_the_umask()
     {
         Assert.That(File.GetUnixFileMode(_cms.DataPath), Is.EqualTo(OwnerFolder), "data folder");
-        Assert.That(File.GetUnixFileMode(Path.Combine(_cms.DataPath, "keys")), Is.EqualTo(OwnerFolder), "sign-in keys folder");
+        Assume.That(TestDatabase.Provider, Is.EqualTo(DatabaseProvider.Sqlite), "only SQLite keeps the database in the data folder");
         foreach (var file in Directory.GetFiles(_cms.DataPath, "cadence.db*"))
             Assert.That(File.GetUnixFileMode(file), Is.EqualTo(OwnerFile), Path.GetFileName(file));
         Assert.That(File.Exists(Path.Combine(_cms.DataPath, "cadence.db-wal")), Is.True, "the write-ahead log was checked too");

@@ -139,7 +139,7 @@ public class PostEditorTests : SignedInAdminTests
     }
 
     [Test]
-    public async Task The_list_pages_25_at_a_time_and_filters_by_title_and_status()
+    public async Task The_list_pages_25_at_a_time_and_filters_by_title_in_any_case_and_status()
     {
         var marker = "Pager" + Guid.NewGuid().ToString("N")[..6];
         await using (var scope = Cms.Services.CreateAsyncScope())
@@ -155,6 +155,8 @@ public class PostEditorTests : SignedInAdminTests
         var second = await Admin.PageAsync(first.QuerySelector(".pager a[rel=next]")!.GetAttribute("href")!);
         Assert.That(second.QuerySelectorAll("table.list tbody tr"), Has.Length.EqualTo(5));
         Assert.That(second.QuerySelector("table.list tbody th")!.TextContent.Trim(), Is.EqualTo($"{marker} 25"));
+        var anyCase = await Admin.PageAsync($"/manager/posts?q={marker.ToUpperInvariant()}&status=draft");
+        Assert.That(anyCase.QuerySelector("#post-count")!.TextContent, Does.Contain("30 posts"), "the title filter ignores case on either database");
         var published = await Admin.PageAsync($"/manager/posts?q={marker}&status=published");
         Assert.That(published.QuerySelectorAll("table.list tbody tr"), Is.Empty);
     }

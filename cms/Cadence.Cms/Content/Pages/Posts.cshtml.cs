@@ -41,8 +41,12 @@ public sealed class PostsModel(CadenceDb db) : PageModel
         if (!user.MayPublish) query = query.Where(p => p.OwnerId == me);
         if (!string.IsNullOrWhiteSpace(Q))
         {
-            var pattern = "%" + Q.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            query = query.Where(p => EF.Functions.Like(p.Title, pattern, "\\"));
+            var pattern = "%" + AsciiLower(Q.Trim()).Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            // LIKE ignores ASCII case on SQLite but not on PostgreSQL; lower() on both sides (ASCII only on both, as
+            // text compares byte-wise there) gives one behaviour on either database.
+#pragma warning disable CA1304, CA1311 // translated to SQL lower(); it never runs in .NET
+            query = query.Where(p => EF.Functions.Like(p.Title.ToLower(), pattern, "\\"));
+#pragma warning restore CA1304, CA1311
         }
         query = Status switch
         {
@@ -87,4 +91,6 @@ public sealed class PostsModel(CadenceDb db) : PageModel
         var query = new Dictionary<string, string?> { ["q"] = Q, ["status"] = Status, ["tag"] = Tag, ["category"] = Category, ["sort"] = Sort, ["p"] = page.ToString(CultureInfo.InvariantCulture) };
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(ManagerRoutes.Posts, query.Where(p => !string.IsNullOrEmpty(p.Value)));
     }
+
+    private static string AsciiLower(string text) => string.Concat(text.Select(c => c is >= 'A' and <= 'Z' ? (char)(c + ('a' - 'A')) : c));
 }

@@ -137,7 +137,7 @@ namespace Cadence.Cms.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.ToTable("SignInPolicy");
+                    b.ToTable("SignInPolicy", (string)null);
                 });
 
             modelBuilder.Entity("Cadence.Cms.Content.Author", b =>
@@ -731,7 +731,7 @@ namespace Cadence.Cms.Data.Migrations
                     b.HasIndex("MediaFileId", "FileName")
                         .IsUnique();
 
-                    b.ToTable("MediaVariants");
+                    b.ToTable("MediaVariants", (string)null);
                 });
 
             modelBuilder.Entity("Cadence.Cms.Settings.SiteSettings", b =>
@@ -743,11 +743,11 @@ namespace Cadence.Cms.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ClinicName")
+                    b.Property<string>("Clinic")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Clinic")
+                    b.Property<string>("ClinicName")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
@@ -913,6 +913,23 @@ namespace Cadence.Cms.Data.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("WebhookEvents");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
