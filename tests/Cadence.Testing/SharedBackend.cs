@@ -27,12 +27,15 @@ public sealed class SharedBackend
     public IReadOnlyDictionary<string, string> Environment =>
         Everything.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value ?? "");
 
-    public static SharedBackend Create()
+    /// <summary>A shared database on the provider the test run uses (<see cref="TestDatabase"/>), and a shared folder.</summary>
+    public static async Task<SharedBackend> CreateAsync()
     {
         var folder = RepoPaths.NewTempFolder("shared");
-        return new SharedBackend(folder, new Dictionary<string, string?>
+        var database = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Cadence"] = $"Data Source={Path.Combine(folder, "cadence.db")}",
-        });
+        };
+        foreach (var (key, value) in await TestDatabase.SettingsForAsync(folder)) database[key] = value;
+        return new SharedBackend(folder, database);
     }
 }

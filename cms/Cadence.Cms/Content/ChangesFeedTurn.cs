@@ -23,6 +23,7 @@ internal static class ChangesFeedTurn
 
     public static void Take(CadenceDb db)
     {
+        End(db, commit: false); // the turn of an earlier save the concurrency token refused, if still open
         if (db.Database.CurrentTransaction is null) Opened.AddOrUpdate(db, db.Database.BeginTransaction());
         try
         {
@@ -37,6 +38,7 @@ internal static class ChangesFeedTurn
 
     public static async Task TakeAsync(CadenceDb db, CancellationToken cancellationToken)
     {
+        await EndAsync(db, commit: false, CancellationToken.None); // as in Take
         if (db.Database.CurrentTransaction is null) Opened.AddOrUpdate(db, await db.Database.BeginTransactionAsync(cancellationToken));
         try
         {

@@ -43,18 +43,9 @@ public sealed class SiteChangeRecorder(IEnumerable<ISiteChangeWriter> writers, T
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default) =>
         ChangesFeedTurn.EndAsync(eventData.Context, commit: false, cancellationToken);
 
-    // A refused concurrency token ends the save without SaveChangesFailed.
-    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
-    {
-        ChangesFeedTurn.End(eventData.Context, commit: false);
-        return result;
-    }
-
-    public override async ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
-    {
-        await ChangesFeedTurn.EndAsync(eventData.Context, commit: false, CancellationToken.None);
-        return result;
-    }
+    // A refused concurrency token ends the save without SaveChangesFailed, and while the batch's reader is still open,
+    // when PostgreSQL cannot roll back yet. The turn's transaction is rolled back by the context's next save (Take)
+    // or when the context is disposed or returned to the pool, whichever comes first: nothing of the save commits.
 
     public override void SaveChangesCanceled(DbContextEventData eventData) => ChangesFeedTurn.End(eventData.Context, commit: false);
 

@@ -23,7 +23,7 @@ internal sealed class TwoInstances : IAsyncDisposable
 
     public static async Task<TwoInstances> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
-        var config = new Dictionary<string, string?>(SharedBackend.Create().Database)
+        var config = new Dictionary<string, string?>((await SharedBackend.CreateAsync()).Database)
         {
             ["Cadence:ContentKey"] = "shared-content-key-" + Guid.NewGuid().ToString("N"),
             ["Cadence:PreviewKey"] = "shared-preview-key-" + Guid.NewGuid().ToString("N"),

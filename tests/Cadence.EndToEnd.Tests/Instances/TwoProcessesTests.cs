@@ -20,7 +20,7 @@ public partial class TwoProcessesTests
     [Test]
     public async Task Forms_sent_to_both_keep_every_acknowledged_submission_when_one_is_killed_mid_load()
     {
-        var backend = SharedBackend.Create();
+        var backend = await SharedBackend.CreateAsync();
         var environment = Environment(backend);
         await using var a = await CmsProcess.StartAsync(environment);
         await using var b = await CmsProcess.StartAsync(environment);
@@ -60,7 +60,7 @@ public partial class TwoProcessesTests
     [Test]
     public async Task A_scheduled_post_goes_live_once_with_one_delivery_per_endpoint()
     {
-        var backend = SharedBackend.Create();
+        var backend = await SharedBackend.CreateAsync();
         await using var first = await WebhookReceiver.StartAsync(WebhookSecret);
         await using var second = await WebhookReceiver.StartAsync(WebhookSecret);
         var environment = Environment(backend);
@@ -95,7 +95,7 @@ public partial class TwoProcessesTests
     [Test]
     public async Task A_sign_in_on_one_opens_the_manager_on_the_other_and_an_upload_on_one_is_served_by_the_other_and_built()
     {
-        var backend = SharedBackend.Create();
+        var backend = await SharedBackend.CreateAsync();
         var environment = Environment(backend);
         await using var a = await CmsProcess.StartAsync(environment);
         await using var b = await CmsProcess.StartAsync(environment);
