@@ -67,7 +67,7 @@ internal sealed class SqliteContentVersion : IDisposable
         _dataVersion = _connection.CreateCommand();
         _dataVersion.CommandText = "PRAGMA data_version;";
         _newestChange = _connection.CreateCommand();
-        _newestChange.CommandText = "SELECT MAX(\"Id\") FROM \"ContentChanges\";";
+        _newestChange.CommandText = ContentVersion.NewestChangeSql;
     }
 
     private void Close()
