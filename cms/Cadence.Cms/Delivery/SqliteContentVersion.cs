@@ -22,7 +22,8 @@ internal sealed class SqliteContentVersion : IDisposable
     private long _version;
 
     public SqliteContentVersion(string connectionString) =>
-        // Not pooled: the connection is never shared with the context pool, which must be able to write.
+        // Not pooled: the connection is never handed on to the context pool, which must be able to write; and it
+        // never creates a missing file, as only the start-up migration may.
         _connectionString = new SqliteConnectionStringBuilder(connectionString) { Pooling = false, Mode = SqliteOpenMode.ReadWrite }.ToString();
 
     public long Read()
