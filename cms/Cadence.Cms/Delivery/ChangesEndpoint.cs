@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cadence.Cms.Content;
 using Cadence.Cms.Data;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cadence.Cms.Delivery;
@@ -17,7 +18,7 @@ public static class ChangesEndpoint
     public const int DefaultLimit = 500;
     public const int MaxLimit = 1000;
 
-    public static async Task<IResult> Get(string? since, string? limit, CadenceDb db, CancellationToken cancellationToken)
+    public static async Task<IResult> Get(string? since, string? limit, CadenceDb db, [FromServices] ContentVersion version, CancellationToken cancellationToken)
     {
         var from = new ChangesCursor(0, 0);
         if (since is not null && !ChangesCursor.TryParse(since, out from))
@@ -26,7 +27,7 @@ public static class ChangesEndpoint
         if (limit is not null && !(int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out take) && take is >= 1 and <= MaxLimit))
             return DeliveryEndpoints.BadParameter("limit", $"Use a whole number from 1 to {MaxLimit}.");
 
-        var last = await ContentVersion.ReadAsync(db, cancellationToken);
+        var last = await version.ReadAsync(cancellationToken);
         if (from.Change > last) return DeliveryEndpoints.BadParameter("since", "This cursor is newer than any change.");
         return since is null ? await EverythingAsync(db, last, 0, take, cancellationToken)
             : from.AfterPost is { } afterPost ? await EverythingAsync(db, from.Change, afterPost, take, cancellationToken)

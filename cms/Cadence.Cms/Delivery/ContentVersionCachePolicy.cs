@@ -1,12 +1,11 @@
 using System.Globalization;
 using Cadence.Cms.Accounts;
-using Cadence.Cms.Data;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace Cadence.Cms.Delivery;
 
 /// <summary>
-/// Output caching for read APIs, keyed by the <see cref="ContentVersion"/> read from the database before each lookup:
+/// Output caching for read APIs, keyed by the <see cref="ContentVersion"/> asked of the database before each lookup:
 /// a commit that changes content raises the version, so the next request misses and reads afresh, on this instance
 /// or any other sharing the database. Only content-key reads are cached: authorization runs before the cache, so an
 /// unauthorised request never reaches it, and preview reads (drafts) are never stored. A stored answer keeps its
@@ -34,7 +33,7 @@ public sealed class ContentVersionCachePolicy : IOutputCachePolicy
         context.AllowLocking = cacheable;
         if (!cacheable) return;
 
-        var version = await ContentVersion.ReadAsync(http.RequestServices.GetRequiredService<CadenceDb>(), cancellation);
+        var version = await http.RequestServices.GetRequiredService<ContentVersion>().ReadAsync(cancellation);
         context.CacheVaryByRules.QueryKeys = "*";
         context.CacheVaryByRules.VaryByValues["version"] = version.ToString(CultureInfo.InvariantCulture);
         context.CacheVaryByRules.VaryByValues["key"] = nameof(ApiKeyKind.Content);

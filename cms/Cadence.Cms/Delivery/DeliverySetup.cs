@@ -2,7 +2,7 @@ namespace Cadence.Cms.Delivery;
 
 public static class DeliverySetup
 {
-    /// <summary>The read API's JSON (generated, first in the chain), its mapping from posts and its output cache.</summary>
+    /// <summary>The read API's JSON (generated, first in the chain), its mapping from posts, the content version and its output cache.</summary>
     public static IServiceCollection AddDelivery(this IServiceCollection services)
     {
         services.ConfigureHttpJsonOptions(json =>
@@ -13,6 +13,7 @@ public static class DeliverySetup
         });
         services.AddScoped<PostMapping>();
         services.AddSingleton<MarkdownFactsCache>();
+        services.AddSingleton<ContentVersion>();
         services.AddOutputCache(cache =>
         {
             // Slugs are case-sensitive: /posts/Knee is not /posts/knee, so neither may answer for the other.
