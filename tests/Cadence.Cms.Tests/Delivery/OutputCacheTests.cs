@@ -53,10 +53,10 @@ public class OutputCacheTests
         {
             Assert.That(await TitleOf(Slug), Does.Not.EndWith($"({round})"), "cached before the edit");
             // The cache is keyed by the changes feed alone: an edit that writes no feed row stays hidden...
-            RawCommit($"""UPDATE "Posts" SET "Title" = 'Knee pain ({round})' WHERE "Slug" = '{Slug}';""");
+            await RawCommit($"""UPDATE "Posts" SET "Title" = 'Knee pain ({round})' WHERE "Slug" = '{Slug}';""");
             Assert.That(await TitleOf(Slug), Does.Not.EndWith($"({round})"), $"round {round}: served from the cache");
             // ...and the commit of one, from a connection the CMS knows nothing of, shows it on the very next request.
-            RawCommit($"""INSERT INTO "ContentChanges" ("Slug", "At") VALUES ('{Slug}', '2026-01-01 00:00:00');""");
+            await RawCommit($"""INSERT INTO "ContentChanges" ("Slug", "At") VALUES ('{Slug}', '2026-01-01 00:00:00');""");
             Assert.That(await TitleOf(Slug), Is.EqualTo($"Knee pain ({round})"), $"round {round}: after the feed row");
             Assert.That(await ListedTitles(), Does.Contain($"Knee pain ({round})"), $"round {round}: the list");
         }
@@ -149,13 +149,12 @@ public class OutputCacheTests
     }
 
     /// <summary>Commits <paramref name="sql"/> through a connection of its own, as another process would.</summary>
-    private void RawCommit(string sql)
+    private async Task RawCommit(string sql)
     {
-        using var connection = new SqliteConnection($"Data Source={_cms.DatabaseFile};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA busy_timeout = 10000; " + sql;
-        command.ExecuteNonQuery();
+        await using var connection = await TestDatabase.OpenAsync(_cms.DataPath);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
     }
 
     private async Task Edit(Func<CadenceDb, Task> change)
