@@ -9,6 +9,11 @@ namespace Cadence.Cms.Tests.Media;
 /// <summary>A clinic upgrading from the version that kept media in the database: its files move to the store at start.</summary>
 public sealed class LegacyBlobMoveTests
 {
+    // That version ran on SQLite only: no PostgreSQL database ever held media bytes.
+    [SetUp]
+    public void OnlySqlite() =>
+        Assume.That(TestDatabase.Provider, Is.EqualTo(DatabaseProvider.Sqlite), "media were kept in the database only by versions that ran on SQLite alone");
+
     [Test]
     public async Task Media_in_the_database_moves_to_the_store_at_start_once_and_is_served_from_there()
     {
