@@ -36,11 +36,12 @@ public class BrowserTests
         Assert.That(await page.TitleAsync(), Is.EqualTo("Run Tips"));
         var first = page.Locator(".post-list h2 a").First;
         var title = await first.InnerTextAsync();
-        await first.ClickAsync();
-        // The post's heading is what is checked: waiting for every picture's load event only adds a way to time out.
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/posts/[a-z0-9-]+/$"),
-            new() { WaitUntil = Microsoft.Playwright.WaitUntilState.DOMContentLoaded });
-        Assert.That(await page.Locator("h1").InnerTextAsync(), Is.EqualTo(title));
+        // The post's heading is what is checked, so the wait ends when the post's address is committed and the heading
+        // is there: waiting for the page's load events as well only added a way to time out.
+        await Task.WhenAll(
+            page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/posts/[a-z0-9-]+/$"), new() { WaitUntil = WaitUntilState.Commit }),
+            first.ClickAsync());
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(title);
         Assert.That(await page.Locator("main#main").CountAsync(), Is.EqualTo(1));
     }
 
