@@ -25,13 +25,17 @@ Task("test")
     EnsureNativeLinker();
     EnsurePostgreSql();
     var failures = new List<string>();
+    var results = $"{root}/.test-results";
+    if (System.IO.Directory.Exists(results)) System.IO.Directory.Delete(results, recursive: true);
     void Run(string what, string project, Dictionary<string, string> environment, bool noBuild)
     {
+        var resultsOfRun = $"{results}/{what.Replace(' ', '-')}";
         try
         {
-            DotNetTest(project, new DotNetTestSettings { Configuration = configuration, NoBuild = noBuild, EnvironmentVariables = environment, Loggers = { "console;verbosity=normal" } });
+            DotNetTest(project, new DotNetTestSettings { Configuration = configuration, NoBuild = noBuild, EnvironmentVariables = environment, Loggers = { "console;verbosity=normal", "trx" }, ResultsDirectory = resultsOfRun });
         }
         catch (Exception e) { failures.Add($"{what}: {e.Message}"); }
+        finally { PrintFailedTests(what, resultsOfRun); }
     }
     Run("all tests", solution, new Dictionary<string, string>(), noBuild: false);
     // The same CMS tests on the second provider: each test server gets a fresh database in a cluster the tests start.
@@ -288,3 +292,21 @@ static void CopyDirectory(string from, string to)
         System.IO.File.Copy(file, System.IO.Path.Combine(to, System.IO.Path.GetRelativePath(from, file)), overwrite: true);
 }
 
+
+// The console log of a full run is long and interleaved with server logs; the failed tests' names and messages are
+// printed again at the end, read from the runs' TRX files, so a red run says at once what failed.
+void PrintFailedTests(string what, string resultsFolder)
+{
+    if (!System.IO.Directory.Exists(resultsFolder)) return;
+    System.Xml.Linq.XNamespace ns = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
+    foreach (var trx in System.IO.Directory.GetFiles(resultsFolder, "*.trx", SearchOption.AllDirectories))
+    {
+        var failed = System.Xml.Linq.XDocument.Load(trx).Descendants(ns + "UnitTestResult").Where(r => (string)r.Attribute("outcome") == "Failed");
+        foreach (var result in failed)
+        {
+            var message = (string)result.Descendants(ns + "Message").FirstOrDefault() ?? "";
+            var stack = (string)result.Descendants(ns + "StackTrace").FirstOrDefault() ?? "";
+            Warning("{0}", $"FAILED ({what}) {(string)result.Attribute("testName")}\n  {message.Trim()}\n  {string.Join("\n  ", stack.Trim().Split('\n').Take(6))}");
+        }
+    }
+}
