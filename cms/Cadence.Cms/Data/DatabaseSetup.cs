@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using System.Data.Common;
 using Cadence.Cms.Hosting;
 using Microsoft.Data.Sqlite;
@@ -61,6 +63,9 @@ public static class DatabaseSetup
     {
         if (db.Provider() == DatabaseProvider.PostgreSQL)
         {
+            // EF reads the history table before creating it and logs that read's failure as an error on every fresh
+            // database; made first (IF NOT EXISTS, under the preparation turn), a first start's log has no false error.
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
             return;
         }
