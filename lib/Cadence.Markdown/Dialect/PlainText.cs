@@ -27,7 +27,8 @@ public static class PlainText
         var inWord = false;
         foreach (var c in text)
         {
-            var letter = char.IsLetterOrDigit(c);
+            // ASCII first: the general test looks a character's category up, and a post is mostly ASCII.
+            var letter = char.IsAsciiLetterOrDigit(c) || (!char.IsAscii(c) && char.IsLetterOrDigit(c));
             if (letter && !inWord) words++;
             inWord = letter;
         }

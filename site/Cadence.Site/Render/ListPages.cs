@@ -81,10 +81,12 @@ public sealed class ListPages(SiteModel model, PageContext context, IReadOnlyLis
     /// </summary>
     private PageHead Shared(PageHead head)
     {
-        if (head.Image is not null) return head;
-        var cover = model.Posts.FirstOrDefault(p => p.Image is not null)?.Image;
-        return cover is null ? head : head with { Image = cover.Url, ImageAlt = cover.Alt, ImageWidth = cover.Width, ImageHeight = cover.Height };
+        if (head.Image is not null || _cover is null) return head;
+        return head with { Image = _cover.Url, ImageAlt = _cover.Alt, ImageWidth = _cover.Width, ImageHeight = _cover.Height };
     }
+
+    // Found once: with no cover on any post, each of thousands of list pages would otherwise walk every post.
+    private readonly FeaturedImage? _cover = model.Posts.FirstOrDefault(p => p.Image is not null)?.Image;
 
     /// <summary>
     /// The home page's order: the newest featured post first, in the featured card, then every other post newest first.

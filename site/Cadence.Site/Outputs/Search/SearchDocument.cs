@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Text;
 
@@ -30,28 +31,21 @@ public sealed record SearchDocument(string Url, string Title, string Date, strin
 public static class SearchDocuments
 {
     public const int TextLength = 4000;
-    private const int TitleWeight = 16, TagWeight = 8, HeadingWeight = 6, ExcerptWeight = 2, BodyWeight = 1, MaxWeight = 60;
+    private const int TitleWeight = 16, TagWeight = 8, HeadingWeight = 6, ExcerptWeight = 2, BodyWeight = 1;
 
     public static (SearchDocument Document, byte[] TextFile) Make(TermTable table, string url, string title, string date, string? excerpt,
         IEnumerable<string> tags, string bodyHtml, bool english)
     {
         var (text, headings) = PlainText(bodyHtml);
-        var weights = new Dictionary<int, int>();
-        void Add(string content, int weight) => SearchText.EachTerm(content, english, term =>
-        {
-            var id = table.IdOf(term);
-            weights[id] = Math.Min(MaxWeight, weights.GetValueOrDefault(id) + weight);
-        });
+        var weights = TermWeights.ForThisThread();
+        void Add(string content, int weight) => SearchText.EachTerm(content, english, term => weights.Add(table.IdOf(term), weight));
         Add(title, TitleWeight);
         foreach (var tag in tags) Add(tag, TagWeight);
         foreach (var heading in headings) Add(heading, HeadingWeight);
         if (excerpt is not null) Add(excerpt, ExcerptWeight);
         Add(text, BodyWeight);
 
-        var terms = weights.Keys.ToArray();
-        Array.Sort(terms);
-        var bytes = new byte[terms.Length];
-        for (var i = 0; i < terms.Length; i++) bytes[i] = (byte)weights[terms[i]];
+        var (terms, bytes) = weights.ToArrays();
         var textFile = SearchIndexFiles.TextFile(text.Length > TextLength ? text[..TextLength] : text);
         return (new SearchDocument(url, title, date, SearchIndexFiles.Fingerprint(textFile), terms, bytes), textFile);
     }
@@ -70,7 +64,12 @@ public static class SearchDocuments
             {
                 var next = html.IndexOf('<', i);
                 if (next < 0) next = html.Length;
-                if (skipping == 0) text.Append(WebUtility.HtmlDecode(html[i..next]));
+                if (skipping == 0)
+                {
+                    var run = html.AsSpan(i, next - i);
+                    if (run.Contains('&')) text.Append(WebUtility.HtmlDecode(run.ToString()));
+                    else text.Append(run);
+                }
                 i = next;
                 continue;
             }
@@ -100,15 +99,20 @@ public static class SearchDocuments
         name is "p" or "li" or "br" or "div" or "td" or "th" or "tr" or "blockquote" or "pre" or "figcaption" or "dt" or "dd"
         || (name.Length == 2 && name[0] == 'h' && char.IsAsciiDigit(name[1]));
 
+    /// <summary>Each run of white space as one space, none at either end.</summary>
     private static string Collapse(StringBuilder text)
     {
-        var result = new StringBuilder(text.Length);
+        var result = ArrayPool<char>.Shared.Rent(text.Length);
+        var length = 0;
         foreach (var chunk in text.GetChunks())
             foreach (var c in chunk.Span)
             {
-                if (char.IsWhiteSpace(c)) { if (result.Length > 0 && result[^1] != ' ') result.Append(' '); }
-                else result.Append(c);
+                if (!char.IsWhiteSpace(c)) result[length++] = c;
+                else if (length > 0 && result[length - 1] != ' ') result[length++] = ' ';
             }
-        return result.ToString().Trim();
+        if (length > 0 && result[length - 1] == ' ') length--;
+        var collapsed = new string(result, 0, length);
+        ArrayPool<char>.Shared.Return(result);
+        return collapsed;
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -34,10 +35,22 @@ public static class SearchText
     public static void EachTerm(string text, bool english, TermHandler handle)
     {
         var folded = FoldToArray(text, out var length);
+        try
+        {
+            EachTerm(folded, length, english, handle);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(folded);
+        }
+    }
+
+    private static void EachTerm(char[] folded, int length, bool english, TermHandler handle)
+    {
         var start = -1;
         for (var i = 0; i <= length; i++)
         {
-            var inWord = i < length && char.IsLetterOrDigit(folded[i]);
+            var inWord = i < length && (char.IsAsciiLetterOrDigit(folded[i]) || (!char.IsAscii(folded[i]) && char.IsLetterOrDigit(folded[i])));
             if (inWord && start < 0) start = i;
             else if (!inWord && start >= 0)
             {
@@ -52,23 +65,47 @@ public static class SearchText
     }
 
     /// <summary>Lower case without accents: "Café" and "cafe" are one word.</summary>
-    public static string Fold(string text) => new(FoldToArray(text, out var length), 0, length);
+    public static string Fold(string text)
+    {
+        var folded = FoldToArray(text, out var length);
+        var result = new string(folded, 0, length);
+        ArrayPool<char>.Shared.Return(folded);
+        return result;
+    }
 
+    /// <returns>A pooled buffer (every post's text is folded once; the caller returns it) holding the folded text.</returns>
     private static char[] FoldToArray(string text, out int length)
     {
-        if (Ascii.IsValid(text))
-        {
-            // Nothing to decompose: most posts are plain ASCII, and normalising them would copy the text twice.
-            var lower = new char[text.Length];
-            length = Ascii.ToLower(text, lower, out var written) == System.Buffers.OperationStatus.Done ? written : 0;
-            return lower;
-        }
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var folded = new char[decomposed.Length];
+        var rest = text.AsSpan();
+        var folded = ArrayPool<char>.Shared.Rent(text.Length);
         length = 0;
-        foreach (var c in decomposed)
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-                folded[length++] = char.ToLowerInvariant(c);
+        // Only the runs outside ASCII are decomposed: an ASCII character neither decomposes nor is reordered with the
+        // marks beside it, and a post is mostly ASCII with a dash or a name here and there (normalising the whole
+        // text, and asking each character's category, was most of the folding's time).
+        while (!rest.IsEmpty)
+        {
+            var ascii = rest.IndexOfAnyExceptInRange('\0', '\u007f');
+            if (ascii < 0) ascii = rest.Length;
+            Ascii.ToLower(rest[..ascii], folded.AsSpan(length), out var written);
+            length += written;
+            rest = rest[ascii..];
+            if (rest.IsEmpty) break;
+
+            var other = rest.IndexOfAnyInRange('\0', '\u007f');
+            if (other < 0) other = rest.Length;
+            var decomposed = rest[..other].ToString().Normalize(NormalizationForm.FormD);
+            if (length + decomposed.Length + rest.Length - other > folded.Length)
+            {
+                var larger = ArrayPool<char>.Shared.Rent(length + decomposed.Length + rest.Length - other);
+                folded.AsSpan(0, length).CopyTo(larger);
+                ArrayPool<char>.Shared.Return(folded);
+                folded = larger;
+            }
+            foreach (var c in decomposed)
+                if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+                    folded[length++] = char.ToLowerInvariant(c);
+            rest = rest[other..];
+        }
         return folded;
     }
 
