@@ -7,7 +7,7 @@ namespace Cadence.Cms;
 
 /// <summary>
 /// Maintenance verbs on the CMS binary, against the configured database (which must exist: a verb never makes one):
-/// <c>user create</c>, <c>user reset-password</c>, <c>keys create</c> and <c>export</c>.
+/// <c>user create</c>, <c>user reset-password</c>, <c>keys create</c>, <c>export</c> and <c>copy-database</c>.
 /// Errors are one line on stderr with exit code 1; usage mistakes exit with 2.
 /// </summary>
 public static class CliVerbs
@@ -18,10 +18,11 @@ public static class CliVerbs
           Cadence.Cms user reset-password --email <email> [--password <password>]
           Cadence.Cms keys create --kind content|preview [--name <name>]
           Cadence.Cms export --out <folder>
+          Cadence.Cms copy-database --to <PostgreSQL connection string>
         Without --password a random one is made and printed once.
         """;
 
-    public static bool Handles(string[] args) => args.Length > 0 && args[0] is "user" or "keys" or "export" or "help" or "--help";
+    public static bool Handles(string[] args) => args.Length > 0 && args[0] is "user" or "keys" or "export" or "copy-database" or "help" or "--help";
 
     public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
     {
@@ -62,17 +63,18 @@ public static class CliVerbs
                 "user create" => CreateUser(services, options, stdout),
                 "user reset-password" => ResetPassword(services, options, stdout),
                 "keys create" => CreateKey(services, options, stdout),
+                "copy-database" => CopyDatabase(services, options, stdout),
                 _ => Export(services, options, stdout),
             });
         }
-        catch (Exception e) when (e is AccountException or MissingOptionException or ArgumentException or IOException)
+        catch (Exception e) when (e is AccountException or MissingOptionException or ArgumentException or IOException or DatabaseCopyException or Npgsql.NpgsqlException)
         {
             stderr.WriteLine($"error: {e.Message}");
             return 1;
         }
     }
 
-    private static readonly string[] Known = ["user create", "user reset-password", "keys create", "export", "user", "keys", "create", "reset-password"];
+    private static readonly string[] Known = ["user create", "user reset-password", "keys create", "export", "copy-database", "user", "keys", "create", "reset-password"];
 
     private static async Task<int> CreateUser(IServiceProvider services, Dictionary<string, string> options, TextWriter stdout)
     {
@@ -111,6 +113,13 @@ public static class CliVerbs
         var folder = Required(options, "out");
         var count = await services.GetRequiredService<ContentExporter>().ExportAsync(folder);
         stdout.WriteLine($"Exported {count} posts to {Path.GetFullPath(folder)}");
+        return 0;
+    }
+
+    private static async Task<int> CopyDatabase(IServiceProvider services, Dictionary<string, string> options, TextWriter stdout)
+    {
+        var tables = await DatabaseCopy.ToPostgreSqlAsync(services.GetRequiredService<CadenceDb>(), Required(options, "to"));
+        stdout.WriteLine($"Copied {tables.Sum(t => t.Rows)} rows in {tables.Count} tables to PostgreSQL.");
         return 0;
     }
 

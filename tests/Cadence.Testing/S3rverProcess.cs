@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Amazon.Runtime;
+using Amazon.S3;
 
 namespace Cadence.Testing;
 
@@ -23,6 +25,10 @@ public sealed class S3rverProcess : IDisposable
     /// <summary>s3rver accepts any key pair; these are only what requests are signed with.</summary>
     public const string AccessKey = "S3RVER";
     public const string SecretKey = "S3RVER";
+
+    /// <summary>The official client, reading the bucket as an operator would: what is stored, not what the CMS says.</summary>
+    public AmazonS3Client Client() => new(new BasicAWSCredentials(AccessKey, SecretKey),
+        new AmazonS3Config { ServiceURL = Endpoint.ToString(), ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
 
     private static readonly string Folder = Path.Combine(RepoPaths.Root, "tests", "s3rver");
 

@@ -23,9 +23,12 @@ public static class TestDatabase
     };
 
     /// <summary>The configuration (as <c>Section:Key</c>) that points a CMS using <paramref name="dataPath"/> at its database.</summary>
-    public static async Task<Dictionary<string, string>> SettingsForAsync(string dataPath)
+    public static Task<Dictionary<string, string>> SettingsForAsync(string dataPath) => SettingsForAsync(dataPath, Provider);
+
+    /// <summary>As <see cref="SettingsForAsync(string)"/>, on <paramref name="provider"/> whatever the run's provider.</summary>
+    public static async Task<Dictionary<string, string>> SettingsForAsync(string dataPath, DatabaseProvider provider)
     {
-        if (Provider == DatabaseProvider.Sqlite) return [];
+        if (provider == DatabaseProvider.Sqlite) return [];
         var remembered = Path.Combine(dataPath, "postgres-connection");
         if (!File.Exists(remembered))
         {
@@ -40,11 +43,13 @@ public static class TestDatabase
     }
 
     /// <summary>A plain connection to the database of <paramref name="dataPath"/>, open, for a test to look behind the CMS.</summary>
-    public static async Task<DbConnection> OpenAsync(string dataPath)
+    public static Task<DbConnection> OpenAsync(string dataPath) => OpenAsync(dataPath, Provider);
+
+    public static async Task<DbConnection> OpenAsync(string dataPath, DatabaseProvider provider)
     {
-        DbConnection connection = Provider == DatabaseProvider.Sqlite
+        DbConnection connection = provider == DatabaseProvider.Sqlite
             ? new SqliteConnection($"Data Source={Path.Combine(dataPath, "cadence.db")};Pooling=False")
-            : new NpgsqlConnection((await SettingsForAsync(dataPath))[$"ConnectionStrings:{DatabaseSetup.ConnectionName}"]);
+            : new NpgsqlConnection((await SettingsForAsync(dataPath, provider))[$"ConnectionStrings:{DatabaseSetup.ConnectionName}"]);
         await connection.OpenAsync();
         return connection;
     }

@@ -19,6 +19,9 @@ public static class TestMediaStore
     public static async Task<IReadOnlyDictionary<string, string?>> SettingsAsync() =>
         UsesS3 ? S3(await Shared.Value) : new Dictionary<string, string?>();
 
+    /// <summary>The run's one s3rver, started on first use, for tests that put media in S3 whatever the run's store.</summary>
+    public static Task<S3rverProcess> SharedS3Async() => Shared.Value;
+
     /// <summary>The settings that put a CMS's media in <paramref name="s3"/>'s bucket, path-style as s3rver needs.</summary>
     public static IReadOnlyDictionary<string, string?> S3(S3rverProcess s3) => new Dictionary<string, string?>
     {

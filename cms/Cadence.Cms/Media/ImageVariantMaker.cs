@@ -14,7 +14,8 @@ public sealed class ImageVariantSignal : WakeSignal;
 /// an upload's request, never before the CMS answers. Encoding goes through the shared <see cref="VariantCache"/> on
 /// disk, so a CMS importing images it (or a site build) has seen before reads files instead of encoding them again.
 /// The variants go to the media store before their rows are saved; if the image was deleted meanwhile, they are
-/// removed again.
+/// removed again. Instances sharing a database may make the same image's variants at once: the first to save wins
+/// and the others take its rows as their own.
 /// </summary>
 public sealed class ImageVariantMaker(IServiceScopeFactory scopes, ImageVariantSignal signal, IMediaStore store, WriteGate gate, TimeProvider clock,
     ILogger<ImageVariantMaker> log) : BackgroundLoop(clock, log)
@@ -77,13 +78,31 @@ public sealed class ImageVariantMaker(IServiceScopeFactory scopes, ImageVariantS
         {
             if (await db.Media.AnyAsync(m => m.Id == next.Id, cancellationToken))
             {
-                await db.SaveChangesAsync(cancellationToken);
+                await SaveOnceAsync(db, next.Id, cancellationToken);
                 return true;
             }
         }
         // Deleted while it was being encoded: nothing to keep.
         foreach (var variant in stored) await store.DeleteAsync(variant.StoreKey, cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// Saves the variants' rows unless another instance saved the same image's variants first. Both made them from
+    /// the same bytes, so they have the same names and store keys: the rows already there stand for these, and the
+    /// objects this instance wrote are the ones those rows point at (so they are kept, not deleted).
+    /// </summary>
+    private static async Task SaveOnceAsync(CadenceDb db, int mediaFileId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            if (!await db.Set<MediaVariant>().AnyAsync(v => v.MediaFileId == mediaFileId, cancellationToken)) throw;
+        }
     }
 
     private async Task<byte[]?> ReadAsync(string key, CancellationToken cancellationToken)

@@ -1,27 +1,43 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.Data.Sqlite;
 
 namespace Cadence.EndToEnd.Tests.Instances;
 
 /// <summary>
 /// Two real CMS processes on one backend (<see cref="SharedBackend"/>), as two instances behind a proxy: forms survive
-/// one being killed, background work happens once, a sign-in and an upload on one are good on the other.
+/// one being killed, background work happens once, a sign-in and an upload on one are good on the other. Each test
+/// runs on both backends: one SQLite file and media folder on one machine, and one PostgreSQL database and S3 bucket
+/// for instances that share no folder.
 /// </summary>
-public partial class TwoProcessesTests
+[TestFixture(Backend.SqliteAndFolder)]
+[TestFixture(Backend.PostgreSqlAndS3)]
+public partial class TwoProcessesTests(Backend kind)
 {
     private const string WebhookSecret = "two-process-receiver-secret";
+    private readonly Stopwatch _elapsed = new();
+    private SharedBackend _backend = null!;
+
+    [SetUp]
+    public async Task CreateBackend()
+    {
+        _elapsed.Restart();
+        _backend = await SharedBackend.CreateAsync(kind);
+    }
+
+    [TearDown]
+    public void Report() => TestContext.Out.WriteLine($"{kind}: {_elapsed.Elapsed.TotalSeconds:0.0} s");
 
     [Test]
     public async Task Forms_sent_to_both_keep_every_acknowledged_submission_when_one_is_killed_mid_load()
     {
-        var backend = await SharedBackend.CreateAsync();
-        var environment = Environment(backend);
+        var environment = Environment();
         await using var a = await CmsProcess.StartAsync(environment);
         await using var b = await CmsProcess.StartAsync(environment);
         const int count = 2_000;
@@ -49,7 +65,7 @@ public partial class TwoProcessesTests
         b.Kill();
         await Task.WhenAll(senders);
 
-        var stored = Query(backend, "SELECT Email FROM Submissions").ToHashSet();
+        var stored = (await QueryAsync("SELECT \"Email\" FROM \"Submissions\"")).ToHashSet();
         Assert.That(acknowledged.Where(e => !stored.Contains(e)), Is.Empty, "acknowledged but lost");
         // A post b committed but could not answer is stored and unacknowledged: at most one per client.
         Assert.That(stored.Count(e => e.StartsWith($"two-{run}-", StringComparison.Ordinal)) - acknowledged.Count, Is.InRange(0, clients));
@@ -60,10 +76,9 @@ public partial class TwoProcessesTests
     [Test]
     public async Task A_scheduled_post_goes_live_once_with_one_delivery_per_endpoint()
     {
-        var backend = await SharedBackend.CreateAsync();
         await using var first = await WebhookReceiver.StartAsync(WebhookSecret);
         await using var second = await WebhookReceiver.StartAsync(WebhookSecret);
-        var environment = Environment(backend);
+        var environment = Environment();
         environment["Cadence__Scheduling__Interval"] = "00:00:00.200";
         environment["Cadence__Webhooks__PollInterval"] = "00:00:00.200";
         environment["Cadence__Webhooks__Debounce"] = "00:00:00";
@@ -77,16 +92,17 @@ public partial class TwoProcessesTests
         await using var b = await CmsProcess.StartAsync(environment);
 
         const string slug = "cadence-and-stride-length";
-        var due = DateTime.UtcNow.AddSeconds(3).ToString("yyyy-MM-dd HH:mm:ss.fffffff", CultureInfo.InvariantCulture);
-        Execute(backend, $"UPDATE Posts SET Status = 'Scheduled', PublishedAt = '{due}', Version = Version + 1 WHERE Slug = '{slug}'");
-        var before = long.Parse(Query(backend, "SELECT MAX(Id) FROM ContentChanges").Single(), CultureInfo.InvariantCulture);
+        await ExecuteAsync("UPDATE \"Posts\" SET \"Status\" = 'Scheduled', \"PublishedAt\" = @due, \"Version\" = \"Version\" + 1 WHERE \"Slug\" = @slug",
+            ("due", DateTime.UtcNow.AddSeconds(3)), ("slug", slug));
+        var before = long.Parse((await QueryAsync("SELECT MAX(\"Id\") FROM \"ContentChanges\"")).Single(), CultureInfo.InvariantCulture);
 
         var webhooks = await Task.WhenAll(first.NextWithSlugAsync(slug, TimeSpan.FromSeconds(60)), second.NextWithSlugAsync(slug, TimeSpan.FromSeconds(60)));
         await Task.Delay(2000); // both schedulers and dispatchers have polled several times since
         foreach (var receiver in new[] { first, second })
             Assert.That(receiver.All.Count(w => w.Slugs.Contains(slug)), Is.EqualTo(1), "one delivery per endpoint");
         Assert.That(webhooks.All(w => w.SignatureValid && w.Events.Contains("post.published")), Is.True);
-        Assert.That(Query(backend, $"SELECT Slug FROM ContentChanges WHERE Id > {before}").Count(s => s == slug), Is.EqualTo(1), "one changes-feed row");
+        var changed = await QueryAsync("SELECT \"Slug\" FROM \"ContentChanges\" WHERE \"Id\" > @before", ("before", before));
+        Assert.That(changed.Count(s => s == slug), Is.EqualTo(1), "one changes-feed row");
         using var api = new HttpClient();
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", environment["Cadence__ContentKey"]);
         Assert.That((await api.GetAsync($"{b.BaseUrl}/api/v1/posts/{slug}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -95,8 +111,7 @@ public partial class TwoProcessesTests
     [Test]
     public async Task A_sign_in_on_one_opens_the_manager_on_the_other_and_an_upload_on_one_is_served_by_the_other_and_built()
     {
-        var backend = await SharedBackend.CreateAsync();
-        var environment = Environment(backend);
+        var environment = Environment();
         await using var a = await CmsProcess.StartAsync(environment);
         await using var b = await CmsProcess.StartAsync(environment);
         // Cookies belong to the host, not the port: one browser, two instances.
@@ -126,11 +141,21 @@ public partial class TwoProcessesTests
 
         using var reader = new HttpClient();
         Assert.That(await reader.GetByteArrayAsync($"{a.BaseUrl}/media/{name}"), Is.EqualTo(image), "served by a");
+        if (_backend.S3 is { } s3)
+        {
+            var key = (await QueryAsync("SELECT \"StoreKey\" FROM \"Media\" WHERE \"FileName\" = @name", ("name", name))).Single();
+            using var bucket = s3.Client();
+            using var stored = await bucket.GetObjectAsync(s3.Bucket, key);
+            using var bytes = new MemoryStream();
+            await stored.ResponseStream.CopyToAsync(bytes);
+            Assert.That(bytes.ToArray(), Is.EqualTo(image), "the bucket holds the upload");
+        }
 
         // The picture of a live post, built over a's API once an instance has made its variants.
-        Execute(backend, $"UPDATE Posts SET Image = '/media/{name}', Version = Version + 1 WHERE Slug = 'knee-pain-when-running'");
+        await ExecuteAsync("UPDATE \"Posts\" SET \"Image\" = @image, \"Version\" = \"Version\" + 1 WHERE \"Slug\" = 'knee-pain-when-running'", ("image", $"/media/{name}"));
+        const string variantsOfUpload = "SELECT COUNT(*) FROM \"MediaVariants\" v JOIN \"Media\" m ON v.\"MediaFileId\" = m.\"Id\" WHERE m.\"FileName\" = @name";
         var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (Query(backend, $"SELECT COUNT(*) FROM MediaVariants v JOIN Media m ON v.MediaFileId = m.Id WHERE m.FileName = '{name}'").Single() == "0")
+        while ((await QueryAsync(variantsOfUpload, ("name", name))).Single() == "0")
         {
             if (DateTime.UtcNow > deadline) Assert.Fail("No instance made the upload's variants.");
             await Task.Delay(200);
@@ -140,10 +165,12 @@ public partial class TwoProcessesTests
         Assert.That(build.ExitCode, Is.Zero, build.Output);
         var stem = Path.GetFileNameWithoutExtension(name);
         Assert.That(File.ReadAllText(Path.Combine(output, "posts", "knee-pain-when-running", "index.html")), Does.Contain(stem));
-        Assert.That(Directory.GetFiles(Path.Combine(output, "media"), stem + "*", SearchOption.AllDirectories), Is.Not.Empty, "the build wrote the picture");
+        Assert.That(File.ReadAllBytes(Path.Combine(output, "media", name)), Is.EqualTo(image), "the build wrote the upload as it was");
+        Assert.That(Directory.GetFiles(Path.Combine(output, "media", "variants")), Is.Not.Empty, "and its variants");
+        Assert.That(a.Output + b.Output, Does.Not.Contain("fail: Cadence."), "neither instance logged an error of its own (such as a failed variant pass)");
     }
 
-    private static Dictionary<string, string> Environment(SharedBackend backend) => new(backend.Environment)
+    private Dictionary<string, string> Environment() => new(_backend.Environment)
     {
         ["Cadence__ContentKey"] = "two-process-content-key-0123456789",
         ["Cadence__PreviewKey"] = "two-process-preview-key-0123456789",
@@ -183,30 +210,36 @@ public partial class TwoProcessesTests
         ? WebUtility.HtmlDecode(match.Groups[1].Value)
         : throw new AssertionException("The page has no antiforgery token.");
 
-    private static List<string> Query(SharedBackend backend, string sql)
+    /// <summary>The first column of each row, as text, read behind the instances (quoted names work on both providers).</summary>
+    private async Task<List<string>> QueryAsync(string sql, params (string Name, object Value)[] parameters)
     {
-        using var connection = Open(backend);
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
+        await using var connection = await _backend.OpenDatabaseAsync();
+        await using var command = Command(connection, sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync();
         var values = new List<string>();
-        while (reader.Read()) values.Add(reader.IsDBNull(0) ? "" : Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture)!);
+        while (await reader.ReadAsync()) values.Add(reader.IsDBNull(0) ? "" : Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture)!);
         return values;
     }
 
-    private static void Execute(SharedBackend backend, string sql)
+    private async Task ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
     {
-        using var connection = Open(backend);
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA busy_timeout = 10000; " + sql;
-        command.ExecuteNonQuery();
+        await using var connection = await _backend.OpenDatabaseAsync();
+        await using var command = Command(connection, sql, parameters);
+        await command.ExecuteNonQueryAsync();
     }
 
-    private static SqliteConnection Open(SharedBackend backend)
+    private static DbCommand Command(DbConnection connection, string sql, (string Name, object Value)[] parameters)
     {
-        var connection = new SqliteConnection(backend.Database["ConnectionStrings:Cadence"] + ";Pooling=False");
-        connection.Open();
-        return connection;
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+        return command;
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
