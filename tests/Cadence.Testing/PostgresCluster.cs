@@ -14,12 +14,26 @@ public sealed class PostgresCluster
     private static readonly Lazy<PostgresCluster> Started = new(Start);
     private const string FolderPrefix = "cadence-postgres-";
 
-    private PostgresCluster(int port)
+    private readonly string bin;
+    private readonly string folder;
+
+    private PostgresCluster(int port, string bin, string folder)
     {
         AdminConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false";
+        this.bin = bin;
+        this.folder = folder;
     }
 
     public static PostgresCluster Shared => Started.Value;
+
+    /// <summary>
+    /// Stops the run's server, if one was started: called when the test assembly's tests are done, because the test
+    /// host may be ended before its exit handler has stopped the server.
+    /// </summary>
+    public static void StopIfStarted()
+    {
+        if (Started.IsValueCreated) Stop(Started.Value.bin, Started.Value.folder);
+    }
 
     public string AdminConnectionString { get; }
 
@@ -49,7 +63,7 @@ public sealed class PostgresCluster
         AsPostgres(Path.Combine(bin, "pg_ctl"), "-D", data, "-l", Path.Combine(folder, "log"), "-w", "start", "-o",
             $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=1000");
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(bin, folder);
-        return new PostgresCluster(port);
+        return new PostgresCluster(port, bin, folder);
     }
 
     /// <summary>
