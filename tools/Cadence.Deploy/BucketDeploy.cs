@@ -46,7 +46,7 @@ public sealed class BucketDeploy(BucketTarget target) : IDisposable
     public async Task<DeployResult> RunAsync(SiteContents site, bool dryRun, CancellationToken ct)
     {
         var stored = await StoredETagsAsync(ct);
-        var missing = site.Kept.Where(key => !stored.ContainsKey(target.Prefix + key)).ToList();
+        var missing = await AbsentAsync(site.Kept.Where(key => !stored.ContainsKey(target.Prefix + key)), ct);
         if (missing.Count > 0)
             throw new DeployException($"s3://{target.Bucket}/{target.Prefix} lacks {missing.Count} files that this build kept from the one it " +
                 $"started from (the first: {missing[0]}), so it holds another site than that build: deploy a full build to it. Nothing was changed.");
@@ -70,6 +70,27 @@ public sealed class BucketDeploy(BucketTarget target) : IDisposable
         await foreach (var stored in _client.Paginators.ListObjectsV2(request).S3Objects.WithCancellation(ct))
             etags[stored.Key] = stored.ETag.Trim('"').ToLowerInvariant();
         return etags;
+    }
+
+    /// <summary>
+    /// The keys the bucket does not hold, asked one by one: a listing is not the last word, as some stores' listings
+    /// leave keys out (s3rver, for one, loses a few of a listing longer than a page).
+    /// </summary>
+    private async Task<List<string>> AbsentAsync(IEnumerable<string> keys, CancellationToken ct)
+    {
+        var absent = new System.Collections.Concurrent.ConcurrentBag<string>();
+        await Parallel.ForEachAsync(keys, new ParallelOptions { MaxDegreeOfParallelism = ParallelUploads, CancellationToken = ct }, async (key, token) =>
+        {
+            try
+            {
+                await _client.GetObjectMetadataAsync(target.Bucket, target.Prefix + key, token);
+            }
+            catch (AmazonS3Exception e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+            {
+                absent.Add(key);
+            }
+        });
+        return [.. absent.Order(StringComparer.Ordinal)];
     }
 
     private Task UploadAsync(IEnumerable<SiteFile> files, CancellationToken ct) =>
