@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Rehearses the publish workflow's content path (.github/workflows/publish.yml, jobs code and build) on this
-# machine: their steps in order, from a fresh sparse clone and an empty job folder, with a cache folder standing
+# Rehearses the publish workflow's content path (.github/workflows/publish.yml, jobs code, bucket and build) on this
+# machine: their steps in order, from a fresh sparse clone and an empty folder per job, with a cache folder standing
 # in for actions/cache, against a real CMS holding a generated corpus and a real S3-compatible bucket (s3rver on
-# loopback). Prints each step's time for a cold run (empty cache) and a warm one (one post changed in the
-# manager, last build restored).
+# loopback). Prints each step's time for a cold run (empty caches) and a warm one (one post changed in the manager):
+# the bucket job restores only the deployed build's manifest and build cache, the build job (GitHub Pages) the
+# whole last output.
 #   bench/publish-rehearsal.sh                  # 10,000 posts
 #   COUNT=1000 bench/publish-rehearsal.sh
+#   PAGES=0 bench/publish-rehearsal.sh          # the bucket path only
 # The cache folder ($CACHE) survives between runs like CI's cache: the native executables are built only when
 # none exist for this code (.ci/native-key); CI would run the whole test suite first, which this skips.
 set -euo pipefail
@@ -54,7 +56,7 @@ read -r line <&"${S3[0]}"
 export CADENCE_S3_BUCKET=site CADENCE_S3_ENDPOINT=${line#listening } AWS_ACCESS_KEY_ID=S3RVER AWS_SECRET_ACCESS_KEY=S3RVER
 export CADENCE_API=$CMS CADENCE_CONTENT_KEY=$KEY
 
-# ---- The build job's steps, timed.
+# ---- The jobs' steps, timed.
 step() {
   local name=$1; shift
   local t0 t1; t0=$(date +%s.%N)
@@ -62,14 +64,14 @@ step() {
   t1=$(date +%s.%N)
   local took; took=$(echo "$t1 - $t0" | bc)
   SUM=$(echo "$SUM + $took" | bc)
-  printf '  %-44s %7.2f s   %s\n' "$name" "$took" "$(tail -n 1 "$WORK/step.log" | cut -c1-90)"
+  printf '  %-46s %7.2f s   %s\n' "$name" "$took" "$(tail -n 1 "$WORK/step.log" | cut -c1-90)"
 }
 BRANCH=$(git -C "$ROOT" rev-parse --abbrev-ref HEAD)
-JOB=$WORK/job
+# Each job starts in an empty folder of its own, as on its own runner ($JOB is the one running).
+BUCKET_JOB=$WORK/job-bucket PAGES_JOB=$WORK/job-pages
 # The code job: a sparse checkout (.ci only) and the key of the tested executables.
 checkout() { rm -rf "$WORK/code" && git clone --quiet --depth 1 --sparse --branch "$BRANCH" "file://$ROOT" "$WORK/code" && git -C "$WORK/code" sparse-checkout set .ci; }
 native_key() { NATIVE=$(cd "$WORK/code" && .ci/native-key); echo "$NATIVE"; }
-# The build job: no checkout, an empty folder filled from the two caches.
 restore_native() {
   mkdir -p "$JOB"
   if [[ ! -f "$CACHE/$NATIVE.tar.zst" ]]; then
@@ -80,36 +82,61 @@ restore_native() {
   fi
   tar --zstd -xf "$CACHE/$NATIVE.tar.zst" -C "$JOB" && echo "cache hit"
 }
-restore_state() {
-  if [[ -f "$CACHE/site-state.tar.zst" ]]; then tar --zstd -xf "$CACHE/site-state.tar.zst" -C "$JOB"; echo "restored"; else echo "no earlier build"; fi
-}
+# A state cache holds the paths the workflow gives it; $1 names it.
+restore() { if [[ -f "$CACHE/$1.tar.zst" ]]; then tar --zstd -xf "$CACHE/$1.tar.zst" -C "$JOB"; echo "restored"; else echo "no earlier build"; fi; }
+keep() { local name=$1; shift; tar --zstd -cf "$CACHE/$name.tar.zst.tmp" -C "$JOB" "$@" && mv "$CACHE/$name.tar.zst.tmp" "$CACHE/$name.tar.zst"; }
 build_site() { (cd "$JOB" && artifacts/bin/site/Cadence.Site build --out artifacts/site); }
-save_state() { tar --zstd -cf "$CACHE/site-state.tar.zst.tmp" -C "$JOB" artifacts/site artifacts/.site.cadence-cache && mv "$CACHE/site-state.tar.zst.tmp" "$CACHE/site-state.tar.zst"; }
+written() { echo "$(find "$JOB/artifacts/site" -type f ! -name .cadence-manifest.json | wc -l) files in the folder"; }
 deploy_bucket() { (cd "$JOB" && artifacts/bin/deploy/Cadence.Deploy --from artifacts/site); }
 pages_artifact() { tar --exclude='.[^/]*' -cf "$WORK/pages.tar" -C "$JOB/artifacts/site" . && du -h "$WORK/pages.tar" | cut -f1; }
 
+# A CI runner starts each job on a clean disk: the previous run's job folder (27,000 files at 10,000 posts for the
+# pages job) is removed before the clock starts, and ext4 is given time to settle after so many deletes (creating
+# files right after freeing many inodes is several times slower here, and no runner pays that).
+new_job() { JOB=$1; rm -rf "$JOB" && sync && sleep "${SETTLE:-30}"; SUM=0; }
+
+# The bucket job: the deployed build's manifest and build cache, not its output; the build writes only what changed.
+BUCKET_STATE=(artifacts/site/.cadence-manifest.json artifacts/.site.cadence-cache)
+bucket_job() {
+  new_job "$BUCKET_JOB"
+  step "restore the tested native executables" restore_native
+  step "restore the state of the deployed build" restore bucket-state
+  step "build what changed from the CMS" build_site
+  DEPLOYABLE=$(echo "$CODE + $SUM" | bc)
+  echo "    ($(written))"
+  step "deploy to the bucket (changed files only)" deploy_bucket
+  IN_BUCKET=$(echo "$CODE + $SUM" | bc)
+  step "keep the state of the deployed build" keep bucket-state "${BUCKET_STATE[@]}"
+}
+# The build job for GitHub Pages and the branch: the whole last build, since they take a whole site.
+pages_job() {
+  new_job "$PAGES_JOB"
+  step "restore the tested native executables" restore_native
+  step "restore the last build (whole output)" restore site-state
+  step "build the site from the CMS" build_site
+  PAGES_BUILT=$(echo "$CODE + $SUM" | bc)
+  step "keep this build for the next one" keep site-state artifacts/site artifacts/.site.cadence-cache
+  step "pages artifact (tar; the upload is GitHub's)" pages_artifact
+}
+
 publish() {
-  # A CI runner starts each job on a clean disk: the previous run's job folder (27,000 files at 10,000 posts) is
-  # removed before the clock starts, and ext4 is given time to settle after so many deletes (creating files right
-  # after freeing many inodes is several times slower here, and no runner pays that).
-  rm -rf "$JOB" && sync && sleep "${SETTLE:-30}"
   SUM=0
+  echo " code job"
   step "code: sparse checkout of .ci" checkout
   step "code: native key (.ci/native-key)" native_key
-  step "restore the tested native executables" restore_native
-  step "restore the last build" restore_state
-  step "build the site from the CMS" build_site
-  DEPLOYABLE=$SUM
-  step "keep this build for the next one" save_state
-  step "deploy to the bucket (changed files only)" deploy_bucket
-  IN_BUCKET=$SUM
-  step "pages artifact (tar; the upload is GitHub's)" pages_artifact
-  printf '  %-44s %7.2f s\n' "to a deployable folder (edit excluded)" "$DEPLOYABLE" "total" "$SUM"
+  CODE=$SUM
+  echo " bucket job"
+  bucket_job
+  printf '  %-46s %7.2f s\n' "code + bucket job to a deployable folder" "$DEPLOYABLE" "code + bucket job until the bucket holds it" "$IN_BUCKET"
+  [[ "${PAGES:-1}" == 1 ]] || return 0
+  echo " build job (GitHub Pages, the branch)"
+  pages_job
+  printf '  %-46s %7.2f s\n' "code + build job to a whole built site" "$PAGES_BUILT" "code + build job to the Pages artifact" "$(echo "$CODE + $SUM" | bc)"
 }
 
 echo "load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "== cold: empty site cache, empty bucket"
-rm -f "$CACHE/site-state.tar.zst"
+echo "== cold: empty caches, empty bucket"
+rm -f "$CACHE/bucket-state.tar.zst" "$CACHE/site-state.tar.zst"
 publish
 
 echo "== warm: one post changed in the manager"
@@ -117,11 +144,15 @@ POST=$(sqlite3 "file:$DATA/cadence.db?mode=ro" "SELECT Id FROM Posts WHERE Statu
 t0=$(date +%s.%N)
 python3 "$ROOT/bench/publish-rehearsal/edit-post.py" "$CMS" "$EMAIL" "$PASSWORD" "$POST"
 EDIT=$(echo "$(date +%s.%N) - $t0" | bc)
-printf '  %-44s %7.2f s\n' "edit and publish post $POST (manager POST)" "$EDIT"
+printf '  %-46s %7.2f s\n' "edit and publish post $POST (manager POST)" "$EDIT"
 publish
-printf '  %-44s %7.2f s\n' "content change to a deployable folder" "$(echo "$EDIT + $DEPLOYABLE" | bc)" \
+printf '  %-46s %7.2f s\n' "content change to a deployable folder" "$(echo "$EDIT + $DEPLOYABLE" | bc)" \
   "content change to the bucket" "$(echo "$EDIT + $IN_BUCKET" | bc)"
-changed=$(cd "$JOB/artifacts/site" && grep -l "keep the easy days easy" posts/*/index.html || true)
-[[ -n "$changed" ]] || { echo "error: the edit is not in the built site" >&2; exit 1; }
+[[ "${PAGES:-1}" == 1 ]] && printf '  %-46s %7.2f s\n' "content change to the Pages artifact" "$(echo "$EDIT + $CODE + $SUM" | bc)"
+# The bucket job's folder holds only what changed: the edit must be among it, and (with the build job run) the
+# bucket must hold exactly the whole site that job built from the same content.
+changed=$(cd "$BUCKET_JOB/artifacts/site" && grep -l "keep the easy days easy" posts/*/index.html || true)
+[[ -n "$changed" ]] || { echo "error: the edit is not in the bucket job's folder" >&2; exit 1; }
 echo "  the edit is in $changed"
+[[ "${PAGES:-1}" == 1 ]] && python3 "$ROOT/bench/publish-rehearsal/same-site.py" "$PAGES_JOB/artifacts/site" "$WORK/bucket/site"
 echo "load average after the runs: $(cut -d' ' -f1-3 /proc/loadavg)"

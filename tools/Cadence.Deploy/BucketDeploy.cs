@@ -15,6 +15,8 @@ public sealed record DeployResult(int Uploaded, int Unchanged, int Deleted)
 /// Makes a bucket hold exactly the built site while readers keep reading it: files whose MD5 differs from the
 /// stored object's ETag are uploaded (assets and media first, then pages), and only then are objects the site no
 /// longer has deleted. A deploy that fails half-way leaves every old page working and is finished by the next one.
+/// Files the build kept without writing them (<see cref="SiteContents.Kept"/>) must be in the bucket already: a
+/// bucket lacking one holds some other site, and is left as it is.
 /// </summary>
 public sealed class BucketDeploy(BucketTarget target) : IDisposable
 {
@@ -41,11 +43,15 @@ public sealed class BucketDeploy(BucketTarget target) : IDisposable
         return config;
     }
 
-    public async Task<DeployResult> RunAsync(IReadOnlyList<SiteFile> files, bool dryRun, CancellationToken ct)
+    public async Task<DeployResult> RunAsync(SiteContents site, bool dryRun, CancellationToken ct)
     {
         var stored = await StoredETagsAsync(ct);
-        var changed = files.Where(file => stored.GetValueOrDefault(target.Prefix + file.Key) != file.Md5).ToList();
-        var keep = files.Select(file => target.Prefix + file.Key).ToHashSet(StringComparer.Ordinal);
+        var missing = await AbsentAsync(site.Kept.Where(key => !stored.ContainsKey(target.Prefix + key)), ct);
+        if (missing.Count > 0)
+            throw new DeployException($"s3://{target.Bucket}/{target.Prefix} lacks {missing.Count} files that this build kept from the one it " +
+                $"started from (the first: {missing[0]}), so it holds another site than that build: deploy a full build to it. Nothing was changed.");
+        var changed = site.Files.Where(file => stored.GetValueOrDefault(target.Prefix + file.Key) != file.Md5).ToList();
+        var keep = site.Files.Select(file => file.Key).Concat(site.Kept).Select(key => target.Prefix + key).ToHashSet(StringComparer.Ordinal);
         var removed = stored.Keys.Where(key => !keep.Contains(key)).Order(StringComparer.Ordinal).ToList();
         if (!dryRun)
         {
@@ -53,7 +59,7 @@ public sealed class BucketDeploy(BucketTarget target) : IDisposable
             await UploadAsync(changed.Where(file => ObjectHeaders.IsPage(file.Key)), ct);
             await DeleteAsync(removed, ct);
         }
-        return new DeployResult(changed.Count, files.Count - changed.Count, removed.Count);
+        return new DeployResult(changed.Count, site.Files.Count - changed.Count + site.Kept.Count, removed.Count);
     }
 
     /// <summary>Every object under the prefix with its ETag: the MD5 of its bytes for a single-part upload, which is all this tool makes.</summary>
@@ -64,6 +70,27 @@ public sealed class BucketDeploy(BucketTarget target) : IDisposable
         await foreach (var stored in _client.Paginators.ListObjectsV2(request).S3Objects.WithCancellation(ct))
             etags[stored.Key] = stored.ETag.Trim('"').ToLowerInvariant();
         return etags;
+    }
+
+    /// <summary>
+    /// The keys the bucket does not hold, asked one by one: a listing is not the last word, as some stores' listings
+    /// leave keys out (s3rver, for one, loses a few of a listing longer than a page).
+    /// </summary>
+    private async Task<List<string>> AbsentAsync(IEnumerable<string> keys, CancellationToken ct)
+    {
+        var absent = new System.Collections.Concurrent.ConcurrentBag<string>();
+        await Parallel.ForEachAsync(keys, new ParallelOptions { MaxDegreeOfParallelism = ParallelUploads, CancellationToken = ct }, async (key, token) =>
+        {
+            try
+            {
+                await _client.GetObjectMetadataAsync(target.Bucket, target.Prefix + key, token);
+            }
+            catch (AmazonS3Exception e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+            {
+                absent.Add(key);
+            }
+        });
+        return [.. absent.Order(StringComparer.Ordinal)];
     }
 
     private Task UploadAsync(IEnumerable<SiteFile> files, CancellationToken ct) =>

@@ -13,9 +13,9 @@ try
 {
     var (from, dryRun) = Arguments(args);
     var target = BucketTarget.FromEnvironment(Environment.GetEnvironmentVariable);
-    var files = SiteFiles.Read(from);
+    var site = SiteFiles.Read(from);
     using var deploy = new BucketDeploy(target);
-    var result = await deploy.RunAsync(files, dryRun, cancel.Token);
+    var result = await deploy.RunAsync(site, dryRun, cancel.Token);
     Console.Out.WriteLine(result.Summary(target, dryRun));
     return 0;
 }

@@ -32,6 +32,18 @@ public class BucketDeployTests
         return await deploy.RunAsync(SiteFiles.Read(site), dryRun, CancellationToken.None);
     }
 
+    /// <summary>What the site build writes last: every file of the site with a hash of its bytes (the deploy reads only the paths).</summary>
+    private static void WriteManifest(string site, IEnumerable<string> keys) =>
+        Write(site, ".cadence-manifest.json", System.Text.Json.JsonSerializer.Serialize(new
+        {
+            version = 1,
+            changesCursor = (string?)null,
+            files = keys.ToDictionary(key => key, key => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..32]),
+        }));
+
+    private static readonly string[] SiteKeys =
+        ["index.html", "posts/hill-repeats/index.html", "feed.xml", "assets/site.0a1b2c3d.css", "media/knee.png"];
+
     private static string NewSite()
     {
         var site = RepoPaths.NewTempFolder("deploy-site");
@@ -41,7 +53,7 @@ public class BucketDeployTests
         Write(site, "assets/site.0a1b2c3d.css", "body{margin:0}");
         Directory.CreateDirectory(Path.Combine(site, "media"));
         File.WriteAllBytes(Path.Combine(site, "media", "knee.png"), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 255, 7]);
-        Write(site, ".cadence-manifest.json", "{}");
+        WriteManifest(site, SiteKeys);
         return site;
     }
 
@@ -94,6 +106,7 @@ public class BucketDeployTests
 
         Write(site, "posts/hill-repeats/index.html", "<!doctype html><title>Hill repeats, revised</title>");
         File.Delete(Path.Combine(site, "feed.xml"));
+        WriteManifest(site, SiteKeys.Where(key => key != "feed.xml")); // as the build that left it out writes it
         Assert.That(await DeployAsync(target, site, dryRun: true), Is.EqualTo(new DeployResult(1, 3, 1)), "a dry run tells");
         Assert.That(await KeysAsync(client, "second/"), Does.Contain("second/feed.xml"), "and changes nothing");
 
@@ -120,6 +133,52 @@ public class BucketDeployTests
         Assert.That(await DeployAsync(target, site), Is.EqualTo(new DeployResult(1005, 0, 0)));
         File.Delete(Path.Combine(site, "posts/p1004/index.html"));
         Assert.That(await DeployAsync(target, site), Is.EqualTo(new DeployResult(0, 1004, 1)));
+    }
+
+    [Test]
+    public async Task A_build_that_wrote_only_what_changed_uploads_that_keeps_the_rest_and_deletes_what_its_manifest_no_longer_lists()
+    {
+        var target = Target("partial");
+        using var client = BucketDeploy.ClientFor(target);
+        await DeployAsync(target, NewSite());
+        var before = await LastModifiedAsync(client, "partial/");
+
+        // A build from the last build's state without its output: the one page it rewrote, and a manifest of the
+        // whole site, which no longer has the feed.
+        var changes = RepoPaths.NewTempFolder("deploy-partial");
+        Write(changes, "posts/hill-repeats/index.html", "<!doctype html><title>Hill repeats, revised</title>");
+        WriteManifest(changes, SiteKeys.Where(key => key != "feed.xml"));
+        await Task.Delay(TimeSpan.FromSeconds(1.1)); // object times have whole seconds
+        var result = await DeployAsync(target, changes);
+
+        Assert.That(result, Is.EqualTo(new DeployResult(Uploaded: 1, Unchanged: 3, Deleted: 1)));
+        var after = await LastModifiedAsync(client, "partial/");
+        Assert.That(after.Keys, Is.EquivalentTo(SiteKeys.Where(key => key != "feed.xml").Select(key => "partial/" + key)), "the files it kept stay");
+        Assert.That(after.Where(p => p.Value != before[p.Key]).Select(p => p.Key), Is.EqualTo(new[] { "partial/posts/hill-repeats/index.html" }));
+    }
+
+    [Test]
+    public async Task A_bucket_lacking_a_file_the_build_kept_is_left_alone_with_a_message_naming_it()
+    {
+        var target = Target("other-site");
+        using var client = BucketDeploy.ClientFor(target);
+        await client.PutObjectAsync(new PutObjectRequest { BucketName = _s3.Bucket, Key = "other-site/old.html", ContentBody = "another site", UseChunkEncoding = false });
+        var changes = RepoPaths.NewTempFolder("deploy-partial-elsewhere");
+        Write(changes, "posts/hill-repeats/index.html", "<!doctype html><title>Hill repeats, revised</title>");
+        WriteManifest(changes, SiteKeys);
+
+        var refused = Assert.ThrowsAsync<DeployException>(() => DeployAsync(target, changes));
+
+        Assert.That(refused!.Message, Does.Contain("lacks 4 files").And.Contain("assets/site.0a1b2c3d.css").And.Contain("Nothing was changed"));
+        Assert.That(await KeysAsync(client, "other-site/"), Is.EqualTo(new[] { "other-site/old.html" }), "nothing uploaded, nothing deleted");
+    }
+
+    [Test]
+    public void A_manifest_that_lists_no_files_is_refused_before_the_bucket_is_touched()
+    {
+        var site = NewSite();
+        Write(site, ".cadence-manifest.json", "{}");
+        Assert.That(() => SiteFiles.Read(site), Throws.TypeOf<UsageException>().With.Message.Contains("lists no files"));
     }
 
     [Test]

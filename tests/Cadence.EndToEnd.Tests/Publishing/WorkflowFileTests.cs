@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Cadence.Site.Build;
+using Cadence.Site.Write;
 using YamlDotNet.RepresentationModel;
 
 namespace Cadence.EndToEnd.Tests.Publishing;
@@ -124,37 +125,64 @@ public partial class WorkflowFileTests
         Assert.That(Scalar(tested, "uses"), Is.EqualTo("./.github/workflows/tested-build.yml"));
         Assert.That(Scalar(tested, "if"), Is.EqualTo("needs.code.outputs.tested != 'true'"), "code is tested here only when ci has not");
 
-        var build = jobs["build"];
-        Assert.That(Optional(build, "container"), Is.Null, "no SDK image to pull");
-        Assert.That(Steps(build).Select(s => Optional(s, "uses")).OfType<YamlScalarNode>().Select(u => u.Value), Has.None.StartsWith("actions/checkout@"),
-            "no checkout: the executables and the last build come from the caches, the content from the CMS");
-        var commands = string.Join('\n', Steps(build).Select(s => Optional(s, "run")).OfType<YamlScalarNode>().Select(r => r.Value));
-        Assert.That(commands, Does.Not.Contain("apt-get").And.Not.Contain("dotnet").And.Not.Contain("build.sh").And.Not.Contain("npm"));
-        Assert.That(commands, Does.Contain("artifacts/bin/site/Cadence.Site build").And.Contain("artifacts/bin/deploy/Cadence.Deploy --from"));
-        var executables = Child(StepUsing(build, "actions/cache/restore", s => Scalar(Child(s, "with"), "path") == "artifacts/bin"), "with");
-        Assert.That(Scalar(executables, "key"), Is.EqualTo("${{ needs.code.outputs.key }}"));
-        Assert.That(Scalar(executables, "fail-on-cache-miss"), Is.EqualTo("true"), "never builds the site with anything but tested executables");
+        foreach (var name in new[] { "bucket", "build" })
+        {
+            var build = jobs[name];
+            Assert.That(Optional(build, "container"), Is.Null, $"{name}: no SDK image to pull");
+            Assert.That(Steps(build).Select(s => Optional(s, "uses")).OfType<YamlScalarNode>().Select(u => u.Value), Has.None.StartsWith("actions/checkout@"),
+                $"{name}: no checkout: the executables and the last build come from the caches, the content from the CMS");
+            var commands = string.Join('\n', Steps(build).Select(s => Optional(s, "run")).OfType<YamlScalarNode>().Select(r => r.Value));
+            Assert.That(commands, Does.Not.Contain("apt-get").And.Not.Contain("dotnet").And.Not.Contain("build.sh").And.Not.Contain("npm"), name);
+            Assert.That(commands, Does.Contain("artifacts/bin/site/Cadence.Site build --out artifacts/site"), name);
+            var executables = Child(StepUsing(build, "actions/cache/restore", s => Scalar(Child(s, "with"), "path") == "artifacts/bin"), "with");
+            Assert.That(Scalar(executables, "key"), Is.EqualTo("${{ needs.code.outputs.key }}"), name);
+            Assert.That(Scalar(executables, "fail-on-cache-miss"), Is.EqualTo("true"), $"{name}: never builds the site with anything but tested executables");
+        }
+        Assert.That(string.Join('\n', Scalars(jobs["bucket"])), Does.Contain("artifacts/bin/deploy/Cadence.Deploy --from artifacts/site"));
     }
 
-    [Test]
-    public void The_last_build_is_restored_from_a_rolling_cache_holding_the_output_and_the_build_cache()
+    /// <summary>The state cache of a job: its paths, after checking that it is restored from the newest earlier run and saved under this run's key.</summary>
+    private static string[] RollingState(YamlMappingNode job)
     {
-        var build = Jobs("publish.yml")["build"];
-        var restore = Child(StepUsing(build, "actions/cache/restore", s => Scalar(Child(s, "with"), "path") != "artifacts/bin"), "with");
-        var save = Child(StepUsing(build, "actions/cache/save"), "with");
+        var restore = Child(StepUsing(job, "actions/cache/restore", s => Scalar(Child(s, "with"), "path") != "artifacts/bin"), "with");
+        var save = Child(StepUsing(job, "actions/cache/save"), "with");
         var key = Scalar(restore, "key");
         var prefix = Scalar(restore, "restore-keys");
         Assert.That(key, Does.StartWith(prefix).And.Contain("${{ github.run_id }}"), "a new key each run, restored from the newest earlier one");
         Assert.That(Scalar(save, "key"), Is.EqualTo(key));
         Assert.That(Docs, Does.Contain($"`{prefix}`"));
-
-        // The folders the site build keeps its state in, as it computes them: its output (with the manifest and the
-        // changes cursor) and the build cache beside it.
         var paths = Scalar(restore, "path").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var site = "artifacts/site";
-        var cache = Path.GetRelativePath(RepoPaths.Root, BuildCache.FolderFor(Path.Combine(RepoPaths.Root, site)));
-        Assert.That(paths, Is.EquivalentTo(new[] { site, cache }));
         Assert.That(Scalar(save, "path").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), Is.EquivalentTo(paths));
+        return paths;
+    }
+
+    private const string SiteFolder = "artifacts/site";
+
+    /// <summary>The build cache's folder beside the output, as the site build computes it.</summary>
+    private static string CacheFolder => Path.GetRelativePath(RepoPaths.Root, BuildCache.FolderFor(Path.Combine(RepoPaths.Root, SiteFolder)));
+
+    [Test]
+    public void The_pages_build_restores_the_last_whole_output_and_its_build_cache()
+    {
+        var build = Jobs("publish.yml")["build"];
+        Assert.That(RollingState(build), Is.EquivalentTo(new[] { SiteFolder, CacheFolder }));
+        Assert.That(Scalar(Child(StepUsing(build, "actions/upload-pages-artifact"), "with"), "path"), Is.EqualTo(SiteFolder), "the Pages artifact is a whole site");
+        foreach (var deploy in new[] { "pages", "branch" })
+            Assert.That(Scalar(Jobs("publish.yml")[deploy], "needs"), Is.EqualTo("build"), $"{deploy} deploys the whole site");
+    }
+
+    [Test]
+    public void The_bucket_build_restores_only_the_manifest_and_build_cache_and_keeps_them_only_once_deployed()
+    {
+        var bucket = Jobs("publish.yml")["bucket"];
+        // Not the output: the build writes only what changed beside the manifest of the whole site, which the deploy reads.
+        Assert.That(RollingState(bucket), Is.EquivalentTo(new[] { $"{SiteFolder}/{BuildManifest.FileName}", CacheFolder }));
+        Assert.That(Scalar(bucket, "if"), Does.Contain("vars.CADENCE_S3_BUCKET != ''"));
+        var steps = Steps(bucket);
+        var deploy = steps.FindIndex(s => Optional(s, "run") is YamlScalarNode run && run.Value!.Contains("Cadence.Deploy", StringComparison.Ordinal));
+        var save = steps.FindIndex(s => Optional(s, "uses") is YamlScalarNode uses && uses.Value!.StartsWith("actions/cache/save@", StringComparison.Ordinal));
+        Assert.That(save, Is.GreaterThan(deploy), "after a failed deploy the next run starts from the state the bucket holds");
+        Assert.That(Optional(steps[save], "if"), Is.Null, "saved only when every step before it succeeded");
     }
 
     [Test]
