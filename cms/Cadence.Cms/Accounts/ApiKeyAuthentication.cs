@@ -18,7 +18,7 @@ public sealed class ApiKeyOptions : AuthenticationSchemeOptions
 /// <summary>Authenticates API calls by a hashed content or preview key.</summary>
 public sealed class ApiKeyAuthentication(
     IOptionsMonitor<ApiKeyOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    ApiKeys keys, IMemoryCache cache, IProblemDetailsService problems)
+    IMemoryCache cache, IProblemDetailsService problems)
     : AuthenticationHandler<ApiKeyOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -26,7 +26,8 @@ public sealed class ApiKeyAuthentication(
     public const string ContentPolicy = "ContentKey";
     public const string PreviewPolicy = "PreviewKey";
 
-    // A revoked key stops working within this window; it saves a database read on every API call.
+    // A revoked key stops working within this window; it saves a database read on every API call. The key store (and
+    // with it a pooled database context) is asked for only when the window has passed, never on a cached check.
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -49,6 +50,7 @@ public sealed class ApiKeyAuthentication(
         var kind = await cache.GetOrCreateAsync("api-key:" + hash, async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = CacheFor;
+            var keys = Context.RequestServices.GetRequiredService<ApiKeys>();
             return (await keys.FindByHashAsync(hash, Context.RequestAborted))?.Kind;
         });
         if (kind is null) return AuthenticateResult.Fail("Unknown or revoked key.");

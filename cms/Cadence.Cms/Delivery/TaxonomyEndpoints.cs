@@ -8,11 +8,21 @@ public static class TaxonomyEndpoints
 {
     public static async Task<IResult> Tags(CadenceDb db, CancellationToken cancellationToken)
     {
-        // Only terms a reader can see: a tag used only by drafts would name work that is not public yet.
-        var tags = await db.Tags.AsNoTracking().Where(t => t.Posts.AsQueryable().Any(LivePosts.Rule)).OrderBy(t => t.Slug)
-            .Select(t => new TermCountDto(t.Slug, t.Name, t.Posts.AsQueryable().Count(LivePosts.Rule)))
-            .ToListAsync(cancellationToken);
+        var tags = await TagCounts(db).ToListAsync(cancellationToken);
         return ETagged.Json(new ItemsDto<TermCountDto>(tags), DeliveryJson.Default.ItemsDtoTermCountDto);
+    }
+
+    /// <summary>
+    /// Tags with their live-post counts, only those a reader can see (a tag used only by drafts would name work that
+    /// is not public yet). Counted in one pass over the live posts' tag links, read from indexes alone, instead of
+    /// one count per tag that checked every linked post's row (each holds its body before its status).
+    /// </summary>
+    public static IQueryable<TermCountDto> TagCounts(CadenceDb db)
+    {
+        var counts = db.Posts.WhereLive().SelectMany(p => p.Tags, (_, t) => t.Id).GroupBy(id => id)
+            .Select(g => new { TagId = g.Key, Count = g.Count() });
+        return db.Tags.AsNoTracking().Join(counts, t => t.Id, c => c.TagId, (t, c) => new { t.Slug, t.Name, c.Count })
+            .OrderBy(t => t.Slug).Select(t => new TermCountDto(t.Slug, t.Name, t.Count));
     }
 
     public static async Task<IResult> Categories(CadenceDb db, CancellationToken cancellationToken)

@@ -320,6 +320,8 @@ namespace Cadence.Cms.Data.Migrations
                     b.HasIndex("Slug")
                         .IsUnique();
 
+                    b.HasIndex("Status", "DeletedAt");
+
                     b.HasIndex("Status", "PublishedAt");
 
                     b.HasIndex(new[] { "Kind", "PublishedAt", "Id" }, "IX_Posts_Live")

@@ -370,6 +370,8 @@ namespace Cadence.Cms.Data.Migrations.PostgreSql
                     b.HasIndex("Slug")
                         .IsUnique();
 
+                    b.HasIndex("Status", "DeletedAt");
+
                     b.HasIndex("Status", "PublishedAt");
 
                     b.HasIndex(new[] { "Kind", "PublishedAt", "Id" }, "IX_Posts_Live")
