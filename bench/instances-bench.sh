@@ -100,7 +100,7 @@ forms() {
   grep -q "equal to the acknowledged count" "$WORK/forms.txt" || cat "$WORK/forms.txt" >&2
 }
 
-printf '%-22s %-9s %8s %7s %7s %8s %7s | %-20s %-20s\n' setup forms "stored/s" p50_ms p99_ms ack=stored "cpu ms" \
+printf '%-24s %-9s %8s %7s %7s %8s %7s | %-20s %-20s\n' setup forms "stored/s" p50_ms p99_ms ack=stored "cpu ms" \
   "posts?limit=10 r/s p50 p99" "one post r/s p50 p99"
 for setup in $SETUPS; do
   case $setup in
@@ -132,7 +132,7 @@ for setup in $SETUPS; do
     after=0; for p in "${cms_pids[@]}"; do after=$(echo "$after + $(cpu_seconds "$p")" | bc); done
     # The warm-up's 500 submissions are measured too: CPU per submission counts them.
     cpu=$(echo "($after - $before) * 1000 / ($COUNT + 500)" | bc -l)
-    printf '%-22s %-9s %8s %7s %7s %8s %7.2f |' "$label" "$mode" "$stored_rate" "$p50" "$p99" \
+    printf '%-24s %-9s %8s %7s %7s %8s %7.2f |' "$label" "$mode" "$stored_rate" "$p50" "$p99" \
       "$([[ "$ack" == "$stored" ]] && echo "$stored yes" || echo "NO $ack/$stored")" "$cpu"
     if [[ $mode == closed ]]; then
       AUTH=(-H "Authorization: Bearer $KEY")
