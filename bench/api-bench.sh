@@ -16,7 +16,7 @@ CONNECTIONS=${CONNECTIONS:-32}
 ROUNDS=${ROUNDS:-1}
 GEN=${GEN:-$ROOT/../shared/bench/ssg/gen-corpus.py}
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
-source "$ROOT/bench/loopback.sh"
+source "$ROOT/bench/lib/loopback.sh"
 
 need_wrk_nginx
 command -v sqlite3 >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlite3 >/dev/null; }

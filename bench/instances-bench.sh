@@ -15,7 +15,7 @@ COUNT=${COUNT:-20000} CLIENTS=${CLIENTS:-64} RATE=${RATE:-1000}
 DURATION=${DURATION:-10s} CONNECTIONS=${CONNECTIONS:-32}
 SETUPS=${SETUPS:-"sqlite pg1 pg2"}
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
-source "$ROOT/bench/loopback.sh"
+source "$ROOT/bench/lib/loopback.sh"
 
 need_wrk_nginx
 dotnet build "$ROOT/bench/Cadence.FormsLoad" -c Release --nologo -v quiet >/dev/null

@@ -1,4 +1,5 @@
-# Shared by the benchmarks that run servers on 127.0.0.1 and measure them with wrk; sourced, not run.
+# Shared by the benchmarks that run servers on 127.0.0.1 and measure them with wrk; sourced, not run (so it sits
+# outside bench/*.sh, which ./build.sh --target=bench runs).
 # Gives: PIDS (processes to stop on exit), stop_all, free_port, measure (wrk: "req/s p50 p99 non-2xx"), need_wrk_nginx,
 # wait_healthy, cpu_seconds.
 
