@@ -92,7 +92,7 @@ EOF
   PIDS+=("$STARTED")
 }
 
-# FormsLoad's figures as "stored/s p50 p99 acknowledged stored", then the run's own exit status decides.
+# FormsLoad's figures as "stored/s p50 p99 acknowledged stored"; its whole report goes to stderr when the check failed.
 forms() {
   "${LOAD[@]}" --count "$COUNT" --clients "$CLIENTS" "$@" >"$WORK/forms.txt" || echo "  warning: FormsLoad failed (see below)" >&2
   awk '/^Submissions:/ { for (i = 2; i < NF; i++) if ($(i + 1) == "acknowledged") ack = $i } /^Throughput:/ { rate = $2 } /^Latency:/ { p50 = $3; p99 = $6 } /^Stored rows:/ { stored = $3 }
@@ -130,8 +130,8 @@ for setup in $SETUPS; do
     before=0; for p in "${cms_pids[@]}"; do before=$(echo "$before + $(cpu_seconds "$p")" | bc); done
     read -r stored_rate p50 p99 ack stored < <(forms --url "$front" "${database[@]}" "${rate[@]}")
     after=0; for p in "${cms_pids[@]}"; do after=$(echo "$after + $(cpu_seconds "$p")" | bc); done
-    # The warm-up's 500 submissions are measured too: CPU per submission counts them.
-    cpu=$(echo "($after - $before) * 1000 / ($COUNT + 500)" | bc -l)
+    # FormsLoad's warm-up (500 submissions, or COUNT if fewer) is in the CPU time too, so it is counted.
+    cpu=$(echo "($after - $before) * 1000 / ($COUNT + $(( COUNT < 500 ? COUNT : 500 )))" | bc -l)
     printf '%-24s %-9s %8s %7s %7s %8s %7.2f |' "$label" "$mode" "$stored_rate" "$p50" "$p99" \
       "$([[ "$ack" == "$stored" ]] && echo "$stored yes" || echo "NO $ack/$stored")" "$cpu"
     if [[ $mode == closed ]]; then
