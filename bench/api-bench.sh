@@ -16,23 +16,15 @@ CONNECTIONS=${CONNECTIONS:-32}
 ROUNDS=${ROUNDS:-1}
 GEN=${GEN:-$ROOT/../shared/bench/ssg/gen-corpus.py}
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+source "$ROOT/bench/lib/loopback.sh"
 
-if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
-  # Debian starts an installed nginx as a service on port 80 of every interface; a policy that refuses service
-  # starts (the one containers ship) keeps it stopped. Only the process below, on loopback, serves.
-  guard=/usr/sbin/policy-rc.d; [[ -e $guard ]] || { printf '#!/bin/sh\nexit 101\n' >$guard && chmod +x $guard && added_guard=1; }
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx >/dev/null
-  [[ -z "${added_guard:-}" ]] || rm -f $guard
-fi
+need_wrk_nginx
 command -v sqlite3 >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlite3 >/dev/null; }
 mkdir -p "$WORK"
 dotnet build "$ROOT/cms/Cadence.Cms/Cadence.Cms.csproj" -c Release --nologo -v quiet >/dev/null
 CMS_DLL=$ROOT/cms/Cadence.Cms/bin/Release/net10.0/Cadence.Cms.dll
 
-PIDS=()
-stop_all() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done; PIDS=(); }
 trap stop_all EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 # ---- nginx: a minimal server for one folder, as a process of its own (no root, no system config).
 NGINX=$WORK/nginx STATIC=$WORK/static
@@ -56,14 +48,6 @@ nginx -p "$NGINX" -c "$NGINX/nginx.conf" -e "$NGINX/error.log" &
 PIDS+=($!)
 STATIC_URL="http://127.0.0.1:$NGINX_PORT"
 
-# wrk's summary as "req/s p50 p99", latencies in ms.
-measure() {
-  wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency "$@" | awk '
-    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
-    $1 == "50%" { p50 = ms($2) } $1 == "99%" { p99 = ms($2) } $1 == "Requests/sec:" { rps = $2 }
-    / Non-2xx or 3xx responses:/ { bad = $NF }
-    END { printf "%.0f %.2f %.2f %s\n", rps, p50, p99, (bad == "" ? 0 : bad) }'
-}
 seconds() { curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "$@"; }
 
 EMAIL=owner@clinic.test
