@@ -4,7 +4,8 @@
 #   SIZES="starter 1000" DURATION=2s bench/api-bench.sh  # smoke run
 # For each size the CMS (release build, SQLite) starts on a database that imported that corpus (kept per size in
 # $WORK; FRESH_CMS=1 imports again). Each path's answer is fetched once and written to a folder that nginx serves;
-# then wrk (one thread, $CONNECTIONS connections, --latency) runs against the CMS and nginx in turn, $ROUNDS times.
+# then wrk (one thread, $CONNECTIONS connections, --latency) warms each server on the path for $WARMUP (3 s) and runs
+# against the CMS and nginx in turn, $ROUNDS times.
 # Also printed: the first (uncached) answer after a publish, the cached one after it, and a conditional GET (304).
 # Everything listens on 127.0.0.1 and is stopped on exit.
 set -euo pipefail
@@ -86,6 +87,8 @@ for SIZE in $SIZES; do
   for i in "${!PATHS[@]}"; do
     path=${PATHS[$i]}
     curl -fs "${AUTH[@]}" "$CMS$path" -o "$STATIC/$SIZE-$i.json"
+    warm "${AUTH[@]}" "$CMS$path"
+    warm "$STATIC_URL/$SIZE-$i.json"
     for _ in $(seq 1 "$ROUNDS"); do
       read -r crps cp50 cp99 cbad < <(measure "${AUTH[@]}" "$CMS$path")
       read -r nrps np50 np99 _ < <(measure "$STATIC_URL/$SIZE-$i.json")

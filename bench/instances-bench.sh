@@ -138,6 +138,7 @@ for setup in $SETUPS; do
       AUTH=(-H "Authorization: Bearer $KEY")
       slug=$(curl -fs "${AUTH[@]}" "$front/api/v1/posts?limit=1" | python3 -c 'import json, sys; print(json.load(sys.stdin)["items"][0]["slug"])')
       for path in "/api/v1/posts?limit=10" "/api/v1/posts/$slug"; do
+        warm "${AUTH[@]}" "$front$path"
         read -r rps a b bad < <(measure "${AUTH[@]}" "$front$path")
         [[ "$bad" == 0 ]] || echo "  warning: $bad answers to $path were not 2xx/3xx" >&2
         printf ' %6s %6s %6s  ' "$rps" "$a" "$b"

@@ -1,7 +1,7 @@
 # Shared by the benchmarks that run servers on 127.0.0.1 and measure them with wrk; sourced, not run (so it sits
 # outside bench/*.sh, which ./build.sh --target=bench runs).
-# Gives: PIDS (processes to stop on exit), stop_all, free_port, measure (wrk: "req/s p50 p99 non-2xx"), need_wrk_nginx,
-# wait_healthy, cpu_seconds.
+# Gives: PIDS (processes to stop on exit), stop_all, free_port, warm, measure (wrk: "req/s p50 p99 non-2xx"),
+# need_wrk_nginx, wait_healthy, cpu_seconds.
 
 PIDS=()
 stop_all() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done; PIDS=(); }
@@ -16,6 +16,10 @@ need_wrk_nginx() {
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx >/dev/null
   [[ -z "$added" ]] || rm -f $guard
 }
+
+# Loads a URL for WARMUP (3 s unless set) and forgets the figures: the CMS runs on the JIT, which compiles a path's code
+# again, optimised, only after it has run a while, so a first measurement would time the compiler as well.
+warm() { wrk -t1 -c"$CONNECTIONS" -d"${WARMUP:-3s}" "$@" >/dev/null; }
 
 # wrk's summary as "req/s p50 p99 non-2xx", latencies in ms; needs DURATION and CONNECTIONS.
 measure() {
