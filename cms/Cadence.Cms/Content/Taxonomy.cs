@@ -6,6 +6,9 @@ public sealed class Tag
     public required string Slug { get; set; }
     public required string Name { get; set; }
     public List<Post> Posts { get; set; } = [];
+
+    /// <summary>How many live posts carry the tag; kept by every save that changes it (<see cref="TagPostCounts"/>).</summary>
+    public int LivePostCount { get; set; }
 }
 
 public sealed class Category

@@ -12,7 +12,9 @@ public static class PostEndpoints
         var (query, errors) = PostQuery.Parse(http.Request.Query, ApiKeyAuthentication.IsPreview(http.User));
         if (query is null) return TypedResults.ValidationProblem(errors, title: "Some parameters are not valid.");
 
-        if (query.Tag is not null && !await db.Tags.AnyAsync(t => t.Slug == query.Tag, cancellationToken))
+        var tag = query.Tag is null ? null : await db.Tags.AsNoTracking().Where(t => t.Slug == query.Tag)
+            .Select(t => new { t.LivePostCount }).SingleOrDefaultAsync(cancellationToken);
+        if (query.Tag is not null && tag is null)
             return DeliveryEndpoints.BadParameter("tag", $"There is no tag '{query.Tag}'.");
         if (query.Category is not null && !await db.Categories.AnyAsync(c => c.Slug == query.Category, cancellationToken))
             return DeliveryEndpoints.BadParameter("category", $"There is no category '{query.Category}'.");
@@ -20,7 +22,10 @@ public static class PostEndpoints
             return DeliveryEndpoints.BadParameter("author", $"There is no author '{query.Author}'.");
 
         var filtered = query.Apply(db.Posts.AsNoTracking());
-        var total = await filtered.CountAsync(cancellationToken);
+        // A tag's live posts are counted as they change; any other filter is counted here, from the live-post indexes.
+        var total = tag is not null && query.IsLiveOnly && query is { Category: null, Author: null }
+            ? tag.LivePostCount
+            : await filtered.CountAsync(cancellationToken);
         // Unclamped: a page past the end answers with no items, and says how many pages there are.
         var paging = new Paging(query.Page, query.Limit, total);
         var pages = paging.Pages;

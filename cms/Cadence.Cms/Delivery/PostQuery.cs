@@ -41,11 +41,14 @@ public sealed record PostQuery(int Page, int Limit, string? Tag, string? Categor
     /// <summary>The posts (never pages: <see cref="PageRules"/>) this query asks for, in its order.</summary>
     public IQueryable<Post> Apply(IQueryable<Post> posts) => Apply(posts, PostKind.Post);
 
+    /// <summary>Whether the query asks for live posts only (what the content key sees).</summary>
+    public bool IsLiveOnly => Statuses is [PostStatus.Published];
+
     public IQueryable<Post> Apply(IQueryable<Post> posts, PostKind kind)
     {
         posts = posts.Where(p => p.Kind == kind);
         var statuses = Statuses;
-        posts = statuses is [PostStatus.Published] ? posts.WhereLive() : posts.Where(p => p.DeletedAt == null && statuses.Contains(p.Status));
+        posts = IsLiveOnly ? posts.WhereLive() : posts.Where(p => p.DeletedAt == null && statuses.Contains(p.Status));
         if (Tag is not null) posts = posts.Where(p => p.Tags.Any(t => t.Slug == Tag));
         if (Category is not null) posts = posts.Where(p => p.Category!.Slug == Category);
         if (Author is not null) posts = posts.Where(p => p.Author!.Slug == Author);

@@ -14,16 +14,12 @@ public static class TaxonomyEndpoints
 
     /// <summary>
     /// Tags with their live-post counts, only those a reader can see (a tag used only by drafts would name work that
-    /// is not public yet). Counted in one pass over the live posts' tag links, read from indexes alone, instead of
-    /// one count per tag that checked every linked post's row (each holds its body before its status).
+    /// is not public yet). The counts are kept by every save that moves them (<see cref="TagPostCounts"/>), so the
+    /// list reads the tags alone, whatever the number of posts.
     /// </summary>
-    public static IQueryable<TermCountDto> TagCounts(CadenceDb db)
-    {
-        var counts = db.Posts.WhereLive().SelectMany(p => p.Tags, (_, t) => t.Id).GroupBy(id => id)
-            .Select(g => new { TagId = g.Key, Count = g.Count() });
-        return db.Tags.AsNoTracking().Join(counts, t => t.Id, c => c.TagId, (t, c) => new { t.Slug, t.Name, c.Count })
-            .OrderBy(t => t.Slug).Select(t => new TermCountDto(t.Slug, t.Name, t.Count));
-    }
+    public static IQueryable<TermCountDto> TagCounts(CadenceDb db) =>
+        db.Tags.AsNoTracking().Where(t => t.LivePostCount > 0).OrderBy(t => t.Slug)
+            .Select(t => new TermCountDto(t.Slug, t.Name, t.LivePostCount));
 
     public static async Task<IResult> Categories(CadenceDb db, CancellationToken cancellationToken)
     {

@@ -32,10 +32,10 @@ public sealed class GhostTaxonomy(CadenceDb db, PostAddress address, CmsAddress 
     {
         var (query, problem) = GhostQuery.Parse(parameters, TagFields, "name asc");
         if (query is null) return problem!;
-        var rows = query.Filtered(db.Tags.AsNoTracking().Where(t => t.Posts.AsQueryable().Any(LivePosts.Rule)));
+        var rows = query.Filtered(db.Tags.AsNoTracking().Where(t => t.LivePostCount > 0));
         if (which is not null) rows = rows.Where(which);
         return await AnswerAsync("tags", rows, TagFields, query, what,
-            page => page.Select(t => new Counted<Tag>(t, t.Posts.AsQueryable().Count(LivePosts.Rule))),
+            page => page.Select(t => new Counted<Tag>(t, t.LivePostCount)),
             (c, links, counted) => GhostMapping.Tag(c.Row, links, counted ? c.Posts : null), GhostJson.Default.GhostTag, cancellationToken);
     }
 

@@ -9,7 +9,7 @@ namespace Cadence.Cms.Tests.Delivery;
 
 /// <summary>
 /// The delivery API's queries stay cheap as a site grows: the first start analyses the imported content, and the
-/// planner answers the lists, their totals and the tag counts from indexes, never by reading post rows one by one
+/// planner answers the lists and their totals from indexes and the tag list from the tags alone, never by reading post rows one by one
 /// (each holds its body before the columns a filter reads).
 /// </summary>
 public class QueryPlanTests
@@ -50,12 +50,11 @@ public class QueryPlanTests
         var analysed = await Scalar<long>(connection, "SELECT COUNT(DISTINCT tbl) FROM sqlite_stat1 WHERE tbl IN ('Posts', 'PostTags', 'Tags')");
         Assert.That(analysed, Is.EqualTo(3), "statistics for posts, tags and the join between them");
 
-        // The tag counts: one pass over the live posts' ids and their links, both from covering indexes; no post row.
+        // The tag counts are kept with the tags: the list reads the tags alone, however many posts carry them.
         var plan = await Lines(connection, "EXPLAIN QUERY PLAN " + tagsQuery);
         var shown = tagsQuery + "\n" + string.Join("\n", plan);
-        Assert.That(plan, Has.Some.Contains("USING COVERING INDEX IX_Posts_Status_DeletedAt"), shown);
-        Assert.That(plan, Has.Some.Contains("USING COVERING INDEX sqlite_autoindex_PostTags_1"), shown);
-        Assert.That(plan, Has.None.Contains("CORRELATED"), shown);
+        Assert.That(plan, Has.Some.Contains("IX_Tags_Slug"), shown);
+        Assert.That(plan, Has.None.Contains("Posts").And.None.Contains("PostTags").And.None.Contains("CORRELATED"), shown);
 
         // A page of the posts list is read in order from an index (no sort of every post); its total and an author's
         // list come from the live-post indexes, never from the rows themselves (each holds its body before the columns
