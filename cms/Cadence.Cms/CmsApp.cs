@@ -64,12 +64,13 @@ public static class CmsApp
         app.UsePublicEdge();
         app.UseSecurityHeaders();
         app.UseCors();
+        // Before sign-in and authorization, so a cached read costs its key check and lookup only; the cache's policy
+        // checks the key itself and lets only a valid content key near a stored answer (ContentVersionCachePolicy).
+        app.UseOutputCache();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseTwoFactorRequirement();
-        // After authorization, so only a request allowed to see an answer can be given a stored one.
-        app.UseOutputCache();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         // Everything the reference page loads comes from the CMS itself: no web fonts, telemetry or chat from elsewhere.

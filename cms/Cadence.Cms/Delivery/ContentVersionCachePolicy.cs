@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cadence.Cms.Accounts;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace Cadence.Cms.Delivery;
@@ -7,13 +8,20 @@ namespace Cadence.Cms.Delivery;
 /// <summary>
 /// Output caching for read APIs, keyed by the <see cref="ContentVersion"/> asked of the database before each lookup:
 /// a commit that changes content raises the version, so the next request misses and reads afresh, on this instance
-/// or any other sharing the database. Only content-key reads are cached: authorization runs before the cache, so an
-/// unauthorised request never reaches it, and preview reads (drafts) are never stored. A stored answer keeps its
-/// strong ETag, so a matching <c>If-None-Match</c> is answered 304 from the cache without the content query.
+/// or any other sharing the database. Only reads with a valid content key are cached, and preview reads (drafts) are
+/// never stored. A stored answer keeps its strong ETag, so a matching <c>If-None-Match</c> is answered 304 from the
+/// cache without the content query.
 /// </summary>
-public sealed class ContentVersionCachePolicy : IOutputCachePolicy
+/// <remarks>
+/// The cache sits before authentication and authorization (<see cref="CmsApp"/>), so a hit costs the key check and
+/// the lookup, not the whole sign-in pipeline: the policy checks the key itself, with the scheme the endpoint's
+/// authorization uses, and lets a request near the cache only when that key is a valid content key, which is exactly
+/// what the endpoint's authorization would have let through. Any other request goes on to be authorised as before.
+/// </remarks>
+/// <param name="keyScheme">The authentication scheme that reads the endpoint's key.</param>
+public sealed class ContentVersionCachePolicy(string keyScheme) : IOutputCachePolicy
 {
-    /// <summary>The policy's name, for <c>CacheOutput(ContentVersionCachePolicy.Name)</c> on any read endpoint.</summary>
+    /// <summary>The policy for the delivery API (<c>Authorization: Bearer</c> keys).</summary>
     public const string Name = "content-version";
 
     /// <summary>The tag of every stored answer, to evict them all at once.</summary>
@@ -26,7 +34,7 @@ public sealed class ContentVersionCachePolicy : IOutputCachePolicy
     {
         var http = context.HttpContext;
         var cacheable = (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
-            && http.User.HasClaim(ApiKeyAuthentication.KindClaim, nameof(ApiKeyKind.Content));
+            && (await http.AuthenticateAsync(keyScheme)).Principal?.HasClaim(ApiKeyAuthentication.KindClaim, nameof(ApiKeyKind.Content)) == true;
         context.EnableOutputCaching = cacheable;
         context.AllowCacheLookup = cacheable;
         context.AllowCacheStorage = cacheable;

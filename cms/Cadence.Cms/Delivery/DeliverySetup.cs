@@ -1,3 +1,5 @@
+using Cadence.Cms.Accounts;
+
 namespace Cadence.Cms.Delivery;
 
 public static class DeliverySetup
@@ -18,7 +20,7 @@ public static class DeliverySetup
         {
             // Slugs are case-sensitive: /posts/Knee is not /posts/knee, so neither may answer for the other.
             cache.UseCaseSensitivePaths = true;
-            cache.AddPolicy(ContentVersionCachePolicy.Name, new ContentVersionCachePolicy());
+            cache.AddPolicy(ContentVersionCachePolicy.Name, new ContentVersionCachePolicy(ApiKeyAuthentication.SchemeName));
         });
         return services;
     }
