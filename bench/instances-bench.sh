@@ -19,7 +19,7 @@ source "$ROOT/bench/lib/loopback.sh"
 
 need_wrk_nginx
 dotnet build "$ROOT/bench/Cadence.FormsLoad" -c Release --nologo -v quiet >/dev/null
-CMS_DLL=$ROOT/cms/Cadence.Cms/bin/Release/net10.0/Cadence.Cms.dll
+CMS_DLL=${CMS_DLL:-$ROOT/cms/Cadence.Cms/bin/Release/net10.0/Cadence.Cms.dll} # another build: CMS_DLL=path/Cadence.Cms.dll
 LOAD=(dotnet "$ROOT/bench/Cadence.FormsLoad/bin/Release/net10.0/Cadence.FormsLoad.dll")
 WORK=$(mktemp -d /tmp/cadence-instances-bench.XXXXXX)
 PG=$(mktemp -d /tmp/cadence-instances-pg.XXXXXX)

@@ -12,8 +12,11 @@ public static class JsonColumn
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
+    /// <summary>The column's text for a value, for a writer that inserts rows without EF Core.</summary>
+    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
+
     public static ValueConverter<T, string> Converter<T>() where T : new() =>
-        new(value => JsonSerializer.Serialize(value, Options), text => JsonSerializer.Deserialize<T>(text, Options) ?? new T());
+        new(value => Serialize(value), text => JsonSerializer.Deserialize<T>(text, Options) ?? new T());
 
     /// <summary>For a record without a parameterless constructor: <paramref name="empty"/> stands for an empty column.</summary>
     public static ValueConverter<T, string> Converter<T>(T empty) =>

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Cadence.Cms.Mail;
 using Microsoft.Extensions.Options;
 
 namespace Cadence.Cms.Forms;
@@ -91,11 +92,11 @@ public static class SubmissionEndpoint
     private static SubmissionWrite ComposeWrite(FormDefinition form, Submission submission, FormsSnapshot snapshot, SubmissionMails mails,
         SignedTokens tokens, string cmsUrl, string? download, FormsOptions settings)
     {
-        MimeKit.MimeMessage? notification = null, readerMail = null;
+        OutboxMail? notification = null, readerMail = null;
         if ((form.NotificationEmail ?? snapshot.NotificationEmail) is { Length: > 0 } notify)
-            notification = mails.Notification(form, submission, notify, $"{cmsUrl}{ManagerRoutes.Inbox}?form={Uri.EscapeDataString(form.Key)}");
+            notification = Row(mails.Notification(form, submission, notify, $"{cmsUrl}{ManagerRoutes.Inbox}?form={Uri.EscapeDataString(form.Key)}"));
         if (download is not null && submission.Email is not null)
-            readerMail = mails.Ebook(form, snapshot.ClinicName, submission.Email, submission.Value("name") ?? submission.Value("first_name"), download, settings.DownloadLinkDays);
+            readerMail = Row(mails.Ebook(form, snapshot.ClinicName, submission.Email, submission.Value("name") ?? submission.Value("first_name"), download, settings.DownloadLinkDays));
 
         NewsletterSignup? signup = null;
         if (form.Key == settings.NewsletterForm && submission.Email is { } email)
@@ -103,11 +104,17 @@ public static class SubmissionEndpoint
             var confirm = $"{cmsUrl}/newsletter/confirm/{tokens.Create(TokenPurposes.Confirm, email, TimeSpan.FromDays(30))}";
             var unsubscribe = $"{cmsUrl}/newsletter/unsubscribe/{tokens.Create(TokenPurposes.Unsubscribe, email)}";
             signup = new NewsletterSignup(email, submission.Value("first_name") ?? submission.Value("name"),
-                mails.NewsletterConfirmation(snapshot.ClinicName, email, confirm, unsubscribe));
+                Row(mails.NewsletterConfirmation(snapshot.ClinicName, email, confirm, unsubscribe)));
         }
-        // Written to the outbox as they are (no staging), so they carry the clinic's sender from the snapshot.
-        foreach (var message in new[] { notification, readerMail, signup?.Confirmation }) message?.From.Add(snapshot.Sender);
         return new SubmissionWrite(submission, notification, readerMail, signup, TimeSpan.FromMinutes(settings.DuplicateWindowMinutes));
+
+        // Written to the outbox as they are (no staging), so they carry the clinic's sender from the snapshot. Made
+        // into their rows here, by the request, so the single writer's turn only inserts them.
+        OutboxMail Row(MimeKit.MimeMessage message)
+        {
+            message.From.Add(snapshot.Sender);
+            return MailOutbox.ToRow(message, submission.ReceivedAt);
+        }
     }
 
     private static IResult Invalid(bool json, FormDefinition form, Dictionary<string, string[]> errors, string? back)

@@ -2,17 +2,19 @@ using System.Threading.Channels;
 using Cadence.Cms.Data;
 using Cadence.Cms.Mail;
 using Microsoft.EntityFrameworkCore;
-using MimeKit;
 
 namespace Cadence.Cms.Forms;
 
 /// <summary>A newsletter sign-up riding along with its submission; the confirmation goes out unless already confirmed.</summary>
-public sealed record NewsletterSignup(string Email, string? FirstName, MimeMessage Confirmation);
+public sealed record NewsletterSignup(string Email, string? FirstName, OutboxMail Confirmation);
 
-/// <summary>Everything one submission writes, committed together or not at all.</summary>
+/// <summary>
+/// Everything one submission writes, committed together or not at all. The mails come as finished outbox rows:
+/// turning a message into its bytes is done by the request, in parallel, not inside the single writer's turn.
+/// </summary>
 /// <param name="Notification">The email to the clinic.</param>
 /// <param name="ReaderMail">The email to the reader (the ebook link).</param>
-public sealed record SubmissionWrite(Submission Submission, MimeMessage? Notification, MimeMessage? ReaderMail, NewsletterSignup? Signup, TimeSpan DuplicateWindow)
+public sealed record SubmissionWrite(Submission Submission, OutboxMail? Notification, OutboxMail? ReaderMail, NewsletterSignup? Signup, TimeSpan DuplicateWindow)
 {
     public bool SendsMail => Notification is not null || ReaderMail is not null || Signup is not null;
 }
@@ -86,8 +88,25 @@ public sealed class SubmissionWriter(IServiceScopeFactory scopes, MailDeliverySi
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CadenceDb>();
         using var turn = await gate.EnterAsync();
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var recent = await RecentHashesAsync(db, writes);
+        // Opened through EF Core so the connection gets its settings (busy timeout, foreign keys); the transaction is
+        // the connection's own, so the save and commit hooks for content (changes feed, webhook wake-up) stay out of it.
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            var connection = db.Database.GetDbConnection();
+            await using var transaction = await connection.BeginTransactionAsync();
+            await using var rows = new SubmissionRows(connection, transaction);
+            var outcomes = await WriteAsync(rows, writes);
+            await transaction.CommitAsync();
+            return outcomes;
+        }
+        finally { await db.Database.CloseConnectionAsync(); }
+    }
+
+    private static async Task<WriteOutcome[]> WriteAsync(SubmissionRows rows, IReadOnlyList<SubmissionWrite> writes)
+    {
+        var since = writes.Min(w => w.Submission.ReceivedAt - w.DuplicateWindow);
+        var recent = await rows.RecentAsync(writes.Select(w => w.Submission.ContentHash).Distinct().ToList(), since);
         var outcomes = new WriteOutcome[writes.Count];
         for (var i = 0; i < writes.Count; i++)
         {
@@ -99,36 +118,13 @@ public sealed class SubmissionWriter(IServiceScopeFactory scopes, MailDeliverySi
                 continue;
             }
             recent[key] = submission.ReceivedAt;
-            db.Submissions.Add(submission);
-            // Linked, so the inbox can show whether each went out; EF inserts the mail rows first.
-            if (notification is not null) submission.NotificationMail = MailOutbox.ToRow(notification, submission.ReceivedAt);
-            if (readerMail is not null) submission.ReaderMail = MailOutbox.ToRow(readerMail, submission.ReceivedAt);
-            if (signup is not null) await SignUpAsync(db, signup, submission.ReceivedAt);
+            // Linked, so the inbox can show whether each went out: the mail rows go first.
+            if (notification is not null) submission.NotificationMailId = await rows.InsertMailAsync(notification);
+            if (readerMail is not null) submission.ReaderMailId = await rows.InsertMailAsync(readerMail);
+            await rows.InsertSubmissionAsync(submission);
+            if (signup is not null) await rows.SignUpAsync(signup, submission.ReceivedAt);
             outcomes[i] = WriteOutcome.Stored;
         }
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
         return outcomes;
-    }
-
-    private static async Task<Dictionary<string, DateTime>> RecentHashesAsync(CadenceDb db, IReadOnlyList<SubmissionWrite> writes)
-    {
-        var since = writes.Min(w => w.Submission.ReceivedAt - w.DuplicateWindow);
-        var hashes = writes.Select(w => w.Submission.ContentHash).Distinct().ToList();
-        var rows = await db.Submissions.Where(s => hashes.Contains(s.ContentHash) && s.ReceivedAt >= since)
-            .Select(s => new { s.ContentHash, s.ReceivedAt }).ToListAsync();
-        return rows.GroupBy(r => r.ContentHash).ToDictionary(g => g.Key, g => g.Max(r => r.ReceivedAt), StringComparer.Ordinal);
-    }
-
-    private static async Task SignUpAsync(CadenceDb db, NewsletterSignup signup, DateTime now)
-    {
-        var subscriber = db.Subscribers.Local.FirstOrDefault(s => s.Email == signup.Email)
-            ?? await db.Subscribers.SingleOrDefaultAsync(s => s.Email == signup.Email);
-        if (subscriber is null) db.Subscribers.Add(subscriber = new Subscriber { Email = signup.Email, SubscribedAt = now });
-        if (subscriber.Status == SubscriberStatus.Confirmed) return;
-        subscriber.Status = SubscriberStatus.Pending;
-        subscriber.FirstName = signup.FirstName ?? subscriber.FirstName;
-        subscriber.SubscribedAt = now;
-        db.MailOutbox.Add(MailOutbox.ToRow(signup.Confirmation, now));
     }
 }

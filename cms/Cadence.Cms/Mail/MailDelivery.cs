@@ -2,7 +2,6 @@ using Cadence.Cms.Data;
 using Cadence.Cms.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using MimeKit;
 
 namespace Cadence.Cms.Mail;
 
@@ -56,9 +55,7 @@ public sealed class MailDelivery(IServiceScopeFactory scopes, IMailTransport tra
         {
             try
             {
-                using var bytes = new MemoryStream(mail.Message);
-                var message = await MimeMessage.LoadAsync(bytes, cancellationToken);
-                await transport.SendAsync(mail.Id, message, cancellationToken);
+                await transport.SendAsync(mail.Id, mail.Message, cancellationToken);
                 sent.Add(mail.Id);
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -9,7 +9,8 @@ namespace Cadence.Cms.Mail;
 /// <summary>Hands one message to the outside world. Throwing means "try again later".</summary>
 public interface IMailTransport
 {
-    Task SendAsync(long id, MimeMessage message, CancellationToken cancellationToken);
+    /// <param name="message">The MIME message exactly as queued in the outbox.</param>
+    Task SendAsync(long id, byte[] message, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -21,29 +22,40 @@ public sealed class PickupMailTransport(string folder) : IMailTransport
 {
     public string Folder { get; } = folder;
 
-    public async Task SendAsync(long id, MimeMessage message, CancellationToken cancellationToken)
+    /// <summary>Owner-only, as <see cref="PrivateFiles"/> makes them.</summary>
+    private static readonly FileStreamOptions NewPrivateFile = OperatingSystem.IsWindows()
+        ? new() { Mode = FileMode.CreateNew, Access = FileAccess.Write, BufferSize = 0 }
+        : new() { Mode = FileMode.CreateNew, Access = FileAccess.Write, BufferSize = 0, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite };
+
+    public Task SendAsync(long id, byte[] message, CancellationToken cancellationToken)
     {
         PrivateFiles.EnsureFolder(Folder);
         var path = Path.Combine(Folder, $"{id:D10}.eml");
         var temporary = path + ".tmp";
-        await using (var file = PrivateFiles.Create(temporary))
-            await message.WriteToAsync(file, cancellationToken);
+        // The queued bytes are the file: nothing to parse and write again. A new file rather than a truncated one:
+        // truncating (FileMode.Create) makes ext4 flush the file to disk on close, a disk write per message. Written
+        // at once: a few kilobytes into the page cache, cheaper than handing them to an asynchronous write.
+        File.Delete(temporary); // left by a crash mid-write
+        using (var file = new FileStream(temporary, NewPrivateFile)) file.Write(message);
         File.Move(temporary, path, overwrite: true);
+        return Task.CompletedTask;
     }
 }
 
 /// <summary>Sends over SMTP with MailKit.</summary>
 public sealed class SmtpMailTransport(IOptions<MailOptions> options) : IMailTransport
 {
-    public async Task SendAsync(long id, MimeMessage message, CancellationToken cancellationToken)
+    public async Task SendAsync(long id, byte[] message, CancellationToken cancellationToken)
     {
+        using var bytes = new MemoryStream(message);
+        var mime = await MimeMessage.LoadAsync(bytes, cancellationToken);
         var smtp = options.Value.Smtp;
         using var client = new SmtpClient();
         var security = !smtp.UseTls ? SecureSocketOptions.None
             : smtp.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls;
         await client.ConnectAsync(smtp.Host ?? "localhost", smtp.Port, security, cancellationToken);
         if (!string.IsNullOrEmpty(smtp.User)) await client.AuthenticateAsync(smtp.User, smtp.Password ?? "", cancellationToken);
-        await client.SendAsync(message, cancellationToken);
+        await client.SendAsync(mime, cancellationToken);
         await client.DisconnectAsync(quit: true, cancellationToken);
     }
 }
