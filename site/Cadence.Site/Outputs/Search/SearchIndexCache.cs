@@ -1,3 +1,4 @@
+using Cadence.Site.Build;
 using Cadence.Site.Keys;
 
 namespace Cadence.Site.Outputs.Search;
@@ -28,7 +29,7 @@ public sealed record SearchIndexCache(string ManifestHash, TermTable Table, List
         if (!File.Exists(path)) return null;
         try
         {
-            using var r = new BinaryReader(new MemoryStream(File.ReadAllBytes(path)));
+            using var r = new BinaryReader(CacheFile.OpenRead(path));
             if (r.ReadInt32() != Magic || r.ReadInt32() != Version || r.ReadString() != manifestHash) return null;
             var table = new TermTable();
             var ids = new int[r.ReadInt32()];
@@ -72,8 +73,9 @@ public sealed record SearchIndexCache(string ManifestHash, TermTable Table, List
                 terms.Add(Table[id]);
             }
 
-        var buffer = new MemoryStream(1 << 20);
-        using (var w = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, FileName);
+        using (var w = new BinaryWriter(CacheFile.Create(path + ".tmp")))
         {
             w.Write(Magic);
             w.Write(Version);
@@ -109,9 +111,6 @@ public sealed record SearchIndexCache(string ManifestHash, TermTable Table, List
             w.Write(Layout.Chunks.Count);
             foreach (var chunk in Layout.Chunks) w.Write(chunk);
         }
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, FileName);
-        using (var file = File.Create(path + ".tmp")) file.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
         File.Move(path + ".tmp", path, overwrite: true);
     }
 }
