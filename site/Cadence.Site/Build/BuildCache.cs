@@ -1,4 +1,5 @@
 using Cadence.Site.Keys;
+using Cadence.Site.Outputs;
 using Cadence.Site.Render;
 using Cadence.Site.Source;
 

@@ -1,4 +1,3 @@
-using Cadence.Site.Build;
 using Cadence.Site.Keys;
 
 namespace Cadence.Site.Outputs.Search;

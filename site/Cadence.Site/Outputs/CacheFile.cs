@@ -1,4 +1,4 @@
-namespace Cadence.Site.Build;
+namespace Cadence.Site.Outputs;
 
 /// <summary>
 /// A build cache file, read and written as a stream through a small buffer. Read or written whole through one array,
