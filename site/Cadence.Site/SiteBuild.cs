@@ -44,6 +44,8 @@ public static class SiteBuild
         var output = Path.GetFullPath(options.Out);
         string? manifestHash = null;
         var manifest = Directory.Exists(output) ? BuildManifest.ReadFrom(output, out manifestHash) : null;
+        // The search index's cache is needed only once the model is built: it is read meanwhile, on another core.
+        var searchRead = manifest is null ? null : Task.Run(() => SearchIndexCache.Read(BuildCache.FolderFor(output), manifestHash!));
         var cache = manifest is null ? null : BuildCache.Read(output, manifestHash);
         var assets = ThemeAssets.Load();
         Hash128 GlobalKey(Hash128 siteKey) =>
@@ -81,7 +83,8 @@ public static class SiteBuild
         assets.WriteTo(writer);
         var plan = usable?.PlanFor(file => writer.PreviousHash(file) is not null) ?? RenderPlan.Everything();
         // The previous index is of use only beside the output and cache it was written with.
-        var search = new SiteSearch(model, writer, usable is null ? null : SearchIndexCache.Read(BuildCache.FolderFor(output), usable.ManifestHash));
+        var previousSearch = searchRead is null ? null : await searchRead;
+        var search = new SiteSearch(model, writer, usable is null ? null : previousSearch);
         timings.Stage("  search cache");
         var renderer = new SiteRenderer(model, context, writer, plan, progress, content.LoadBody, name => timings.Stage(name))
         {
@@ -119,14 +122,14 @@ public static class SiteBuild
         });
         timings.Stage("outputs", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"search index {searchTime.TotalMilliseconds:0} ms"));
 
-        // The cache describes the output as it is; from here on it may not, until the new one is written.
+        // The cache describes the output as it is; from here on it may not, until the new one is written. The new
+        // caches hold the hash of the manifest the commit writes last, so they are written while the files are: until
+        // that manifest is in place, the output's manifest is the old one, and a cache tied to the new one is not trusted.
         BuildCache.Delete(output);
-        var (counts, newManifestHash) = writer.Commit(cursor);
-        timings.Stage("commit", $"{counts.Written} written, {counts.Deleted} deleted");
-
-        NewCache(content, model, cards, words, plan, GlobalKey(content.SiteKey), newManifestHash).Write(output);
-        (searchCache! with { ManifestHash = newManifestHash }).Write(BuildCache.FolderFor(output));
-        timings.Stage("cache");
+        var (counts, _) = writer.Commit(cursor, alongside: newManifestHash => Parallel.Invoke(
+            () => NewCache(content, model, cards, words, plan, GlobalKey(content.SiteKey), newManifestHash).Write(output),
+            () => (searchCache! with { ManifestHash = newManifestHash }).Write(BuildCache.FolderFor(output))));
+        timings.Stage("commit", $"{counts.Written} written, {counts.Deleted} deleted, build cache written alongside");
         return new BuildResult(renderer.Pages, clock.Elapsed, counts, model, context) { Problems = content.Problems };
     }
 

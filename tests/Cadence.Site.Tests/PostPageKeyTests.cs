@@ -46,6 +46,26 @@ public class PostPageKeyTests
     }
 
     [Test]
+    public void The_newsletter_form_changes_the_page_key()
+    {
+        var post = PostVariants.Full;
+        var form = new ApiForm(SiteModel.NewsletterKey, "Newsletter", null, "Sign up", "Thanks", null, false, []);
+        var without = PageKey(Model([], post), 0);
+        var with = PageKey(Model([form], post), 0);
+        Assert.That(with, Is.Not.EqualTo(without));
+        Assert.That(PageKey(Model([form with { SubmitLabel = "Join" }], post), 0), Is.Not.EqualTo(with));
+    }
+
+    /// <summary>The key is made field by field (PostKeys.PostPage): a field added to the input must be added there.</summary>
+    [Test]
+    public void The_page_key_covers_every_field_of_the_post_page_input()
+    {
+        var keyed = new[] { "Post", "Newer", "Older", "Related", "Newsletter" };
+        Assert.That(typeof(PostPageInput).GetProperties().Select(p => p.Name).Where(name => name != "EqualityContract"), Is.EquivalentTo(keyed),
+            "PostKeys.PostPage must hash every field of PostPageInput");
+    }
+
+    [Test]
     public void Every_field_of_a_post_survives_the_build_cache()
     {
         foreach (var (field, post) in PostVariants.Each().Prepend(("(none)", PostVariants.Full)))
@@ -61,11 +81,13 @@ public class PostPageKeyTests
 
     private static string Json(object value) => JsonSerializer.Serialize(value);
 
-    private static SiteModel Model(params ApiPost[] posts) => SiteModelBuilder.Build(new SourceContent(
+    private static SiteModel Model(params ApiPost[] posts) => Model([], posts);
+
+    private static SiteModel Model(ApiForm[] forms, params ApiPost[] posts) => SiteModelBuilder.Build(new SourceContent(
         new ApiSite("Clinic", "Blog", "About", "https://example.com", "https://cms.example.com", "Europe/London", [], []),
-        posts, [], [], [], [], [], []));
+        posts, [], [], [], forms, [], []));
 
     private static Keys.Hash128 PageKey(ApiPost post) => PageKey(Model(post), 0);
 
-    private static Keys.Hash128 PageKey(SiteModel model, int index) => PostPageRenderer.KeyOf(PostPageInput.For(model.Posts[index], model));
+    private static Keys.Hash128 PageKey(SiteModel model, int index) => new PostKeys(model).PostPage(model.Posts[index]);
 }

@@ -1,4 +1,5 @@
 using Cadence.Site.Keys;
+using Cadence.Site.Outputs;
 using Cadence.Site.Render;
 using Cadence.Site.Source;
 
@@ -36,7 +37,7 @@ public sealed record BuildCache(
         if (!File.Exists(path)) return null;
         try
         {
-            using var reader = new BinaryReader(new MemoryStream(File.ReadAllBytes(path)));
+            using var reader = new BinaryReader(CacheFile.OpenRead(path));
             var cache = BuildCacheFormat.Read(reader);
             return cache is not null && cache.ManifestHash == manifestHash ? cache : null;
         }
@@ -57,9 +58,7 @@ public sealed record BuildCache(
         var folder = FolderFor(output);
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, FileName);
-        var buffer = new MemoryStream(4 << 20);
-        using (var writer = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true)) BuildCacheFormat.Write(writer, this);
-        using (var file = File.Create(path + ".tmp")) file.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
+        using (var writer = new BinaryWriter(CacheFile.Create(path + ".tmp"))) BuildCacheFormat.Write(writer, this);
         File.Move(path + ".tmp", path, overwrite: true);
     }
 

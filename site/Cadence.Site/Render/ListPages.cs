@@ -1,3 +1,4 @@
+using Cadence.Site.Keys;
 using Cadence.Site.Model;
 using Cadence.Site.Render.Theme;
 
@@ -24,13 +25,14 @@ public sealed class ListPages(SiteModel model, PageContext context, IReadOnlyLis
             lists.Add((author.Url, author.ReviewsOnly ? $"Reviewed by {author.Name}" : $"Posts by {author.Name}", JoinIntro(author.Credentials, author.Description), author.Posts, false));
         var listed = new ListedPost[cards.Count];
         Parallel.For(0, cards.Count, i => listed[i] = ListedPost.Of(cards[i]));
+        var cardKeys = PostKeys.Cards(listed);
         // Each list's pages (and their input keys) are made in parallel: with a build cache this is most of what an
         // incremental build does for the lists.
         var pagesOfList = new List<PageJob>[lists.Count];
         Parallel.For(0, lists.Count, i =>
         {
             var (url, heading, intro, posts, isHome) = lists[i];
-            AddList(pagesOfList[i] = [], listed, url, heading, intro, posts, isHome);
+            AddList(pagesOfList[i] = [], listed, cardKeys, url, heading, intro, posts, isHome);
         });
         var jobs = new List<PageJob>(pagesOfList.Sum(pages => pages.Count) + model.Years.Count + model.Redirects.Count + 8);
         foreach (var pages in pagesOfList) jobs.AddRange(pages);
@@ -118,7 +120,7 @@ public sealed class ListPages(SiteModel model, PageContext context, IReadOnlyLis
         return url.EndsWith('/') ? url : url + "/";
     }
 
-    private void AddList(List<PageJob> jobs, ListedPost[] listed, string listUrl, string heading, string? intro, IReadOnlyList<Post> posts, bool isHome)
+    private void AddList(List<PageJob> jobs, ListedPost[] listed, Hash128[] cardKeys, string listUrl, string heading, string? intro, IReadOnlyList<Post> posts, bool isHome)
     {
         var settings = model.Settings;
         var pages = Math.Max(1, (posts.Count + PostsPerPage - 1) / PostsPerPage);
@@ -138,7 +140,10 @@ public sealed class ListPages(SiteModel model, PageContext context, IReadOnlyLis
             // Each list says what it holds; only the home page speaks for the whole site.
             var head = new PageHead(title, intro ?? $"{heading} on {settings.Title}.", url,
                 JsonLd: isHome && page == 1 ? StructuredData.Home(settings) : null);
-            jobs.Add(PageJob.For<ListPage, ListPageInput>(url, context, Shared(head), input, PageInputJson.Default.ListPageInput));
+            // The cards stand for themselves by their keys, made once per post however many lists show it.
+            var key = new InputKey().Add(RecordKey.Of(input with { Cards = [] }, PageInputJson.Default.ListPageInput)).Add(slice.Length);
+            for (var i = 0; i < slice.Length; i++) key.Add(cardKeys[posts[first + i].Index]);
+            jobs.Add(PageJob.For<ListPage, ListPageInput>(url, context, Shared(head), input, key.Value));
         }
     }
 }

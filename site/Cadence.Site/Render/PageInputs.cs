@@ -7,6 +7,7 @@ namespace Cadence.Site.Render;
 // What each kind of page shows, besides the site's settings and assets (which every page shares and the build's
 // global key covers) and its head. A page's component takes exactly its input, and the page's key is the hash of
 // that input's JSON (see PageJob): a field a page shows is in its key because the page cannot show anything else.
+// The posts a page shows are hashed once per build and stood for by their keys (see PostKeys).
 
 /// <summary>A post's page: the post (its body stood for by its hash), its neighbours and its related posts.</summary>
 /// <param name="Newsletter">The site-wide newsletter form shown at the foot of the post, or null when the site has none.</param>
@@ -69,7 +70,10 @@ public sealed record RedirectInput(string Target, string Canonical, string Lang)
 /// <summary>Page inputs as JSON, only to hash them: generated at compile time, so keying needs no reflection.</summary>
 [JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Serialization)]
 [JsonSerializable(typeof(PageHead))]
-[JsonSerializable(typeof(PostPageInput))]
+[JsonSerializable(typeof(Post))]
+[JsonSerializable(typeof(PostLink))]
+[JsonSerializable(typeof(ListedPost))]
+[JsonSerializable(typeof(ApiForm))]
 [JsonSerializable(typeof(ListPageInput))]
 [JsonSerializable(typeof(GroupIndexInput))]
 [JsonSerializable(typeof(ArchiveInput))]

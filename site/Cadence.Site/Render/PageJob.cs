@@ -11,9 +11,14 @@ public sealed record PageJob(string Url, Hash128 Key, Func<ComponentRenderer, St
 {
     /// <summary>A page whose component takes the site's context, its head and its input; its key is theirs.</summary>
     public static PageJob For<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] TPage, TInput>(
-        string url, PageContext context, PageHead head, TInput input, JsonTypeInfo<TInput> type) where TPage : IComponent
+        string url, PageContext context, PageHead head, TInput input, JsonTypeInfo<TInput> type) where TPage : IComponent =>
+        For<TPage, TInput>(url, context, head, input, RecordKey.Of(input, type));
+
+    /// <param name="inputKey">The input's key, made by the caller from keys it made once for many pages.</param>
+    public static PageJob For<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] TPage, TInput>(
+        string url, PageContext context, PageHead head, TInput input, Hash128 inputKey) where TPage : IComponent
     {
-        var key = new InputKey().Add(typeof(TPage).Name).Add(HeadKey(head)).Add(RecordKey.Of(input, type)).Value;
+        var key = new InputKey().Add(typeof(TPage).Name).Add(HeadKey(head)).Add(inputKey).Value;
         return new PageJob(url, key, r => r.Render<TPage>(new() { ["Context"] = context, ["Head"] = head, ["Input"] = input }));
     }
 

@@ -1,6 +1,5 @@
 using System.Text;
 using Cadence.Markdown.Dialect;
-using Cadence.Site.Keys;
 using Cadence.Site.Model;
 using Cadence.Site.Render.Theme;
 
@@ -50,11 +49,6 @@ public sealed class PostPageRenderer
 
     private string LoadBody(Post post) =>
         _loadBody?.Invoke(post.Slug) ?? throw new InvalidOperationException($"The body of '{post.Slug}' is not loaded.");
-
-    /// <summary>The page's key: its input, the body by its hash. The head is made from the post and its body, and the
-    /// forms and settings are in every page's global key.</summary>
-    public static Hash128 KeyOf(PostPageInput input) =>
-        new InputKey().Add(nameof(PostPage)).Add(RecordKey.Of(input, PageInputJson.Default.PostPageInput)).Value;
 
     public (StringBuilder Html, RenderedPost Post) Render(ComponentRenderer renderer, PostPageInput input)
     {

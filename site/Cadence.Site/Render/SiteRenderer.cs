@@ -32,16 +32,16 @@ public sealed class SiteRenderer(SiteModel model, PageContext context, IPageOutp
         var cards = new PostCard[posts.Count];
         var words = new int[posts.Count];
         var postPages = _postPages;
+        var keys = new PostKeys(model);
         progress.Start(posts.Count);
 
         Parallel.For(0, posts.Count, Options, () => new ComponentRenderer(), (i, _, renderer) =>
         {
             var post = posts[i];
             var file = Urls.FileFor(post.Url);
-            var input = PostPageInput.For(post, model);
-            if (plan.MustRender(file, PostPageRenderer.KeyOf(input), post.Slug, out var known) || !output.Keep(file))
+            if (plan.MustRender(file, keys.PostPage(post), post.Slug, out var known) || !output.Keep(file))
             {
-                var (html, rendered) = postPages.Render(renderer, input);
+                var (html, rendered) = postPages.Render(renderer, PostPageInput.For(post, model));
                 output.WriteText(file, html);
                 BodyRendered?.Invoke(post, rendered.Card, rendered.BodyHtml);
                 cards[i] = rendered.Card;

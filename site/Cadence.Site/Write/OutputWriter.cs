@@ -115,12 +115,15 @@ public sealed class OutputWriter : Render.IPageOutput, IDisposable
     public bool Contains(string relativePath) => _hashes.ContainsKey(relativePath);
 
     /// <summary>Makes the output the new build: writes what changed, removes what is gone, then the manifest.</summary>
+    /// <param name="alongside">Run while the files are written, given the hash of the manifest that is written last.</param>
     /// <returns>The counts, and the hash of the manifest written (the build cache records it).</returns>
-    public (WriteCounts Counts, string ManifestHash) Commit(string? changesCursor)
+    public (WriteCounts Counts, string ManifestHash) Commit(string? changesCursor, Action<string>? alongside = null)
     {
         var files = new SortedDictionary<string, string>(_hashes, StringComparer.Ordinal);
         var manifest = new BuildManifest(BuildManifest.CurrentVersion, changesCursor, files).ToJson();
+        var hash = BuildManifest.HashOf(manifest);
         var deleted = 0;
+        Parallel.Invoke(() => deleted = WriteChanges(), () => alongside?.Invoke(hash));
         if (_staging is not null)
         {
             File.WriteAllBytes(Path.Combine(_staging, BuildManifest.FileName), manifest);
@@ -129,26 +132,35 @@ public sealed class OutputWriter : Render.IPageOutput, IDisposable
         }
         else
         {
-            Parallel.ForEach(_pending, new ParallelOptions { MaxDegreeOfParallelism = 4 }, pair =>
-            {
-                var target = Path.Combine(_output, pair.Key);
-                var temporary = target + ".cadence-tmp";
-                WriteFile(temporary, pair.Value);
-                File.Move(temporary, target, overwrite: true);
-            });
-            foreach (var stale in _previous!.Files.Keys.Where(path => !_hashes.ContainsKey(path)).Order(StringComparer.Ordinal))
-            {
-                var path = Path.Combine(_output, stale);
-                if (File.Exists(path)) File.Delete(path);
-                RemoveEmptyFolders(Path.GetDirectoryName(path)!);
-                deleted++;
-            }
             var manifestPath = Path.Combine(_output, BuildManifest.FileName);
             File.WriteAllBytes(manifestPath + ".cadence-tmp", manifest);
             File.Move(manifestPath + ".cadence-tmp", manifestPath, overwrite: true);
         }
         _committed = true;
-        return (new WriteCounts(_written, _unchanged, deleted), BuildManifest.HashOf(manifest));
+        return (new WriteCounts(_written, _unchanged, deleted), hash);
+    }
+
+    /// <summary>Over a previous build, writes the changed files in place and removes the stale ones.</summary>
+    /// <returns>How many files were removed.</returns>
+    private int WriteChanges()
+    {
+        if (_staging is not null) return 0; // written as they were rendered
+        Parallel.ForEach(_pending, new ParallelOptions { MaxDegreeOfParallelism = 4 }, pair =>
+        {
+            var target = Path.Combine(_output, pair.Key);
+            var temporary = target + ".cadence-tmp";
+            WriteFile(temporary, pair.Value);
+            File.Move(temporary, target, overwrite: true);
+        });
+        var deleted = 0;
+        foreach (var stale in _previous!.Files.Keys.Where(path => !_hashes.ContainsKey(path)).Order(StringComparer.Ordinal))
+        {
+            var path = Path.Combine(_output, stale);
+            if (File.Exists(path)) File.Delete(path);
+            RemoveEmptyFolders(Path.GetDirectoryName(path)!);
+            deleted++;
+        }
+        return deleted;
     }
 
     /// <summary>A removed post leaves its folder (posts/x/) empty; it goes too, but never the output itself.</summary>

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using Cadence.Site.Keys;
 using Cadence.Site.Model;
 using Cadence.Site.Render;
@@ -64,14 +63,15 @@ public sealed class SiteSearch(SiteModel model, IPageOutput output, SearchIndexC
         return new IndexedDocument(post.Slug, KeyOf(card), document);
     }
 
-    /// <summary>Everything a post's document is made from, so an unchanged key means an unchanged document.</summary>
+    /// <summary>Everything a post's document is made from, so an unchanged key means an unchanged document. The date is
+    /// there as the post's own: the language that writes it out is in the key the whole cache is trusted with.</summary>
     private Hash128 KeyOf(PostCard card)
     {
         var post = card.Post;
-        return new InputKey().Add(post.Url).Add(post.Title).Add(DateOf(post)).Add(card.Excerpt).Add(_english ? 1 : 0)
-            .Add(post.BodyKey.Upper.ToString(CultureInfo.InvariantCulture))
-            .Add(post.BodyKey.Lower.ToString(CultureInfo.InvariantCulture))
-            .Add(string.Join('\n', post.Tags.Select(t => t.Name))).Value;
+        var key = new InputKey().Add(post.Url).Add(post.Title).Add(post.LocalDate).Add(card.Excerpt).Add(_english ? 1 : 0).Add(post.BodyKey)
+            .Add(post.Tags.Count);
+        foreach (var tag in post.Tags) key.Add(tag.Name);
+        return key.Value;
     }
 
     private string DateOf(Post post) => Dates.Long(post.LocalDate, model.Settings);
