@@ -22,7 +22,9 @@ public static class StartupTasks
         var dataFolder = PrivateFiles.EnsureFolder(CadenceOptions.DataFolder(provider.GetRequiredService<IConfiguration>()));
         var db = provider.GetRequiredService<CadenceDb>();
         await using var turn = await PreparationTurn.TakeAsync(db, cancellationToken);
-        await DatabaseSetup.MigrateAsync(db, cancellationToken);
+        if (await DatabaseSetup.MigrateAsync(db, cancellationToken) is { } copy)
+            provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseSetup))
+                .LogInformation("Upgraded the database; a copy of it as it was before is at {Copy}", copy);
         // Before anything reads the key ring, so it starts with the keys older cookies and secrets were made with.
         await KeyFolderImport.ImportAsync(db, dataFolder, cancellationToken);
         // Before anything reads media: files an earlier version kept in the database go to the media store.

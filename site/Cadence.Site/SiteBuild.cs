@@ -102,7 +102,7 @@ public static class SiteBuild
             () =>
             {
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
-                searchCache = search.Write(cards, post => renderer.PostPages.RenderBody(post).Html);
+                searchCache = search.Write(cards, renderer.PostPages.RenderBody);
                 searchTime = System.Diagnostics.Stopwatch.GetElapsedTime(started);
             },
             () =>

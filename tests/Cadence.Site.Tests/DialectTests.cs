@@ -29,6 +29,29 @@ public class DialectTests
     }
 
     [Test]
+    public void Plain_text_is_the_words_the_rendered_page_shows_in_order()
+    {
+        const string markdown = "# Knee  pain\n\nRunners *often* feel it &amp; wait.\nA soft break, then a hard one  \nhere.\n\n"
+            + "- one\n- two `code`\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\n```\nsquat  x10\n```\n\n> See <https://example.com> and https://example.org.\n";
+        var rendered = MarkdownDialect.Render(markdown, plainText: true);
+        Assert.That(rendered.PlainText, Is.EqualTo(Outputs.Search.SearchDocuments.PlainText(rendered.Html).Text));
+        Assert.That(rendered.PlainText, Does.StartWith("Knee pain Runners often feel it & wait. A soft break, then a hard one here. one two code"));
+    }
+
+    [Test]
+    public void Plain_text_leaves_out_calls_to_action_and_image_descriptions_and_is_not_given_for_raw_html()
+    {
+        var rendered = MarkdownDialect.Render("Before ![a squat, side view](/media/squat.jpg) after.\n\n::: form knee-ebook\n\nLast.\n",
+            key => "<section><h2>Get the ebook</h2><form></form></section>", plainText: true);
+        Assert.Multiple(() =>
+        {
+            Assert.That(rendered.PlainText, Is.EqualTo("Before after. Last."));
+            Assert.That(MarkdownDialect.Render("Text.").PlainText, Is.Null, "only when asked for");
+            Assert.That(MarkdownDialect.Render("Text <b>bold</b>.", plainText: true).PlainText, Is.Null, "raw HTML is read from its sanitised rendering");
+        });
+    }
+
+    [Test]
     public void Raw_script_is_removed_and_javascript_links_are_defused()
     {
         var html = MarkdownDialect.Render("Hi <script>alert(1)</script>\n\n[click](javascript:alert(1))\n\n<a href=\"javascript:x()\">raw</a>\n").Html;

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace Cadence.Cms.Accounts;
@@ -18,7 +17,7 @@ public sealed class ApiKeyOptions : AuthenticationSchemeOptions
 /// <summary>Authenticates API calls by a hashed content or preview key.</summary>
 public sealed class ApiKeyAuthentication(
     IOptionsMonitor<ApiKeyOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    IMemoryCache cache, IProblemDetailsService problems)
+    ApiKeyCheck check, IProblemDetailsService problems)
     : AuthenticationHandler<ApiKeyOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -26,33 +25,12 @@ public sealed class ApiKeyAuthentication(
     public const string ContentPolicy = "ContentKey";
     public const string PreviewPolicy = "PreviewKey";
 
-    // A revoked key stops working within this window; it saves a database read on every API call. The key store (and
-    // with it a pooled database context) is asked for only when the window has passed, never on a cached check.
-    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
-
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        string secret;
-        if (Options.QueryParameter is { } parameter)
-        {
-            secret = Request.Query[parameter].ToString().Trim();
-            if (secret.Length == 0) return AuthenticateResult.NoResult();
-        }
-        else
-        {
-            string? header = Request.Headers.Authorization;
-            if (string.IsNullOrEmpty(header)) return AuthenticateResult.NoResult();
-            if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.Fail("Use a Bearer key.");
-            secret = header["Bearer ".Length..].Trim();
-        }
-
-        var hash = ApiKeys.Hash(secret);
-        var kind = await cache.GetOrCreateAsync("api-key:" + hash, async entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = CacheFor;
-            var keys = Context.RequestServices.GetRequiredService<ApiKeys>();
-            return (await keys.FindByHashAsync(hash, Context.RequestAborted))?.Kind;
-        });
+        var secret = ApiKeyCheck.SecretIn(Request, Options.QueryParameter);
+        if (secret is null) return AuthenticateResult.NoResult();
+        if (secret.Length == 0) return AuthenticateResult.Fail("Use a Bearer key.");
+        var kind = await check.KindOfAsync(secret, Context.RequestAborted);
         if (kind is null) return AuthenticateResult.Fail("Unknown or revoked key.");
 
         var identity = new ClaimsIdentity([new Claim(KindClaim, kind.Value.ToString())], SchemeName);

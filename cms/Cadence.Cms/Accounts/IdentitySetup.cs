@@ -86,6 +86,7 @@ public static class IdentitySetup
         });
 
         services.AddScoped<ApiKeys>();
+        services.AddSingleton<ApiKeyCheck>();
         services.AddAuthentication().AddScheme<ApiKeyOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiKeyAuthentication.ContentPolicy, policy => policy

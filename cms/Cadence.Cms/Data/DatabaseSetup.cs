@@ -26,6 +26,9 @@ public static class DatabaseSetup
         else
             services.AddDbContextPool<CadenceDb>((services, options) => options
                 .UseSqlite(ConnectionString(configuration, Checked(services)), sqlite => sqlite.CommandTimeout(30))
+                // A table rebuild's PRAGMA runs outside the migration's transaction; EF warns of it at every fresh start.
+                // An upgrade of a database that holds a site is covered by the copy taken first (BackUpBeforeUpgradeAsync).
+                .ConfigureWarnings(warnings => warnings.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Debug)))
                 .AddInterceptors([new SqlitePragmas(), new VersionStamp(), .. services.GetServices<IInterceptor>()]));
         // Features register their save and commit interceptors (the site-change recorder, the webhook wake-up) as
         // IInterceptor services, so the database knows none of them.
@@ -59,7 +62,8 @@ public static class DatabaseSetup
     /// afterwards switches the file to write-ahead logging (it persists in the file). Only the server's start does
     /// this: the maintenance verbs refuse a missing database instead.
     /// </summary>
-    public static async Task MigrateAsync(CadenceDb db, CancellationToken cancellationToken = default)
+    /// <returns>On SQLite, the copy of the database as it was before an upgrade (<see cref="BackUpBeforeUpgradeAsync"/>); else null.</returns>
+    public static async Task<string?> MigrateAsync(CadenceDb db, CancellationToken cancellationToken = default)
     {
         if (db.Provider() == DatabaseProvider.PostgreSQL)
         {
@@ -67,11 +71,34 @@ public static class DatabaseSetup
             // database; made first (IF NOT EXISTS, under the preparation turn), a first start's log has no false error.
             await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
-            return;
+            return null;
         }
         EnsureSqliteFolder(db.Database.GetConnectionString()!);
+        var copy = await BackUpBeforeUpgradeAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        return copy;
+    }
+
+    /// <summary>
+    /// Before a new version changes the tables of a SQLite database that already holds a site, a consistent copy of
+    /// it is written beside it (<c>cadence.before-{first new change}.db</c>, private like the database). Some changes
+    /// rebuild a table, which SQLite cannot do inside the migration's transaction; if the process dies in the
+    /// middle, that copy is the clinic's site as it was. A fresh database has nothing to keep, and gets no copy.
+    /// </summary>
+    /// <returns>The copy's path, or null when nothing was pending or the database was new.</returns>
+    private static async Task<string?> BackUpBeforeUpgradeAsync(CadenceDb db, CancellationToken cancellationToken)
+    {
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).FirstOrDefault();
+        if (pending is null || !(await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any()) return null;
+        var file = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+        var copy = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, $"{Path.GetFileNameWithoutExtension(file)}.before-{pending}.db");
+        // VACUUM INTO writes only into a missing or empty file, so an earlier copy of the same upgrade is kept as it
+        // was; made empty and private first, the copy is never readable by others.
+        if (File.Exists(copy) && new FileInfo(copy).Length > 0) return copy;
+        PrivateFiles.EnsureFile(copy);
+        await db.Database.ExecuteSqlAsync($"VACUUM INTO {copy}", cancellationToken);
+        return copy;
     }
 
     /// <summary>

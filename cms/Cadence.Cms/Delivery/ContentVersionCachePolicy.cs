@@ -1,7 +1,7 @@
 using System.Globalization;
 using Cadence.Cms.Accounts;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
 
 namespace Cadence.Cms.Delivery;
 
@@ -14,9 +14,10 @@ namespace Cadence.Cms.Delivery;
 /// </summary>
 /// <remarks>
 /// The cache sits before authentication and authorization (<see cref="CmsApp"/>), so a hit costs the key check and
-/// the lookup, not the whole sign-in pipeline: the policy checks the key itself, with the scheme the endpoint's
-/// authorization uses, and lets a request near the cache only when that key is a valid content key, which is exactly
-/// what the endpoint's authorization would have let through. Any other request goes on to be authorised as before.
+/// the lookup, not the whole sign-in pipeline: the policy checks the key itself, where the endpoint's scheme finds it
+/// and through the same <see cref="ApiKeyCheck"/>, and lets a request near the cache only when that key is a valid
+/// content key, which is exactly what the endpoint's authorization would have let through. Any other request goes on
+/// to be authorised as before.
 /// </remarks>
 /// <param name="keyScheme">The authentication scheme that reads the endpoint's key.</param>
 public sealed class ContentVersionCachePolicy(string keyScheme) : IOutputCachePolicy
@@ -34,7 +35,7 @@ public sealed class ContentVersionCachePolicy(string keyScheme) : IOutputCachePo
     {
         var http = context.HttpContext;
         var cacheable = (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
-            && (await http.AuthenticateAsync(keyScheme)).Principal?.HasClaim(ApiKeyAuthentication.KindClaim, nameof(ApiKeyKind.Content)) == true;
+            && await IsContentKeyAsync(http, cancellation);
         context.EnableOutputCaching = cacheable;
         context.AllowCacheLookup = cacheable;
         context.AllowCacheStorage = cacheable;
@@ -47,6 +48,13 @@ public sealed class ContentVersionCachePolicy(string keyScheme) : IOutputCachePo
         context.CacheVaryByRules.VaryByValues["key"] = nameof(ApiKeyKind.Content);
         context.Tags.Add(Tag);
         context.ResponseExpirationTimeSpan = KeepFor;
+    }
+
+    private async ValueTask<bool> IsContentKeyAsync(HttpContext http, CancellationToken cancellation)
+    {
+        var services = http.RequestServices;
+        var secret = ApiKeyCheck.SecretIn(http.Request, services.GetRequiredService<IOptionsMonitor<ApiKeyOptions>>().Get(keyScheme).QueryParameter);
+        return !string.IsNullOrEmpty(secret) && await services.GetRequiredService<ApiKeyCheck>().KindOfAsync(secret, cancellation) == ApiKeyKind.Content;
     }
 
     ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;

@@ -6,23 +6,29 @@ namespace Cadence.Markdown.Dialect;
 
 /// <summary>
 /// One pass over a parsed post, in document order: it defuses unsafe link schemes (see <see cref="UnsafeMarkup"/>)
-/// and gathers the post's facts (headings, words, forms, first paragraph). One pass rather than one per concern,
-/// because walking the tree is a fair share of rendering a post.
+/// and gathers the post's facts (headings, words, forms, first paragraph) and, when asked, its plain text. One pass
+/// rather than one per concern, because walking the tree is a fair share of rendering a post.
 /// </summary>
 internal sealed class DocumentWalk
 {
     private readonly List<MarkdownHeading> _headings = [];
     private readonly List<string> _forms = [];
+    private readonly BodyText? _text;
     private int _words;
     private string? _plainStart;
     private bool _hasHtml;
 
-    /// <returns>The facts, and whether the document holds raw HTML that must be sanitised after rendering.</returns>
-    public static (MarkdownFacts Facts, bool HasHtml) Run(MarkdownDocument document)
+    private DocumentWalk(bool collectText) => _text = collectText ? new BodyText() : null;
+
+    /// <param name="collectText">Also gather the words a reader sees (<see cref="RenderedMarkdown.PlainText"/>).</param>
+    /// <returns>The facts, whether the document holds raw HTML that must be sanitised after rendering, and its plain
+    /// text when asked for and the document holds no raw HTML (whose words only its sanitised rendering shows).</returns>
+    public static (MarkdownFacts Facts, bool HasHtml, string? Text) Run(MarkdownDocument document, bool collectText = false)
     {
-        var walk = new DocumentWalk();
+        var walk = new DocumentWalk(collectText);
         walk.Visit(document);
-        return (new MarkdownFacts(walk._headings, walk._words, walk._forms, walk._plainStart ?? ""), walk._hasHtml);
+        var text = walk._hasHtml ? null : walk._text?.ToString();
+        return (new MarkdownFacts(walk._headings, walk._words, walk._forms, walk._plainStart ?? ""), walk._hasHtml, text);
     }
 
     private void Visit(Block block)
@@ -42,7 +48,10 @@ internal sealed class DocumentWalk
                 _hasHtml = true;
                 break;
             case CodeBlock code:
-                _words += PlainText.CountWords(code.Lines.ToString().AsSpan());
+                var lines = code.Lines.ToString();
+                _words += PlainText.CountWords(lines.AsSpan());
+                _text?.Block();
+                _text?.Append(lines);
                 break;
         }
         if (block is ContainerBlock container)
@@ -51,6 +60,7 @@ internal sealed class DocumentWalk
         }
         else if (block is LeafBlock { Inline: { } inline })
         {
+            _text?.Block();
             Visit(inline);
         }
     }
@@ -61,9 +71,17 @@ internal sealed class DocumentWalk
         {
             case LiteralInline literal:
                 _words += PlainText.CountWords(literal.Content.AsSpan());
+                _text?.Append(literal.Content.AsSpan());
                 break;
             case CodeInline code:
                 _words += PlainText.CountWords(code.Content.AsSpan());
+                _text?.Append(code.Content.AsSpan());
+                break;
+            case LineBreakInline:
+                _text?.Block();
+                break;
+            case HtmlEntityInline entity:
+                _text?.Append(entity.Transcoded.AsSpan());
                 break;
             case HtmlInline:
                 _hasHtml = true;
@@ -71,13 +89,19 @@ internal sealed class DocumentWalk
             case LinkInline link when !UnsafeMarkup.IsSafeUrl(link.Url):
                 link.Url = "#";
                 break;
-            case AutolinkInline autolink when !UnsafeMarkup.IsSafeUrl(autolink.Url):
-                autolink.Url = "#";
+            case AutolinkInline autolink:
+                // Shown as its own address.
+                _text?.Append(autolink.Url.AsSpan());
+                if (!UnsafeMarkup.IsSafeUrl(autolink.Url)) autolink.Url = "#";
                 break;
         }
         if (inline is ContainerInline container)
         {
+            // An image's description is an attribute of the picture, not text on the page; its words still count.
+            var image = inline is LinkInline { IsImage: true } && _text is not null;
+            if (image) _text!.Paused++;
             for (var child = container.FirstChild; child is not null; child = child.NextSibling) Visit(child);
+            if (image) _text!.Paused--;
         }
     }
 }

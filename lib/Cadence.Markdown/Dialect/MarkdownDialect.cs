@@ -15,7 +15,9 @@ public sealed record MarkdownFacts(IReadOnlyList<MarkdownHeading> Headings, int 
     public int ReadingMinutes => MarkdownDialect.ReadingMinutes(WordCount);
 }
 
-public sealed record RenderedMarkdown(string Html, MarkdownFacts Facts);
+/// <param name="PlainText">The words a reader sees, in order and one space apart, when asked for; null when not, or
+/// when the document holds raw HTML (then only its sanitised rendering says which words show).</param>
+public sealed record RenderedMarkdown(string Html, MarkdownFacts Facts, string? PlainText = null);
 
 /// <summary>
 /// Cadence's Markdown: CommonMark, GitHub tables, task lists, autolinks, heading ids and the form directive.
@@ -53,21 +55,24 @@ public static class MarkdownDialect
 
     /// <param name="formHtml">Renders the form a directive names; a placeholder is written when null.</param>
     /// <param name="imageHtml">Renders an image (null: Markdig's own <c>&lt;img&gt;</c>); see <see cref="ImageSeamRenderer"/>.</param>
-    public static RenderedMarkdown Render(string markdown, Func<string, string>? formHtml = null, Func<MarkdownImage, string?>? imageHtml = null)
+    /// <param name="plainText">Also gather the document's words (<see cref="RenderedMarkdown.PlainText"/>).</param>
+    public static RenderedMarkdown Render(string markdown, Func<string, string>? formHtml = null, Func<MarkdownImage, string?>? imageHtml = null,
+        bool plainText = false)
     {
         try
         {
-            return Render(MarkdownLimits.Parse(markdown, Pipeline), formHtml, imageHtml);
+            return Render(MarkdownLimits.Parse(markdown, Pipeline), formHtml, imageHtml, plainText);
         }
         catch (Exception e) when (MarkdownLimits.IsRefusal(e))
         {
-            return Render(MarkdownLimits.ParsePlain(markdown, Pipeline), formHtml, imageHtml);
+            return Render(MarkdownLimits.ParsePlain(markdown, Pipeline), formHtml, imageHtml, plainText);
         }
     }
 
-    private static RenderedMarkdown Render(MarkdownDocument document, Func<string, string>? formHtml, Func<MarkdownImage, string?>? imageHtml)
+    private static RenderedMarkdown Render(MarkdownDocument document, Func<string, string>? formHtml, Func<MarkdownImage, string?>? imageHtml,
+        bool plainText)
     {
-        var (facts, needsSanitising) = DocumentWalk.Run(document);
+        var (facts, needsSanitising, text) = DocumentWalk.Run(document, plainText);
 
         var (renderer, writer) = t_renderer ??= NewRenderer();
         writer.GetStringBuilder().Clear();
@@ -94,6 +99,6 @@ public static class MarkdownDialect
 
         var html = writer.ToString();
         if (slots is not null) html = slots.Fill(UnsafeMarkup.Sanitise(html), formHtml);
-        return new RenderedMarkdown(html, facts);
+        return new RenderedMarkdown(html, facts, text);
     }
 }

@@ -5,8 +5,8 @@ using Cadence.Site.Render.Theme;
 
 namespace Cadence.Site.Render;
 
-/// <summary>What rendering one post yields besides its page: the body and its list summary.</summary>
-public sealed record RenderedPost(string BodyHtml, PostCard Card, int WordCount);
+/// <summary>What rendering one post yields besides its page: the body (with its plain text, for search) and its list summary.</summary>
+public sealed record RenderedPost(RenderedMarkdown Body, PostCard Card, int WordCount);
 
 /// <summary>Renders a post page: the body through the shared Markdown dialect, then the PostPage component.</summary>
 public sealed class PostPageRenderer
@@ -37,7 +37,8 @@ public sealed class PostPageRenderer
             ? PictureMarkup.Write(image.Url, image.Alt, null, null, variants, aboveTheFold: false)
             : null;
 
-    public RenderedMarkdown RenderBody(Post post) => MarkdownDialect.Render(post.Body ?? LoadBody(post), FormHtml, ImageHtml);
+    /// <summary>The body as the post's page shows it, and its words as search reads them.</summary>
+    public RenderedMarkdown RenderBody(Post post) => MarkdownDialect.Render(post.Body ?? LoadBody(post), FormHtml, ImageHtml, plainText: true);
 
     /// <summary>The body as the feeds carry it: each call to action a link to its form on the post's page.</summary>
     public string RenderFeedBody(Post post)
@@ -83,6 +84,6 @@ public sealed class PostPageRenderer
             [nameof(PostPage.ReadingMinutes)] = minutes,
             [nameof(PostPage.Contents)] = contents,
         });
-        return (html, new RenderedPost(rendered.Html, new PostCard(post, excerpt, minutes), words));
+        return (html, new RenderedPost(rendered, new PostCard(post, excerpt, minutes), words));
     }
 }

@@ -1,3 +1,4 @@
+using Cadence.Markdown.Dialect;
 using Cadence.Site.Model;
 
 namespace Cadence.Site.Render;
@@ -21,9 +22,9 @@ public sealed class SiteRenderer(SiteModel model, PageContext context, IPageOutp
 
     public PostPageRenderer PostPages => _postPages;
 
-    /// <summary>Told the body HTML of each post rendered in this build (from many threads): the search index reads it
+    /// <summary>Told the body of each post rendered in this build (from many threads): the search index reads it
     /// there rather than render it again, and nothing holds the bodies after.</summary>
-    public Action<Post, PostCard, string>? BodyRendered { get; init; }
+    public Action<Post, PostCard, RenderedMarkdown>? BodyRendered { get; init; }
 
     /// <returns>The list card and word count of every post (in model order).</returns>
     public (PostCard[] Cards, int[] Words) RenderAll()
@@ -43,7 +44,7 @@ public sealed class SiteRenderer(SiteModel model, PageContext context, IPageOutp
             {
                 var (html, rendered) = postPages.Render(renderer, PostPageInput.For(post, model));
                 output.WriteText(file, html);
-                BodyRendered?.Invoke(post, rendered.Card, rendered.BodyHtml);
+                BodyRendered?.Invoke(post, rendered.Card, rendered.Body);
                 cards[i] = rendered.Card;
                 words[i] = rendered.WordCount;
                 Interlocked.Increment(ref _rendered);

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net;
 using System.Text;
+using Cadence.Markdown.Dialect;
 
 namespace Cadence.Site.Outputs.Search;
 
@@ -34,9 +35,10 @@ public static class SearchDocuments
     private const int TitleWeight = 16, TagWeight = 8, HeadingWeight = 6, ExcerptWeight = 2, BodyWeight = 1;
 
     public static (SearchDocument Document, byte[] TextFile) Make(TermTable table, string url, string title, string date, string? excerpt,
-        IEnumerable<string> tags, string bodyHtml, bool english)
+        IEnumerable<string> tags, RenderedMarkdown body, bool english)
     {
-        var (text, headings) = PlainText(bodyHtml);
+        // The words as the Markdown walk gathered them; a body with raw HTML is read from its sanitised rendering.
+        var (text, headings) = body.PlainText is { } plain ? (plain, body.Facts.Headings.Select(h => h.Text)) : PlainText(body.Html);
         var weights = TermWeights.ForThisThread();
         void Add(string content, int weight) => SearchText.EachTerm(content, english, term => weights.Add(table.IdOf(term), weight));
         Add(title, TitleWeight);

@@ -1,3 +1,4 @@
+using Cadence.Markdown.Dialect;
 using System.Collections.Concurrent;
 using Cadence.Site.Keys;
 using Cadence.Site.Model;
@@ -20,18 +21,18 @@ public sealed class SiteSearch(SiteModel model, IPageOutput output, SearchIndexC
     private readonly ConcurrentDictionary<string, byte> _texts = new(StringComparer.Ordinal);
 
     /// <summary>Makes the document of a post whose page was just rendered. Safe to call from many threads.</summary>
-    public void PostRendered(Post post, PostCard card, string bodyHtml) => _rendered[post.Slug] = Make(post, card, bodyHtml);
+    public void PostRendered(Post post, PostCard card, RenderedMarkdown body) => _rendered[post.Slug] = Make(post, card, body);
 
     /// <summary>Writes the index into the output.</summary>
     /// <param name="renderBody">Renders the body of a post that was neither rendered now nor cached.</param>
     /// <returns>What the next build needs to write only what changes; the caller saves it once the output is committed.</returns>
-    public SearchIndexCache Write(IReadOnlyList<PostCard> cards, Func<Post, string> renderBody)
+    public SearchIndexCache Write(IReadOnlyList<PostCard> cards, Func<Post, RenderedMarkdown> renderBody)
     {
         var documents = new List<IndexedDocument>(model.Pages.Count + cards.Count);
         foreach (var page in model.Pages)
         {
             var (document, text) = SearchDocuments.Make(_table, page.Url, page.Title, "", page.Seo?.Description ?? page.Excerpt, [],
-                Markdown.Dialect.MarkdownDialect.Render(page.Body, _ => "").Html, _english);
+                MarkdownDialect.Render(page.Body, _ => "", plainText: true), _english);
             WriteText(document.TextName, text);
             documents.Add(new IndexedDocument(null, default, document));
         }
@@ -55,10 +56,10 @@ public sealed class SiteSearch(SiteModel model, IPageOutput output, SearchIndexC
         return new SearchIndexCache("", _table, documents, layout);
     }
 
-    private IndexedDocument Make(Post post, PostCard card, string bodyHtml)
+    private IndexedDocument Make(Post post, PostCard card, RenderedMarkdown body)
     {
         var (document, text) = SearchDocuments.Make(_table, post.Url, post.Title, DateOf(post), card.Excerpt, post.Tags.Select(t => t.Name),
-            bodyHtml, _english);
+            body, _english);
         WriteText(document.TextName, text);
         return new IndexedDocument(post.Slug, KeyOf(card), document);
     }
