@@ -82,6 +82,9 @@ public static class SiteBuild
         using var writer = new OutputWriter(output, manifest);
         assets.WriteTo(writer);
         var plan = usable?.PlanFor(file => writer.PreviousHash(file) is not null) ?? RenderPlan.Everything();
+        var postSourceKey = PostKeys.SourceKey(content);
+        var keys = new PostKeys(model, usable?.KeysFor(content.Reused, postSourceKey));
+        timings.Stage("  post keys");
         // The previous index is of use only beside the output and cache it was written with.
         var previousSearch = searchRead is null ? null : await searchRead;
         var search = new SiteSearch(model, writer, usable is null ? null : previousSearch);
@@ -89,6 +92,7 @@ public static class SiteBuild
         var renderer = new SiteRenderer(model, context, writer, plan, progress, content.LoadBody, name => timings.Stage(name))
         {
             BodyRendered = search.PostRendered,
+            Keys = keys,
         };
         var (cards, words) = renderer.RenderAll();
         SearchIndexCache? searchCache = null;
@@ -127,7 +131,7 @@ public static class SiteBuild
         // that manifest is in place, the output's manifest is the old one, and a cache tied to the new one is not trusted.
         BuildCache.Delete(output);
         var (counts, _) = writer.Commit(cursor, alongside: newManifestHash => Parallel.Invoke(
-            () => NewCache(content, model, cards, words, plan, GlobalKey(content.SiteKey), newManifestHash).Write(output),
+            () => NewCache(content, model, cards, words, keys, plan, GlobalKey(content.SiteKey), postSourceKey, newManifestHash).Write(output),
             () => (searchCache! with { ManifestHash = newManifestHash }).Write(BuildCache.FolderFor(output))));
         timings.Stage("commit", $"{counts.Written} written, {counts.Deleted} deleted, build cache written alongside");
         return new BuildResult(renderer.Pages, clock.Elapsed, counts, model, context) { Problems = content.Problems };
@@ -145,8 +149,8 @@ public static class SiteBuild
         foreach (var (file, content) in FeedFiles.Write(model.Settings, input, posts)) writer.Write(file, content);
     }
 
-    private static BuildCache NewCache(SourceContent content, SiteModel model, PostCard[] cards, int[] words, RenderPlan plan,
-        Hash128 globalKey, string manifestHash)
+    private static BuildCache NewCache(SourceContent content, SiteModel model, PostCard[] cards, int[] words, PostKeys keys, RenderPlan plan,
+        Hash128 globalKey, Hash128 postSourceKey, string manifestHash)
     {
         var sources = new Dictionary<string, ApiPost>(StringComparer.Ordinal);
         foreach (var post in content.Posts) sources[post.Slug] = post;
@@ -158,9 +162,10 @@ public static class SiteBuild
                 : source.Body is not null ? MediaReferences.Of(source, content.Site.CmsUrl)
                 : content.Reused.TryGetValue(post.Slug, out var known) ? known.Media : [];
             posts[post.Slug] = new CachedPost(new KnownPost(source with { Body = null }, post.BodyKey, media),
-                new PostFacts(cards[post.Index].Excerpt, cards[post.Index].ReadingMinutes, words[post.Index]));
+                new PostFacts(cards[post.Index].Excerpt, cards[post.Index].ReadingMinutes, words[post.Index]), keys[post.Index]);
         }
         return new BuildCache(BuildCache.CurrentVersion, globalKey, manifestHash, posts,
-            new Dictionary<string, Hash128>(plan.Keys, StringComparer.Ordinal), content.Files, model.RelatedKey, model.Related.Indexes);
+            new Dictionary<string, Hash128>(plan.Keys, StringComparer.Ordinal), content.Files, model.RelatedKey, model.Related.Indexes,
+            postSourceKey);
     }
 }
