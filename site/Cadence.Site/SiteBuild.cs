@@ -115,9 +115,18 @@ public static class SiteBuild
                 writer.WriteText("_redirects", SiteFiles.Redirects(model));
                 writer.WriteText(SecurityHeaders.FileName, SecurityHeaders.File(model.Settings));
             });
-        var iconSource = content.Media.FirstOrDefault(m => m.Url == content.Site.Icon) is { } icon ? await icon.ReadAsync(ct) : null;
-        foreach (var (path, bytes) in SiteIcons.Files(iconSource, model.Settings, options.ImageCache ?? ImageVariantCache.DefaultRoot()))
-            writer.Write(path, bytes);
+        // The icons are made from the site's settings and icon image, which the global key covers.
+        if (usable is not null && SiteIcons.IconPaths().All(path => writer.PreviousHash(path) is not null))
+        {
+            foreach (var path in SiteIcons.IconPaths()) writer.Keep(path);
+            writer.Write(Urls.WebManifest.TrimStart('/'), SiteIcons.Manifest(model.Settings));
+        }
+        else
+        {
+            var iconSource = content.Media.FirstOrDefault(m => m.Url == content.Site.Icon) is { } icon ? await icon.ReadAsync(ct) : null;
+            foreach (var (path, bytes) in SiteIcons.Files(iconSource, model.Settings, options.ImageCache ?? ImageVariantCache.DefaultRoot()))
+                writer.Write(path, bytes);
+        }
         await Parallel.ForEachAsync(content.Media, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (media, token) =>
         {
             var path = media.Url.TrimStart('/');
