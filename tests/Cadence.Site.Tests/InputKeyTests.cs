@@ -27,6 +27,19 @@ public class InputKeyTests
     }
 
     [Test]
+    public void A_piece_longer_than_the_buffer_hashes_as_any_other()
+    {
+        var text = new string('x', 5000);
+        var (one, length) = (1, text.Length);
+        var key = new InputKey().Add(1).Add(text);
+        var reference = new XxHash128();
+        reference.Append(MemoryMarshal.AsBytes(new ReadOnlySpan<int>(ref one)));
+        reference.Append(MemoryMarshal.AsBytes(new ReadOnlySpan<int>(ref length)));
+        reference.Append(MemoryMarshal.AsBytes(text.AsSpan()));
+        Assert.That(key.Value, Is.EqualTo(Hash128.From(reference.GetCurrentHashAsUInt128())));
+    }
+
+    [Test]
     public void A_read_key_takes_nothing_more()
     {
         var key = new InputKey().Add("a");

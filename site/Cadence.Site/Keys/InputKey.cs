@@ -9,14 +9,18 @@ namespace Cadence.Site.Keys;
 /// same key give it the same bytes, so the page need not be rendered again.
 /// </summary>
 /// <remarks>
-/// What is added is gathered in a pooled buffer and hashed in one call when <see cref="Value"/> is first read (the
-/// same hash as fed piece by piece): a streaming <see cref="XxHash128"/> is a 600-byte object with its secret copied
-/// in, and an incremental build of 10,000 posts makes tens of thousands of keys. Nothing can be added once it is read.
+/// What is added is gathered in a pooled buffer and hashed in one call when <see cref="Value"/> is first read: a
+/// streaming <see cref="XxHash128"/> is a 600-byte object with its secret copied in, and an incremental build of
+/// 10,000 posts makes tens of thousands of keys, nearly all of a few hundred bytes. A longer key (the sitemap's, the
+/// related posts') streams through the buffer instead of growing it. Either way the hash is that of all the bytes
+/// added, in order. Nothing can be added once the key is read.
 /// </remarks>
 public sealed class InputKey
 {
-    private byte[]? _bytes = ArrayPool<byte>.Shared.Rent(256);
+    private const int BufferSize = 1024;
+    private byte[]? _bytes = ArrayPool<byte>.Shared.Rent(BufferSize);
     private int _length;
+    private XxHash128? _stream;
     private Hash128? _value;
 
     public InputKey Add(string? text)
@@ -54,7 +58,12 @@ public sealed class InputKey
         get
         {
             if (_value is { } value) return value;
-            value = Of(_bytes.AsSpan(0, _length));
+            if (_stream is null) value = Of(_bytes.AsSpan(0, _length));
+            else
+            {
+                _stream.Append(_bytes.AsSpan(0, _length));
+                value = Hash128.From(_stream.GetCurrentHashAsUInt128());
+            }
             ArrayPool<byte>.Shared.Return(_bytes!);
             _bytes = null;
             _value = value;
@@ -73,10 +82,14 @@ public sealed class InputKey
         var buffer = _bytes ?? throw new InvalidOperationException("This key has been read; nothing can be added to it.");
         if (_length + bytes.Length > buffer.Length)
         {
-            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(buffer.Length * 2, _length + bytes.Length));
-            buffer.AsSpan(0, _length).CopyTo(larger);
-            ArrayPool<byte>.Shared.Return(buffer);
-            _bytes = buffer = larger;
+            _stream ??= new XxHash128();
+            _stream.Append(buffer.AsSpan(0, _length));
+            _length = 0;
+            if (bytes.Length > buffer.Length)
+            {
+                _stream.Append(bytes);
+                return;
+            }
         }
         bytes.CopyTo(buffer.AsSpan(_length));
         _length += bytes.Length;
