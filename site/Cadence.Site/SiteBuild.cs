@@ -102,7 +102,11 @@ public static class SiteBuild
         // Independent of each other, and each written by one thread: side by side they take the time of the largest.
         Parallel.Invoke(
             () => WriteFeeds(model, plan, renderer.PostPages, writer, cards),
-            () => writer.Write("sitemap.xml", Sitemap.Write(model)),
+            () =>
+            {
+                if (plan.MustRender(Sitemap.FileName, Sitemap.Key(model)) || !writer.Keep(Sitemap.FileName))
+                    writer.Write(Sitemap.FileName, Sitemap.Write(model));
+            },
             () =>
             {
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -161,16 +165,19 @@ public static class SiteBuild
     private static BuildCache NewCache(SourceContent content, SiteModel model, PostCard[] cards, int[] words, PostKeys keys, RenderPlan plan,
         Hash128 globalKey, Hash128 postSourceKey, string manifestHash)
     {
-        var sources = new Dictionary<string, ApiPost>(StringComparer.Ordinal);
+        var sources = new Dictionary<string, ApiPost>(content.Posts.Count, StringComparer.Ordinal);
         foreach (var post in content.Posts) sources[post.Slug] = post;
-        var posts = new Dictionary<string, CachedPost>(StringComparer.Ordinal);
+        var posts = new Dictionary<string, CachedPost>(model.Posts.Count, StringComparer.Ordinal);
         foreach (var post in model.Posts)
         {
             var source = sources[post.Slug];
-            var media = content.PostMedia.TryGetValue(post.Slug, out var listed) ? listed
-                : source.Body is not null ? MediaReferences.Of(source, content.Site.CmsUrl)
-                : content.Reused.TryGetValue(post.Slug, out var known) ? known.Media : [];
-            posts[post.Slug] = new CachedPost(new KnownPost(source with { Body = null }, post.BodyKey, media),
+            // A post taken from the cache goes back as it came (its media included).
+            var read = content.Reused.TryGetValue(post.Slug, out var known) && ReferenceEquals(known.Post, source) ? known
+                : new KnownPost(source with { Body = null }, post.BodyKey,
+                    content.PostMedia.TryGetValue(post.Slug, out var listed) ? listed
+                    : source.Body is not null ? MediaReferences.Of(source, content.Site.CmsUrl)
+                    : known?.Media ?? []);
+            posts[post.Slug] = new CachedPost(read,
                 new PostFacts(cards[post.Index].Excerpt, cards[post.Index].ReadingMinutes, words[post.Index]), keys[post.Index]);
         }
         return new BuildCache(BuildCache.CurrentVersion, globalKey, manifestHash, posts,
