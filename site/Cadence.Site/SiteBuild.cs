@@ -181,7 +181,7 @@ public static class SiteBuild
                 new PostFacts(cards[post.Index].Excerpt, cards[post.Index].ReadingMinutes, words[post.Index]), keys[post.Index]);
         }
         return new BuildCache(BuildCache.CurrentVersion, globalKey, manifestHash, posts,
-            new Dictionary<string, Hash128>(plan.Keys, StringComparer.Ordinal), content.Files, model.RelatedKey, model.Related.Indexes,
+            plan.Keys, content.Files, model.RelatedKey, model.Related.Indexes,
             postSourceKey);
     }
 }

@@ -44,7 +44,7 @@ public class BuildCacheFormatTests
     [Test]
     public void A_cache_without_its_optional_parts_reads_back_equal()
     {
-        var cache = Sample() with { Files = null, Related = null, Pages = [], Posts = [] };
+        var cache = Sample() with { Files = null, Related = null, Pages = new Dictionary<string, Hash128>(), Posts = [] };
         Assert.That(JsonSerializer.Serialize(RoundTrip(cache)), Is.EqualTo(JsonSerializer.Serialize(cache)));
     }
 

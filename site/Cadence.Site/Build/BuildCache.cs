@@ -18,7 +18,7 @@ public sealed record CachedPost(KnownPost Source, PostFacts Facts, ShownKeys Key
 public sealed record BuildCache(
     int Version, Hash128 GlobalKey, string ManifestHash,
     Dictionary<string, CachedPost> Posts,
-    Dictionary<string, Hash128> Pages,
+    IReadOnlyDictionary<string, Hash128> Pages,
     List<PostFileStamp>? Files,
     Hash128 RelatedKey, int[][]? Related,
     Hash128 PostSourceKey)

@@ -121,22 +121,19 @@ public sealed class OutputWriter : Render.IPageOutput, IDisposable
     /// <returns>The counts, and the hash of the manifest written (the build cache records it).</returns>
     public (WriteCounts Counts, string ManifestHash) Commit(string? changesCursor, Action<string>? alongside = null)
     {
-        var manifest = new BuildManifest(BuildManifest.CurrentVersion, changesCursor, _hashes).ToJson();
-        var hash = BuildManifest.HashOf(manifest);
+        // Written first beside its place (or into the staging folder), and put in place last.
+        var manifestPath = _staging is not null
+            ? Path.Combine(_staging, BuildManifest.FileName)
+            : Path.Combine(_output, BuildManifest.FileName + ".cadence-tmp");
+        var hash = new BuildManifest(BuildManifest.CurrentVersion, changesCursor, _hashes).WriteTo(manifestPath);
         var deleted = 0;
         Parallel.Invoke(() => deleted = WriteChanges(), () => alongside?.Invoke(hash));
         if (_staging is not null)
         {
-            File.WriteAllBytes(Path.Combine(_staging, BuildManifest.FileName), manifest);
             if (Directory.Exists(_output)) Directory.Delete(_output); // empty, checked at the start
             Directory.Move(_staging, _output);
         }
-        else
-        {
-            var manifestPath = Path.Combine(_output, BuildManifest.FileName);
-            File.WriteAllBytes(manifestPath + ".cadence-tmp", manifest);
-            File.Move(manifestPath + ".cadence-tmp", manifestPath, overwrite: true);
-        }
+        else File.Move(manifestPath, Path.Combine(_output, BuildManifest.FileName), overwrite: true);
         _committed = true;
         return (new WriteCounts(_written, _unchanged, deleted), hash);
     }
