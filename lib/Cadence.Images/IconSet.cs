@@ -15,12 +15,12 @@ public static class IconSet
     /// <summary>Names this way of making icons in a <see cref="VariantCache"/>.</summary>
     public const string Recipe = "icons1";
 
+    static IconSet() => LibVips.Configure();
+
     /// <summary>The icons, named <c>icon-{size}.png</c> and <c>favicon.ico</c>.</summary>
     /// <exception cref="ImageException">The bytes are not an image libvips reads.</exception>
     public static IReadOnlyList<ImageVariant> Generate(byte[] source)
     {
-        // Here rather than in a static constructor: asking for the sizes (a build keeping its icons) loads no libvips.
-        LibVips.Configure();
         var icons = new List<ImageVariant>();
         try
         {
