@@ -82,6 +82,9 @@ public static class SiteBuild
         using var writer = new OutputWriter(output, manifest);
         assets.WriteTo(writer);
         var plan = usable?.PlanFor(file => writer.PreviousHash(file) is not null) ?? RenderPlan.Everything();
+        var postSourceKey = PostKeys.SourceKey(content);
+        var keys = new PostKeys(model, usable?.KeysFor(content.Reused, postSourceKey));
+        timings.Stage("  post keys");
         // The previous index is of use only beside the output and cache it was written with.
         var previousSearch = searchRead is null ? null : await searchRead;
         var search = new SiteSearch(model, writer, usable is null ? null : previousSearch);
@@ -89,6 +92,7 @@ public static class SiteBuild
         var renderer = new SiteRenderer(model, context, writer, plan, progress, content.LoadBody, name => timings.Stage(name))
         {
             BodyRendered = search.PostRendered,
+            Keys = keys,
         };
         var (cards, words) = renderer.RenderAll();
         SearchIndexCache? searchCache = null;
@@ -98,7 +102,11 @@ public static class SiteBuild
         // Independent of each other, and each written by one thread: side by side they take the time of the largest.
         Parallel.Invoke(
             () => WriteFeeds(model, plan, renderer.PostPages, writer, cards),
-            () => writer.Write("sitemap.xml", Sitemap.Write(model)),
+            () =>
+            {
+                if (plan.MustRender(Sitemap.FileName, Sitemap.Key(model)) || !writer.Keep(Sitemap.FileName))
+                    writer.Write(Sitemap.FileName, Sitemap.Write(model));
+            },
             () =>
             {
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -111,9 +119,18 @@ public static class SiteBuild
                 writer.WriteText("_redirects", SiteFiles.Redirects(model));
                 writer.WriteText(SecurityHeaders.FileName, SecurityHeaders.File(model.Settings));
             });
-        var iconSource = content.Media.FirstOrDefault(m => m.Url == content.Site.Icon) is { } icon ? await icon.ReadAsync(ct) : null;
-        foreach (var (path, bytes) in SiteIcons.Files(iconSource, model.Settings, options.ImageCache ?? ImageVariantCache.DefaultRoot()))
-            writer.Write(path, bytes);
+        // The icons are made from the site's settings and icon image, which the global key covers.
+        if (usable is not null && SiteIcons.IconPaths().All(path => writer.PreviousHash(path) is not null))
+        {
+            foreach (var path in SiteIcons.IconPaths()) writer.Keep(path);
+            writer.Write(Urls.WebManifest.TrimStart('/'), SiteIcons.Manifest(model.Settings));
+        }
+        else
+        {
+            var iconSource = content.Media.FirstOrDefault(m => m.Url == content.Site.Icon) is { } icon ? await icon.ReadAsync(ct) : null;
+            foreach (var (path, bytes) in SiteIcons.Files(iconSource, model.Settings, options.ImageCache ?? ImageVariantCache.DefaultRoot()))
+                writer.Write(path, bytes);
+        }
         await Parallel.ForEachAsync(content.Media, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (media, token) =>
         {
             var path = media.Url.TrimStart('/');
@@ -127,7 +144,7 @@ public static class SiteBuild
         // that manifest is in place, the output's manifest is the old one, and a cache tied to the new one is not trusted.
         BuildCache.Delete(output);
         var (counts, _) = writer.Commit(cursor, alongside: newManifestHash => Parallel.Invoke(
-            () => NewCache(content, model, cards, words, plan, GlobalKey(content.SiteKey), newManifestHash).Write(output),
+            () => NewCache(content, model, cards, words, keys, plan, GlobalKey(content.SiteKey), postSourceKey, newManifestHash).Write(output),
             () => (searchCache! with { ManifestHash = newManifestHash }).Write(BuildCache.FolderFor(output))));
         timings.Stage("commit", $"{counts.Written} written, {counts.Deleted} deleted, build cache written alongside");
         return new BuildResult(renderer.Pages, clock.Elapsed, counts, model, context) { Problems = content.Problems };
@@ -145,22 +162,26 @@ public static class SiteBuild
         foreach (var (file, content) in FeedFiles.Write(model.Settings, input, posts)) writer.Write(file, content);
     }
 
-    private static BuildCache NewCache(SourceContent content, SiteModel model, PostCard[] cards, int[] words, RenderPlan plan,
-        Hash128 globalKey, string manifestHash)
+    private static BuildCache NewCache(SourceContent content, SiteModel model, PostCard[] cards, int[] words, PostKeys keys, RenderPlan plan,
+        Hash128 globalKey, Hash128 postSourceKey, string manifestHash)
     {
-        var sources = new Dictionary<string, ApiPost>(StringComparer.Ordinal);
+        var sources = new Dictionary<string, ApiPost>(content.Posts.Count, StringComparer.Ordinal);
         foreach (var post in content.Posts) sources[post.Slug] = post;
-        var posts = new Dictionary<string, CachedPost>(StringComparer.Ordinal);
+        var posts = new Dictionary<string, CachedPost>(model.Posts.Count, StringComparer.Ordinal);
         foreach (var post in model.Posts)
         {
             var source = sources[post.Slug];
-            var media = content.PostMedia.TryGetValue(post.Slug, out var listed) ? listed
-                : source.Body is not null ? MediaReferences.Of(source, content.Site.CmsUrl)
-                : content.Reused.TryGetValue(post.Slug, out var known) ? known.Media : [];
-            posts[post.Slug] = new CachedPost(new KnownPost(source with { Body = null }, post.BodyKey, media),
-                new PostFacts(cards[post.Index].Excerpt, cards[post.Index].ReadingMinutes, words[post.Index]));
+            // A post taken from the cache goes back as it came (its media included).
+            var read = content.Reused.TryGetValue(post.Slug, out var known) && ReferenceEquals(known.Post, source) ? known
+                : new KnownPost(source with { Body = null }, post.BodyKey,
+                    content.PostMedia.TryGetValue(post.Slug, out var listed) ? listed
+                    : source.Body is not null ? MediaReferences.Of(source, content.Site.CmsUrl)
+                    : known?.Media ?? []);
+            posts[post.Slug] = new CachedPost(read,
+                new PostFacts(cards[post.Index].Excerpt, cards[post.Index].ReadingMinutes, words[post.Index]), keys[post.Index]);
         }
         return new BuildCache(BuildCache.CurrentVersion, globalKey, manifestHash, posts,
-            new Dictionary<string, Hash128>(plan.Keys, StringComparer.Ordinal), content.Files, model.RelatedKey, model.Related.Indexes);
+            plan.Keys, content.Files, model.RelatedKey, model.Related.Indexes,
+            postSourceKey);
     }
 }

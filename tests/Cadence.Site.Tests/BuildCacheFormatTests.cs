@@ -16,11 +16,11 @@ public class BuildCacheFormatTests
         new Dictionary<string, CachedPost>
         {
             [PostVariants.Full.Slug] = new(new KnownPost(PostVariants.Full with { Body = null }, new Hash128(3, 4), ["knee.jpg", "ann.jpg"]),
-                new PostFacts("An excerpt.", 4, 800)),
+                new PostFacts("An excerpt.", 4, 800), new ShownKeys(new Hash128(14, 15), new Hash128(16, 17), new Hash128(18, 19), new Hash128(20, 21))),
         },
         new Dictionary<string, Hash128> { ["index.html"] = new(5, 6), ["posts/knee-pain/index.html"] = new(ulong.MaxValue, 7) },
         [new PostFileStamp("knee-pain.md", 1234, 638000000000000000, new Hash128(8, 9), "knee-pain"), new PostFileStamp("draft.md", 5, 6, new Hash128(10, 11), null)],
-        new Hash128(12, 13), [[1, 2, 3], [], [0]]);
+        new Hash128(12, 13), [[1, 2, 3], [], [0]], new Hash128(22, 23));
 
     public static BuildCache RoundTrip(BuildCache cache)
     {
@@ -44,7 +44,7 @@ public class BuildCacheFormatTests
     [Test]
     public void A_cache_without_its_optional_parts_reads_back_equal()
     {
-        var cache = Sample() with { Files = null, Related = null, Pages = [], Posts = [] };
+        var cache = Sample() with { Files = null, Related = null, Pages = new Dictionary<string, Hash128>(), Posts = [] };
         Assert.That(JsonSerializer.Serialize(RoundTrip(cache)), Is.EqualTo(JsonSerializer.Serialize(cache)));
     }
 

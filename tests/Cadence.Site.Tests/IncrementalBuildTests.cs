@@ -160,6 +160,28 @@ public class IncrementalBuildTests
         await AssertSameAsCleanBuild("site");
     }
 
+    /// <summary>
+    /// An unchanged post keeps its keys from the build cache, but only while what else it is made from is unchanged:
+    /// here another post's edit names an author with no profile the way this one does, and the byline this one shows
+    /// follows the newer spelling (as in a clean build), so its page and its cards are made again.
+    /// </summary>
+    [Test]
+    public async Task An_unchanged_post_whose_author_is_renamed_by_another_post_equals_a_clean_build()
+    {
+        var post06 = Path.Combine(_content, "posts", "post-06.md");
+        File.WriteAllText(post06, File.ReadAllText(post06).Replace("author: ann-lee", "author: Cy Tran"));
+        await Build("site");
+        var page = Path.Combine(_root, "site", "posts", "post-06", "index.html");
+        Assert.That(File.ReadAllText(page), Does.Contain("Cy Tran"));
+
+        var post07 = Path.Combine(_content, "posts", "post-07.md");
+        File.WriteAllText(post07, File.ReadAllText(post07).Replace("author: ann-lee", "author: cy tran"));
+        await Build("site");
+
+        Assert.That(File.ReadAllText(page), Does.Contain("cy tran").And.Not.Contain("Cy Tran"), "the unchanged post's byline");
+        await AssertSameAsCleanBuild("site");
+    }
+
     [Test]
     public async Task Unpublished_deleted_and_newly_published_posts_match_a_clean_build()
     {

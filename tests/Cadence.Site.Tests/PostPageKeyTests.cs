@@ -70,7 +70,7 @@ public class PostPageKeyTests
     {
         foreach (var (field, post) in PostVariants.Each().Prepend(("(none)", PostVariants.Full)))
         {
-            var cache = BuildCacheFormatTests.Sample() with { Posts = new() { [post.Slug] = new CachedPost(new KnownPost(post with { Body = null }, default, []), new PostFacts("", 1, 1)) } };
+            var cache = BuildCacheFormatTests.Sample() with { Posts = new() { [post.Slug] = new CachedPost(new KnownPost(post with { Body = null }, default, []), new PostFacts("", 1, 1), default) } };
             var read = BuildCacheFormatTests.RoundTrip(cache);
             Assert.That(Json(read.Posts[post.Slug].Source.Post), Is.EqualTo(Json(post with { Body = null })), $"after changing {field}");
         }

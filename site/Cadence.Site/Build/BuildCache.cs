@@ -1,26 +1,29 @@
 using Cadence.Site.Keys;
+using Cadence.Site.Model;
 using Cadence.Site.Outputs;
 using Cadence.Site.Render;
 using Cadence.Site.Source;
 
 namespace Cadence.Site.Build;
 
-/// <summary>A post as the last build saw it: as read (without its body), and what rendering it gave.</summary>
-public sealed record CachedPost(KnownPost Source, PostFacts Facts);
+/// <summary>A post as the last build saw it: as read (without its body), what rendering it gave, and its keys.</summary>
+public sealed record CachedPost(KnownPost Source, PostFacts Facts, ShownKeys Keys);
 
 /// <summary>
 /// What the last build knew, kept beside the output (<c>.{out}.cadence-cache/</c>, never published): every post's
-/// facts, every page's input key, the folder's file stamps and the related-post lists. It is trusted only when it
-/// was written with the manifest now in the output and by the same code with the same site inputs.
+/// facts and keys, every page's input key, the folder's file stamps and the related-post lists. It is trusted only
+/// when it was written with the manifest now in the output and by the same code with the same site inputs.
 /// </summary>
+/// <param name="PostSourceKey">What the posts' model records were made from besides their sources (<see cref="PostKeys.SourceKey"/>).</param>
 public sealed record BuildCache(
     int Version, Hash128 GlobalKey, string ManifestHash,
     Dictionary<string, CachedPost> Posts,
-    Dictionary<string, Hash128> Pages,
+    IReadOnlyDictionary<string, Hash128> Pages,
     List<PostFileStamp>? Files,
-    Hash128 RelatedKey, int[][]? Related)
+    Hash128 RelatedKey, int[][]? Related,
+    Hash128 PostSourceKey)
 {
-    public const int CurrentVersion = 6;
+    public const int CurrentVersion = 7;
     private const string FileName = "cache.bin";
 
     public static string FolderFor(string output)
@@ -65,6 +68,18 @@ public sealed record BuildCache(
     /// <summary>What the source needs of it: the posts as read and the folder's file stamps.</summary>
     public KnownContent Known() =>
         new(Posts.ToDictionary(p => p.Key, p => p.Value.Source, StringComparer.Ordinal), Files);
+
+    /// <summary>
+    /// The keys of a post that came from this cache rather than from its source, when what else posts are made from
+    /// is as it was (<paramref name="postSourceKey"/>): the post is then the record these keys were made from.
+    /// </summary>
+    /// <param name="reused">The posts the source took from this cache (<see cref="SourceContent.Reused"/>).</param>
+    public Func<Post, ShownKeys?>? KeysFor(IReadOnlyDictionary<string, KnownPost> reused, Hash128 postSourceKey)
+    {
+        if (postSourceKey != PostSourceKey) return null;
+        return post => reused.TryGetValue(post.Slug, out var source) && Posts.TryGetValue(post.Slug, out var cached)
+            && ReferenceEquals(source, cached.Source) ? cached.Keys : null;
+    }
 
     /// <summary>What the render plan needs of it: the page keys and what rendering each post gave.</summary>
     public RenderPlan PlanFor(Func<string, bool> inOutput) =>

@@ -41,6 +41,7 @@ internal static class BuildCacheFormat
             }
         }
         Key(w, cache.RelatedKey);
+        Key(w, cache.PostSourceKey);
         w.Write(cache.Related is not null);
         if (cache.Related is null) return;
         w.Write(cache.Related.Length);
@@ -76,6 +77,7 @@ internal static class BuildCacheFormat
             for (var i = 0; i < count; i++) files.Add(new PostFileStamp(r.ReadString(), r.ReadInt64(), r.ReadInt64(), Key(r), Text(r)));
         }
         var relatedKey = Key(r);
+        var postSourceKey = Key(r);
         int[][]? related = null;
         if (r.ReadBoolean())
         {
@@ -87,7 +89,7 @@ internal static class BuildCacheFormat
                 related[i] = list;
             }
         }
-        return new BuildCache(version, globalKey, manifestHash, posts, pages, files, relatedKey, related);
+        return new BuildCache(version, globalKey, manifestHash, posts, pages, files, relatedKey, related, postSourceKey);
     }
 
     private static void WritePost(BinaryWriter w, CachedPost cached)
@@ -151,6 +153,10 @@ internal static class BuildCacheFormat
         w.Write(cached.Facts.Excerpt);
         w.Write(cached.Facts.ReadingMinutes);
         w.Write(cached.Facts.WordCount);
+        Key(w, cached.Keys.Post);
+        Key(w, cached.Keys.Link);
+        Key(w, cached.Keys.CardFrom);
+        Key(w, cached.Keys.Card);
     }
 
     private static CachedPost ReadPost(BinaryReader r)
@@ -184,7 +190,8 @@ internal static class BuildCacheFormat
         var bodyKey = Key(r);
         var media = new string[r.ReadInt32()];
         for (var i = 0; i < media.Length; i++) media[i] = r.ReadString();
-        return new CachedPost(new KnownPost(post, bodyKey, media), new PostFacts(r.ReadString(), r.ReadInt32(), r.ReadInt32()));
+        return new CachedPost(new KnownPost(post, bodyKey, media), new PostFacts(r.ReadString(), r.ReadInt32(), r.ReadInt32()),
+            new ShownKeys(Key(r), Key(r), Key(r), Key(r)));
     }
 
     private static void Author(BinaryWriter w, ApiAuthor? author)

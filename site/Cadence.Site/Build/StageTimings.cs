@@ -22,7 +22,7 @@ public sealed class StageTimings(bool enabled)
         var wall = _clock.Elapsed;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"{name,-10} {(wall - _lastWall).TotalMilliseconds,7:0} ms wall {(cpu - _lastCpu).TotalMilliseconds,7:0} ms CPU   (at {wall.TotalMilliseconds:0} ms, GC heap {GC.GetGCMemoryInfo().TotalCommittedBytes >> 20} MiB committed, {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} GCs, {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms paused){(detail is null ? "" : "  " + detail)}"));
+            $"{name,-10} {(wall - _lastWall).TotalMilliseconds,7:0} ms wall {(cpu - _lastCpu).TotalMilliseconds,7:0} ms CPU   (at {wall.TotalMilliseconds:0} ms, {GC.GetTotalAllocatedBytes() >> 20} MiB allocated, GC heap {GC.GetGCMemoryInfo().TotalCommittedBytes >> 20} MiB committed, {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} GCs, {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms paused){(detail is null ? "" : "  " + detail)}"));
         _lastWall = wall;
         _lastCpu = cpu;
     }

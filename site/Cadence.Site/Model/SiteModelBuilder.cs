@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Cadence.Contract;
 using Cadence.Markdown;
 using Cadence.Markdown.Dialect;
@@ -48,7 +49,8 @@ public static class SiteModelBuilder
         });
 
         var posts = new Post[sorted.Length];
-        Parallel.For(0, sorted.Length, i => posts[i] = ToPost(i, sorted[i], settings, authorInfo, content));
+        var terms = new Terms();
+        Parallel.For(0, sorted.Length, i => posts[i] = ToPost(i, sorted[i], settings, authorInfo, content, terms));
 
         var tags = Group(posts, p => p.Tags, Urls.Tag, content.Tags);
         var categories = Group(posts, p => p.Category is null ? [] : [p.Category], Urls.Category, content.Categories);
@@ -81,7 +83,7 @@ public static class SiteModelBuilder
     {
         var authors = model.Authors.ToDictionary(a => a.Slug, a => new ApiAuthor(a.Slug, a.Name, a.Description, a.Image, Credentials: a.Credentials),
             StringComparer.Ordinal);
-        return ToPost(-1, post with { PublishedAt = post.PublishedAt ?? post.UpdatedAt ?? DateTimeOffset.UnixEpoch }, model.Settings, authors, null);
+        return ToPost(-1, post with { PublishedAt = post.PublishedAt ?? post.UpdatedAt ?? DateTimeOffset.UnixEpoch }, model.Settings, authors, null, new Terms());
     }
 
     private static SiteSettings Settings(ApiSite site, string? baseUrlOverride)
@@ -110,7 +112,7 @@ public static class SiteModelBuilder
     }
 
     /// <param name="content">Where the body hash of a post that came without its body is found (null: the post has its body).</param>
-    private static Post ToPost(int index, ApiPost p, SiteSettings settings, Dictionary<string, ApiAuthor> authorInfo, SourceContent? content)
+    private static Post ToPost(int index, ApiPost p, SiteSettings settings, Dictionary<string, ApiAuthor> authorInfo, SourceContent? content, Terms terms)
     {
         // Every date in the site's own time zone, whatever offset the source wrote it with: the API answers in UTC and
         // a content folder in the author's offset, and the feeds and JSON-LD must match the visible <time> either way.
@@ -120,17 +122,16 @@ public static class SiteModelBuilder
         var bodyKey = p.Body is not null ? InputKey.Of(p.Body)
             : content!.DeferredBodies.TryGetValue(p.Slug, out var deferred) ? deferred
             : content.Reused[p.Slug].BodyKey;
-        var post = new Post(
+        return new Post(
             index, p.Slug, p.Title, p.Excerpt, published, updated, published, p.ReadingMinutes, p.WordCount, p.Body,
             // By name in both builds: the CMS keeps a post's tags as a set, so the order an author typed in a file
             // cannot survive a round trip through it, and the two builds must agree.
-            p.Tags.OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => new Term(t.Slug, t.Name, Urls.Tag(t.Slug))).ToArray(),
-            p.Category is null ? null : new Term(p.Category.Slug, p.Category.Name, Urls.Category(p.Category.Slug)),
+            p.Tags.OrderBy(t => t.Name, StringComparer.Ordinal).Select(terms.Tag).ToArray(),
+            p.Category is null ? null : terms.Category(p.Category),
             author,
             SafeUrl.OrNull(p.Image?.Url) is null ? null : new FeaturedImage(p.Image!.Url.Trim(), p.Image.Alt ?? "", p.Image.Width, p.Image.Height,
                 p.Image.Variants ?? content?.Images.GetValueOrDefault(p.Image.Url)),
-            SafeSeo(p.Seo));
-        return post with
+            SafeSeo(p.Seo))
         {
             BodyKey = bodyKey,
             Featured = p.Featured,
@@ -138,6 +139,21 @@ public static class SiteModelBuilder
             ReviewedBy = p.LastReviewed is null ? null : AuthorOf(p.ReviewedBy, authorInfo),
             LastReviewed = p.ReviewedBy is null ? null : p.LastReviewed,
         };
+    }
+
+    /// <summary>
+    /// One <see cref="Term"/> per tag and per category for the whole model: 10,000 posts name the same few dozen,
+    /// and each was a new record and a new URL string per post. Safe to use from many threads.
+    /// </summary>
+    private sealed class Terms
+    {
+        private readonly ConcurrentDictionary<(string Slug, string Name), Term> _tags = new();
+        private readonly ConcurrentDictionary<(string Slug, string Name), Term> _categories = new();
+
+        public Term Tag(ApiTerm tag) => _tags.GetOrAdd((tag.Slug, tag.Name), static key => new Term(key.Slug, key.Name, Urls.Tag(key.Slug)));
+
+        public Term Category(ApiTerm category) =>
+            _categories.GetOrAdd((category.Slug, category.Name), static key => new Term(key.Slug, key.Name, Urls.Category(key.Slug)));
     }
 
     /// <summary>The author as the site shows them; the list of authors may carry a fuller profile than the copy embedded in the post.</summary>

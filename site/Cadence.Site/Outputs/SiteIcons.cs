@@ -28,19 +28,25 @@ public static class SiteIcons
             icons = cache.For(DefaultIcon.Make(settings.Name, settings.ThemeColour));
         }
         var files = new List<(string, byte[])>();
-        foreach (var icon in icons)
-        {
-            var url = icon.Info.FileName switch
-            {
-                "favicon.ico" => Urls.Favicon,
-                "icon-180.png" => Urls.AppleTouchIcon,
-                _ => "/" + icon.Info.FileName,
-            };
-            files.Add((url.TrimStart('/'), File.ReadAllBytes(icon.Path)));
-        }
+        foreach (var icon in icons) files.Add((PathOf(icon.Info.FileName), File.ReadAllBytes(icon.Path)));
         files.Add((Urls.WebManifest.TrimStart('/'), Manifest(settings)));
         return files;
     }
+
+    /// <summary>
+    /// The icons' output paths, as <see cref="Files"/> writes them (the web manifest aside). The icons are made from
+    /// the site's settings and icon image alone, so an output built with the same ones holds them already; keeping
+    /// them by these names spares a build making the default icon again (libvips, fonts and all) to find them unchanged.
+    /// </summary>
+    public static IEnumerable<string> IconPaths() =>
+        IconSet.Sizes.Select(size => $"icon-{size}.png").Append("favicon.ico").Select(PathOf);
+
+    private static string PathOf(string iconFileName) => (iconFileName switch
+    {
+        "favicon.ico" => Urls.Favicon,
+        "icon-180.png" => Urls.AppleTouchIcon,
+        _ => "/" + iconFileName,
+    }).TrimStart('/');
 
     /// <summary>site.webmanifest: what a phone shows when the site is added to its home screen.</summary>
     public static byte[] Manifest(SiteSettings settings)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using Cadence.Site.Keys;
 using Cadence.Site.Model;
 
 namespace Cadence.Site.Outputs;
@@ -11,6 +12,8 @@ namespace Cadence.Site.Outputs;
 /// </summary>
 public static class Sitemap
 {
+    public const string FileName = "sitemap.xml";
+
     private const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
     public static byte[] Write(SiteModel model)
@@ -21,17 +24,38 @@ public static class Sitemap
         {
             xml.WriteStartDocument();
             xml.WriteStartElement("urlset", Namespace);
-            if (model.Posts.Count > 0) Url(xml, settings.Absolute(Urls.Home), Newest(model.Posts));
-            else Url(xml, settings.Absolute(Urls.Home), null);
-            foreach (var post in model.Posts) Url(xml, settings.Absolute(post.Url), post.UpdatedAt);
-            foreach (var page in model.Pages) Url(xml, settings.Absolute(page.Url), page.UpdatedAt);
-            foreach (var groups in new[] { model.Tags, model.Categories, model.Authors })
-                foreach (var group in groups) Url(xml, settings.Absolute(group.Url), Newest(group.Posts));
-            if (model.Posts.Count > 0) Url(xml, settings.Absolute(Urls.Archive), Newest(model.Posts));
-            foreach (var year in model.Years) Url(xml, settings.Absolute(year.Url), Newest(year.Posts));
+            foreach (var (path, lastModified) in Entries(model)) Url(xml, settings.Absolute(path), lastModified);
             xml.WriteEndElement();
         }
         return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// A hash of everything the sitemap lists, made from the same entries it is written from: 10,000 posts make it
+    /// 1.5 MB, which a build that changes no address or date need not write out again to find it unchanged.
+    /// </summary>
+    public static Hash128 Key(SiteModel model)
+    {
+        var key = new InputKey().Add(model.Settings.BaseUrl);
+        foreach (var (path, lastModified) in Entries(model))
+        {
+            key.Add(path);
+            if (lastModified is { } date) key.Add(1).Add(date.UtcTicks);
+            else key.Add(0);
+        }
+        return key.Value;
+    }
+
+    /// <summary>Every address listed (root-relative, or absolute as given) with the date it last changed.</summary>
+    private static IEnumerable<(string Path, DateTimeOffset? LastModified)> Entries(SiteModel model)
+    {
+        yield return (Urls.Home, model.Posts.Count > 0 ? Newest(model.Posts) : null);
+        foreach (var post in model.Posts) yield return (post.Url, post.UpdatedAt);
+        foreach (var page in model.Pages) yield return (page.Url, page.UpdatedAt);
+        foreach (var groups in new[] { model.Tags, model.Categories, model.Authors })
+            foreach (var group in groups) yield return (group.Url, Newest(group.Posts));
+        if (model.Posts.Count > 0) yield return (Urls.Archive, Newest(model.Posts));
+        foreach (var year in model.Years) yield return (year.Url, Newest(year.Posts));
     }
 
     private static DateTimeOffset Newest(IReadOnlyList<Post> posts)

@@ -8,7 +8,8 @@ namespace Cadence.Site.Render;
 /// Every page that is not a post: paginated lists (home, tags, categories, authors), indexes, archive,
 /// search, 404, thank-you pages and redirect stubs. Lists are slices of the already sorted post cards.
 /// </summary>
-public sealed class ListPages(SiteModel model, PageContext context, IReadOnlyList<PostCard> cards)
+/// <param name="keys">The posts' keys of this build, which the cards' keys are made with (made here when null).</param>
+public sealed class ListPages(SiteModel model, PageContext context, IReadOnlyList<PostCard> cards, PostKeys? keys = null)
 {
     public const int PostsPerPage = 10;
 
@@ -25,7 +26,7 @@ public sealed class ListPages(SiteModel model, PageContext context, IReadOnlyLis
             lists.Add((author.Url, author.ReviewsOnly ? $"Reviewed by {author.Name}" : $"Posts by {author.Name}", JoinIntro(author.Credentials, author.Description), author.Posts, false));
         var listed = new ListedPost[cards.Count];
         Parallel.For(0, cards.Count, i => listed[i] = ListedPost.Of(cards[i]));
-        var cardKeys = PostKeys.Cards(listed);
+        var cardKeys = (keys ?? new PostKeys(model)).Cards(listed);
         // Each list's pages (and their input keys) are made in parallel: with a build cache this is most of what an
         // incremental build does for the lists.
         var pagesOfList = new List<PageJob>[lists.Count];

@@ -21,7 +21,8 @@ public sealed class RenderPlan(
     public static RenderPlan Everything() => new(null, null, _ => false);
 
     /// <summary>Every page's input key by output path, for the next build's cache.</summary>
-    public ConcurrentDictionary<string, Hash128> Keys { get; } = new(StringComparer.Ordinal);
+    /// <remarks>Sized for the previous build's pages: grown from empty to 16,000 pages, its table was rebuilt over and over.</remarks>
+    public ConcurrentDictionary<string, Hash128> Keys { get; } = new(Environment.ProcessorCount, previousKeys?.Count ?? 0, StringComparer.Ordinal);
 
     /// <summary>True when the page at <paramref name="file"/>, with this key, must be rendered again.</summary>
     public bool MustRender(string file, Hash128 key)

@@ -26,6 +26,9 @@ public sealed class SiteRenderer(SiteModel model, PageContext context, IPageOutp
     /// there rather than render it again, and nothing holds the bodies after.</summary>
     public Action<Post, PostCard, RenderedMarkdown>? BodyRendered { get; init; }
 
+    /// <summary>The posts' keys, with what the build cache knows of them; made from the model alone when not given.</summary>
+    public PostKeys? Keys { get; init; }
+
     /// <returns>The list card and word count of every post (in model order).</returns>
     public (PostCard[] Cards, int[] Words) RenderAll()
     {
@@ -33,7 +36,7 @@ public sealed class SiteRenderer(SiteModel model, PageContext context, IPageOutp
         var cards = new PostCard[posts.Count];
         var words = new int[posts.Count];
         var postPages = _postPages;
-        var keys = new PostKeys(model);
+        var keys = Keys ?? new PostKeys(model);
         progress.Start(posts.Count);
 
         Parallel.For(0, posts.Count, Options, () => new ComponentRenderer(), (i, _, renderer) =>
@@ -61,7 +64,7 @@ public sealed class SiteRenderer(SiteModel model, PageContext context, IPageOutp
 
         stage?.Invoke("  posts");
         var postUrls = posts.Select(p => p.Url).ToHashSet(StringComparer.Ordinal);
-        var jobs = new ListPages(model, context, cards).All();
+        var jobs = new ListPages(model, context, cards, keys).All();
         jobs.AddRange(ContentPages.Jobs(model, context, postPages.FormHtml));
         stage?.Invoke("  list jobs");
         // A redirect never replaces a live post (an old slug may have been reused).

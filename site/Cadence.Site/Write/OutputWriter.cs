@@ -19,7 +19,7 @@ public sealed class OutputWriter : Render.IPageOutput, IDisposable
     private readonly string _output;
     private readonly string? _staging;
     private readonly BuildManifest? _previous;
-    private readonly ConcurrentDictionary<string, string> _hashes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _hashes;
     private readonly ConcurrentDictionary<string, byte[]> _pending = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _folders = new(StringComparer.Ordinal);
     private int _written;
@@ -32,6 +32,8 @@ public sealed class OutputWriter : Render.IPageOutput, IDisposable
         _output = Path.GetFullPath(output).TrimEnd(Path.DirectorySeparatorChar);
         var parent = Path.GetDirectoryName(_output) ?? throw new ArgumentException("The output folder cannot be a root.", nameof(output));
         _previous = previous;
+        // Sized for the previous build's files: grown from empty, the table was rebuilt a dozen times at 27,000 files.
+        _hashes = new(Environment.ProcessorCount, previous?.Files.Count ?? 0, StringComparer.Ordinal);
         if (_previous is not null) return;
         // Without a manifest the folder must be new or empty: never overwrite what some other tool put there.
         if (Directory.Exists(_output) && Directory.EnumerateFileSystemEntries(_output).Any())
@@ -119,23 +121,19 @@ public sealed class OutputWriter : Render.IPageOutput, IDisposable
     /// <returns>The counts, and the hash of the manifest written (the build cache records it).</returns>
     public (WriteCounts Counts, string ManifestHash) Commit(string? changesCursor, Action<string>? alongside = null)
     {
-        var files = new SortedDictionary<string, string>(_hashes, StringComparer.Ordinal);
-        var manifest = new BuildManifest(BuildManifest.CurrentVersion, changesCursor, files).ToJson();
-        var hash = BuildManifest.HashOf(manifest);
+        // Written first beside its place (or into the staging folder), and put in place last.
+        var manifestPath = _staging is not null
+            ? Path.Combine(_staging, BuildManifest.FileName)
+            : Path.Combine(_output, BuildManifest.FileName + ".cadence-tmp");
+        var hash = new BuildManifest(BuildManifest.CurrentVersion, changesCursor, _hashes).WriteTo(manifestPath);
         var deleted = 0;
         Parallel.Invoke(() => deleted = WriteChanges(), () => alongside?.Invoke(hash));
         if (_staging is not null)
         {
-            File.WriteAllBytes(Path.Combine(_staging, BuildManifest.FileName), manifest);
             if (Directory.Exists(_output)) Directory.Delete(_output); // empty, checked at the start
             Directory.Move(_staging, _output);
         }
-        else
-        {
-            var manifestPath = Path.Combine(_output, BuildManifest.FileName);
-            File.WriteAllBytes(manifestPath + ".cadence-tmp", manifest);
-            File.Move(manifestPath + ".cadence-tmp", manifestPath, overwrite: true);
-        }
+        else File.Move(manifestPath, Path.Combine(_output, BuildManifest.FileName), overwrite: true);
         _committed = true;
         return (new WriteCounts(_written, _unchanged, deleted), hash);
     }
