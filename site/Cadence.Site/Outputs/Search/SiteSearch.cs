@@ -1,5 +1,5 @@
-using Cadence.Markdown.Dialect;
 using System.Collections.Concurrent;
+using Cadence.Markdown.Dialect;
 using Cadence.Site.Keys;
 using Cadence.Site.Model;
 using Cadence.Site.Render;
