@@ -26,10 +26,18 @@ public static class PrivateFiles
         else if (!OperatingSystem.IsWindows()) Tighten(path, OwnerOnlyFile);
     }
 
-    /// <summary>A new (or truncated) file for writing, created readable by the owner only.</summary>
-    public static FileStream Create(string path) => OperatingSystem.IsWindows()
-        ? File.Create(path)
-        : new FileStream(path, new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, UnixCreateMode = OwnerOnlyFile });
+    /// <summary>
+    /// A new file for writing, created readable by the owner only. A file already at the path (one left by a crash
+    /// mid-write) is removed rather than truncated: ext4 flushes a truncated file to disk when it is closed, a disk
+    /// write per file where the caller wanted none.
+    /// </summary>
+    public static FileStream Create(string path)
+    {
+        File.Delete(path);
+        return OperatingSystem.IsWindows()
+            ? new FileStream(path, FileMode.CreateNew, FileAccess.Write)
+            : new FileStream(path, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = OwnerOnlyFile });
+    }
 
     private static void Tighten(string path, UnixFileMode mode)
     {

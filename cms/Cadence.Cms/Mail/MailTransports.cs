@@ -22,21 +22,14 @@ public sealed class PickupMailTransport(string folder) : IMailTransport
 {
     public string Folder { get; } = folder;
 
-    /// <summary>Owner-only, as <see cref="PrivateFiles"/> makes them.</summary>
-    private static readonly FileStreamOptions NewPrivateFile = OperatingSystem.IsWindows()
-        ? new() { Mode = FileMode.CreateNew, Access = FileAccess.Write, BufferSize = 0 }
-        : new() { Mode = FileMode.CreateNew, Access = FileAccess.Write, BufferSize = 0, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite };
-
     public Task SendAsync(long id, byte[] message, CancellationToken cancellationToken)
     {
         PrivateFiles.EnsureFolder(Folder);
         var path = Path.Combine(Folder, $"{id:D10}.eml");
         var temporary = path + ".tmp";
-        // The queued bytes are the file: nothing to parse and write again. A new file rather than a truncated one:
-        // truncating (FileMode.Create) makes ext4 flush the file to disk on close, a disk write per message. Written
-        // at once: a few kilobytes into the page cache, cheaper than handing them to an asynchronous write.
-        File.Delete(temporary); // left by a crash mid-write
-        using (var file = new FileStream(temporary, NewPrivateFile)) file.Write(message);
+        // The queued bytes are the file: nothing to parse and write again. Written at once: a few kilobytes into the
+        // page cache, cheaper than handing them to an asynchronous write.
+        using (var file = PrivateFiles.Create(temporary)) file.Write(message);
         File.Move(temporary, path, overwrite: true);
         return Task.CompletedTask;
     }
