@@ -70,10 +70,9 @@ public sealed record BuildManifest(int Version, string? ChangesCursor, IReadOnly
 
     // The writer holds what it writes until flushed: flushed in pieces under the large object heap's threshold.
     private const int FlushAt = 32 << 10;
-
 }
 
-// Only read with it: the manifest is written by ToJson.
+// Only read with it: the manifest is written by WriteTo (BuildManifestTests holds the two to the same form).
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(BuildManifest))]
 internal sealed partial class ManifestJson : JsonSerializerContext;
