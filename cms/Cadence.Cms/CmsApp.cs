@@ -24,6 +24,7 @@ public static class CmsApp
         // Settings files sit beside the binary; data and content paths resolve from the working directory.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
+        builder.WebHost.WithoutServerHeader();
         var services = builder.Services;
 
         services.AddValidatedOptions<CadenceOptions>(CadenceOptions.Section);
