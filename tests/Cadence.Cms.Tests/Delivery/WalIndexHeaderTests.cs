@@ -48,8 +48,10 @@ public class WalIndexHeaderTests
     }
 
     [Test]
-    public void A_checkpoint_that_restarts_the_log_changes_the_header()
+    public void A_log_restarted_by_a_checkpoint_and_written_to_the_same_length_reads_differently()
     {
+        // One commit before and one after the restart: the same number of frames in the log, so the header must tell
+        // the two apart by more than the log's length (its change counter and salts).
         Execute(_writer, "INSERT INTO Changes (Slug) VALUES ('a');");
         using var header = WalIndexHeader.TryOpen(_reader.DataSource)!;
         var seen = header.Read();

@@ -9,6 +9,9 @@ public class SecurityHeadersTests
     public async Task Pages_api_answers_cached_answers_and_problems_all_carry_them()
     {
         await using var cms = await CmsServer.StartAsync();
+        // The background pass adds image variants to the answers (a new content version): done before the second read,
+        // so that read is a cache hit.
+        await cms.ImageVariantsMadeAsync();
         using var api = cms.Client(cms.ContentKey);
         using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(cms.BaseUrl) };
 
@@ -31,7 +34,8 @@ public class SecurityHeadersTests
         }
         Assert.That(answers["a 401 problem"].StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That(answers["a 404"].StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-        Assert.That(answers["the same read from the cache"].Headers.ETag, Is.EqualTo(answers["an API read"].Headers.ETag));
+        Assert.That(answers["the same read from the cache"].Headers.Age, Is.Not.Null, "served from the output cache, which says its age");
+        Assert.That(answers["an API read"].Headers.Age, Is.Null);
     }
 
     [Test]
