@@ -8,7 +8,7 @@ namespace Cadence.Cms.Forms;
 /// <summary>What the submission path needs from the database, read once and kept a few seconds.</summary>
 public sealed record FormsSnapshot(
     IReadOnlyDictionary<string, FormDefinition> Forms, Uri? SiteBase, IReadOnlySet<string> AllowedOrigins,
-    string? NotificationEmail, string ClinicName, MimeKit.MailboxAddress Sender)
+    string? NotificationEmail, string ClinicName, Mail.MailSender Sender)
 {
     public bool IsAllowedOrigin(string? origin) => SiteOrigins.Normalise(origin) is { } o && AllowedOrigins.Contains(o);
 }

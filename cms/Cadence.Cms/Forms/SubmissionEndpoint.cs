@@ -112,7 +112,7 @@ public static class SubmissionEndpoint
         // into their rows here, by the request, so the single writer's turn only inserts them.
         OutboxMail Row(MimeKit.MimeMessage message)
         {
-            message.From.Add(snapshot.Sender);
+            message.From.Add(snapshot.Sender.ToMailbox());
             return MailOutbox.ToRow(message, submission.ReceivedAt);
         }
     }

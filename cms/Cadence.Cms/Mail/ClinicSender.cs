@@ -17,20 +17,31 @@ public sealed class ClinicSender(CadenceDb db, IOptions<MailOptions> options)
     public MailboxAddress Current()
     {
         var settings = db.Settings.AsNoTracking().Select(s => new { s.ClinicName, s.BaseUrl }).FirstOrDefault();
-        return Choose(options.Value.From, settings?.ClinicName, settings?.BaseUrl);
+        return Choose(options.Value.From, settings?.ClinicName, settings?.BaseUrl).ToMailbox();
     }
 
-    public static MailboxAddress Choose(string? configured, string? clinicName, string? siteUrl)
+    public static MailSender Choose(string? configured, string? clinicName, string? siteUrl)
     {
         var fixedSender = string.IsNullOrWhiteSpace(configured) ? null : MailboxAddress.Parse(configured);
         var name = !string.IsNullOrWhiteSpace(fixedSender?.Name) ? fixedSender.Name
             : !string.IsNullOrWhiteSpace(clinicName) ? clinicName.Trim()
             : "Cadence";
-        return new MailboxAddress(name, fixedSender?.Address ?? AddressAt(siteUrl));
+        return new MailSender(name, fixedSender?.Address ?? AddressAt(siteUrl));
     }
 
     private static string AddressAt(string? siteUrl) =>
         Uri.TryCreate(siteUrl, UriKind.Absolute, out var url) && url.Host.Contains('.') && url.HostNameType == UriHostNameType.Dns
             ? $"no-reply@{url.Host}"
             : FallbackAddress;
+}
+
+/// <summary>
+/// The clinic's sender as plain values, safe to cache and share. A MimeKit address is not: every message it is added
+/// to subscribes to its change event, so one address kept in a cache and added to many messages keeps all of them
+/// alive for as long as the cache holds it (under a busy form, thousands of messages carried into the oldest generation).
+/// </summary>
+public sealed record MailSender(string Name, string Address)
+{
+    /// <summary>A new address, for one message.</summary>
+    public MailboxAddress ToMailbox() => new(Name, Address);
 }
