@@ -52,15 +52,27 @@ public abstract class BackgroundLoop(TimeProvider clock, ILogger log) : Backgrou
         }
     }
 
+    // The tick and the pulse stay pending from one wait to the next rather than being cancelled after each: a cancelled
+    // timer or channel wait raises an exception inside the runtime, hundreds a second when a busy form keeps waking
+    // the mail sender. Only the optional shorter delay is cancelled, which raises none.
+    private Task<bool>? _tick;
+    private Task<bool>? _pulse;
+
     private async Task WaitAsync(PeriodicTimer timer, TimeSpan? sooner, CancellationToken stoppingToken)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var waits = new List<Task>(3) { timer.WaitForNextTickAsync(stop.Token).AsTask() };
-        if (Wake is { } wake) waits.Add(wake.PulsedAsync(stop.Token));
-        if (sooner is { } wait && wait < Interval) waits.Add(Task.Delay(wait, clock, stop.Token));
+        _tick ??= timer.WaitForNextTickAsync(stoppingToken).AsTask();
+        var waits = new List<Task>(3) { _tick };
+        if (Wake is { } wake) waits.Add(_pulse ??= wake.PulsedAsync(stoppingToken));
+        using var soon = sooner is { } wait && wait < Interval ? new CancellationTokenSource() : null;
+        if (soon is not null) waits.Add(Task.Delay(sooner!.Value, clock, soon.Token));
         await Task.WhenAny(waits);
-        await stop.CancelAsync();
+        soon?.Cancel();
         stoppingToken.ThrowIfCancellationRequested();
-        Wake?.Clear();
+        if (_tick.IsCompleted) _tick = null;
+        if (_pulse is { IsCompleted: true })
+        {
+            _pulse = null;
+            Wake?.Clear();
+        }
     }
 }

@@ -14,7 +14,7 @@ public abstract class WakeSignal
     public void Pulse() => _channel.Writer.TryWrite(true);
 
     /// <summary>Completes at the next pulse, or at once if one is waiting.</summary>
-    internal Task PulsedAsync(CancellationToken cancellationToken) => _channel.Reader.WaitToReadAsync(cancellationToken).AsTask();
+    internal Task<bool> PulsedAsync(CancellationToken cancellationToken) => _channel.Reader.WaitToReadAsync(cancellationToken).AsTask();
 
     /// <summary>Forgets a waiting pulse: the pass about to run covers it.</summary>
     internal void Clear() => _channel.Reader.TryRead(out _);
