@@ -6,10 +6,28 @@ using System.Text.Json;
 
 namespace Cadence.FormsLoad;
 
-public sealed record LoadResult(int Sent, int Acknowledged, int Failed, TimeSpan Elapsed, double[] LatenciesMs, IReadOnlyCollection<string> AcknowledgedEmails)
+/// <summary>One submission: when it was due (from the start of the run) and how long its answer took from then.</summary>
+public readonly record struct Timing(double DueMs, double LatencyMs);
+
+public sealed record LoadResult(int Sent, int Acknowledged, int Failed, TimeSpan Elapsed, Timing[] Timings, IReadOnlyCollection<string> AcknowledgedEmails)
 {
     public double PerSecond => Acknowledged / Elapsed.TotalSeconds;
-    public double Percentile(double p) => LatenciesMs.Length == 0 ? 0 : LatenciesMs[Math.Clamp((int)Math.Ceiling(p / 100 * LatenciesMs.Length) - 1, 0, LatenciesMs.Length - 1)];
+    public double Percentile(double p) => Percentile(Timings, p);
+
+    /// <summary>
+    /// The percentile of each consecutive window of submissions due within <paramref name="window"/>, so the first
+    /// seconds of a fresh process (the JIT still optimising its hot code) can be told from the rest.
+    /// </summary>
+    public IReadOnlyList<double> PercentileBy(TimeSpan window, double p) => Timings
+        .GroupBy(t => (int)(t.DueMs / window.TotalMilliseconds)).OrderBy(g => g.Key)
+        .Select(g => Percentile(g.ToArray(), p)).ToList();
+
+    private static double Percentile(Timing[] timings, double p)
+    {
+        if (timings.Length == 0) return 0;
+        var sorted = timings.Select(t => t.LatencyMs).Order().ToArray();
+        return sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
+    }
 }
 
 /// <summary>
@@ -28,7 +46,7 @@ public static class FormsLoad
         {
             Timeout = TimeSpan.FromSeconds(30),
         };
-        var latencies = new ConcurrentBag<double>();
+        var timings = new ConcurrentBag<Timing>();
         var acknowledged = new ConcurrentBag<string>();
         var failed = 0;
         var next = -1;
@@ -55,14 +73,13 @@ public static class FormsLoad
                 {
                     Interlocked.Increment(ref failed);
                 }
-                latencies.Add((clock.Elapsed - due).TotalMilliseconds);
+                timings.Add(new Timing(due.TotalMilliseconds, (clock.Elapsed - due).TotalMilliseconds));
             }
         }, CancellationToken.None)).ToArray();
         await Task.WhenAll(workers);
         clock.Stop();
-        var sorted = latencies.ToArray();
-        Array.Sort(sorted);
-        return new LoadResult(sorted.Length, acknowledged.Count, failed, clock.Elapsed, sorted, acknowledged.ToArray());
+        var all = timings.ToArray();
+        return new LoadResult(all.Length, acknowledged.Count, failed, clock.Elapsed, all, acknowledged.ToArray());
     }
 
     private static HttpRequestMessage Request(string cmsUrl, string email, int i)

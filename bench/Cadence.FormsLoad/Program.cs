@@ -30,6 +30,7 @@ var stored = await CountRowsAsync(database) - before;
 Console.WriteLine($"Submissions:   {result.Sent} sent by {clients} clients{(rate > 0 ? $" at {rate}/s" : "")}, {result.Acknowledged} acknowledged (201/303), {result.Failed} failed");
 Console.WriteLine($"Throughput:    {result.PerSecond:0} acknowledged submissions/s over {result.Elapsed.TotalSeconds:0.0} s");
 Console.WriteLine($"Latency:       p50 {result.Percentile(50):0.0} ms, p99 {result.Percentile(99):0.0} ms, max {result.Percentile(100):0.0} ms");
+Console.WriteLine($"p99 by 10 s:   {string.Join(", ", result.PercentileBy(TimeSpan.FromSeconds(10), 99).Select(p => $"{p:0.0}"))} ms");
 Console.WriteLine($"Stored rows:   {stored} ({(stored == result.Acknowledged ? "equal to the acknowledged count" : "MISMATCH")})");
 return stored == result.Acknowledged && result.Failed == 0 ? 0 : 1;
 
