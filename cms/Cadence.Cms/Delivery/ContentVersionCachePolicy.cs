@@ -31,6 +31,12 @@ public sealed class ContentVersionCachePolicy(string keyScheme) : IOutputCachePo
     // Answers of an older version are never looked up again; this only bounds how long they hold memory.
     private static readonly TimeSpan KeepFor = TimeSpan.FromMinutes(10);
 
+    // The singletons a lookup needs, taken once: asking the request's services for them would create the request's
+    // service scope on every cache hit, before anything else in the pipeline needs it.
+    private Singletons? services;
+
+    private sealed record Singletons(ContentVersion Version, ApiKeyCheck Keys, IOptionsMonitor<ApiKeyOptions> KeyOptions);
+
     async ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var http = context.HttpContext;
@@ -42,7 +48,7 @@ public sealed class ContentVersionCachePolicy(string keyScheme) : IOutputCachePo
         context.AllowLocking = cacheable;
         if (!cacheable) return;
 
-        var version = await http.RequestServices.GetRequiredService<ContentVersion>().ReadAsync(cancellation);
+        var version = await Services(http).Version.ReadAsync(cancellation);
         context.CacheVaryByRules.QueryKeys = "*";
         context.CacheVaryByRules.VaryByValues["version"] = version.ToString(CultureInfo.InvariantCulture);
         context.CacheVaryByRules.VaryByValues["key"] = nameof(ApiKeyKind.Content);
@@ -52,10 +58,14 @@ public sealed class ContentVersionCachePolicy(string keyScheme) : IOutputCachePo
 
     private async ValueTask<bool> IsContentKeyAsync(HttpContext http, CancellationToken cancellation)
     {
-        var services = http.RequestServices;
-        var secret = ApiKeyCheck.SecretIn(http.Request, services.GetRequiredService<IOptionsMonitor<ApiKeyOptions>>().Get(keyScheme).QueryParameter);
-        return !string.IsNullOrEmpty(secret) && await services.GetRequiredService<ApiKeyCheck>().KindOfAsync(secret, cancellation) == ApiKeyKind.Content;
+        var (_, keys, keyOptions) = Services(http);
+        var secret = ApiKeyCheck.SecretIn(http.Request, keyOptions.Get(keyScheme).QueryParameter);
+        return !string.IsNullOrEmpty(secret) && await keys.KindOfAsync(secret, cancellation) == ApiKeyKind.Content;
     }
+
+    private Singletons Services(HttpContext http) => services ??= new Singletons(
+        http.RequestServices.GetRequiredService<ContentVersion>(), http.RequestServices.GetRequiredService<ApiKeyCheck>(),
+        http.RequestServices.GetRequiredService<IOptionsMonitor<ApiKeyOptions>>());
 
     ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
 
