@@ -63,6 +63,7 @@ public class ServePreviewAndWatchTests
             using var page = await site.GetAsync(path);
             foreach (var rule in rules)
                 Assert.That(page.Headers.TryGetValues(rule[0], out var values) ? values.Single() : null, Is.EqualTo(rule[1]), $"{path} {rule[0]}");
+            Assert.That(page.Headers.Server, Is.Empty, $"{path}: what serves the site is nobody's business");
         }
         Assert.That((await site.GetAsync("/_headers")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "the host's rules are not a page");
 

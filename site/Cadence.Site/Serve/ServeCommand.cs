@@ -61,7 +61,11 @@ public static class ServeCommand
         // Problem answers are written by the framework's problem-details writer, whose JSON needs no reflection.
         builder.Services.AddProblemDetails();
         builder.WebHost.UseKestrel(k => k.ListenLocalhost(port));
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = 1024 * 1024;
+            k.AddServerHeader = false; // nobody needs to know what serves the site
+        });
         var app = builder.Build();
         var files = new StaticFiles(options.Out);
         var headers = new HeadersFile(options.Out);
