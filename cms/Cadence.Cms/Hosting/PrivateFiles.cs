@@ -29,14 +29,15 @@ public static class PrivateFiles
     /// <summary>
     /// A new file for writing, created readable by the owner only. A file already at the path (one left by a crash
     /// mid-write) is removed rather than truncated: ext4 flushes a truncated file to disk when it is closed, a disk
-    /// write per file where the caller wanted none.
+    /// write per file where the caller wanted none. Unbuffered: every caller writes whole arrays or copies in large
+    /// blocks, so a buffer would only be allocated and copied through.
     /// </summary>
     public static FileStream Create(string path)
     {
         File.Delete(path);
-        return OperatingSystem.IsWindows()
-            ? new FileStream(path, FileMode.CreateNew, FileAccess.Write)
-            : new FileStream(path, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = OwnerOnlyFile });
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, BufferSize = 0 };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = OwnerOnlyFile;
+        return new FileStream(path, options);
     }
 
     private static void Tighten(string path, UnixFileMode mode)
