@@ -4,7 +4,11 @@ using Cadence.Site.Model;
 namespace Cadence.Site.Render;
 
 /// <summary>What every page needs besides its own content: settings and the fingerprinted asset URLs.</summary>
-public sealed record PageContext(SiteSettings Settings, string CssUrl, string JsUrl);
+public sealed record PageContext(SiteSettings Settings, string CssUrl, string JsUrl)
+{
+    /// <summary>What every page shows alike, rendered once from the settings and asset URLs above.</summary>
+    public SiteChrome Chrome { get; } = new(Settings, CssUrl, JsUrl);
+}
 
 /// <summary>A page's head: title, description, canonical URL and what social cards show.</summary>
 public sealed record PageHead(
