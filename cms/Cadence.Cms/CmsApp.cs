@@ -65,9 +65,9 @@ public static class CmsApp
         app.UsePublicEdge();
         app.UseSecurityHeaders();
         app.UseCors();
-        // Before sign-in and authorization, so a cached read costs its key check and lookup only; the cache's policy
-        // checks the key itself and lets only a valid content key near a stored answer (ContentVersionCachePolicy).
-        app.UseOutputCache();
+        // Before sign-in and authorization, so a cached read costs its key check and lookup only; the cache checks the
+        // key itself and lets only a valid content key near a stored answer (ContentVersionCache).
+        app.UseContentVersionCache();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -9,7 +9,7 @@ public static class DeliveryEndpoints
     {
         var api = app.MapGroup("/api/v1")
             .RequireAuthorization(ApiKeyAuthentication.ContentPolicy)
-            .CacheOutput(ContentVersionCachePolicy.Name)
+            .CacheByContentVersion(ApiKeyAuthentication.SchemeName)
             .WithTags("Delivery")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status400BadRequest);

@@ -1,10 +1,8 @@
-using Cadence.Cms.Accounts;
-
 namespace Cadence.Cms.Delivery;
 
 public static class DeliverySetup
 {
-    /// <summary>The read API's JSON (generated, first in the chain), its mapping from posts, the content version and its output cache.</summary>
+    /// <summary>The read API's JSON (generated, first in the chain), its mapping from posts, the content version and its cache.</summary>
     public static IServiceCollection AddDelivery(this IServiceCollection services)
     {
         services.ConfigureHttpJsonOptions(json =>
@@ -16,12 +14,7 @@ public static class DeliverySetup
         services.AddScoped<PostMapping>();
         services.AddSingleton<MarkdownFactsCache>();
         services.AddSingleton<ContentVersion>();
-        services.AddOutputCache(cache =>
-        {
-            // Slugs are case-sensitive: /posts/Knee is not /posts/knee, so neither may answer for the other.
-            cache.UseCaseSensitivePaths = true;
-            cache.AddPolicy(ContentVersionCachePolicy.Name, new ContentVersionCachePolicy(ApiKeyAuthentication.SchemeName));
-        });
+        services.AddSingleton<ContentVersionCache>();
         return services;
     }
 }

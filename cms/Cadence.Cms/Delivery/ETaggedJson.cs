@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 namespace Cadence.Cms.Delivery;
@@ -22,7 +23,7 @@ public sealed class ETaggedJson<T>(T value, JsonTypeInfo<T> typeInfo) : IResult,
         response.Headers.CacheControl = "no-cache";
         response.Headers.Vary = HeaderNames.Authorization;
 
-        if (Matches(context.Request.Headers.IfNoneMatch, etag))
+        if (ETagged.Matches(context.Request.Headers.IfNoneMatch, etag))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return;
@@ -32,17 +33,18 @@ public sealed class ETaggedJson<T>(T value, JsonTypeInfo<T> typeInfo) : IResult,
         response.ContentLength = bytes.Length;
         await response.Body.WriteAsync(bytes, context.RequestAborted);
     }
+}
 
-    private static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string etag)
+public static class ETagged
+{
+    public static ETaggedJson<T> Json<T>(T value, JsonTypeInfo<T> typeInfo) => new(value, typeInfo);
+
+    /// <summary>Whether an <c>If-None-Match</c> header names the tag (or any tag, <c>*</c>).</summary>
+    public static bool Matches(StringValues ifNoneMatch, string etag)
     {
         foreach (var header in ifNoneMatch)
             foreach (var candidate in (header ?? "").Split(',', StringSplitOptions.TrimEntries))
                 if (candidate == "*" || candidate == etag) return true;
         return false;
     }
-}
-
-public static class ETagged
-{
-    public static ETaggedJson<T> Json<T>(T value, JsonTypeInfo<T> typeInfo) => new(value, typeInfo);
 }

@@ -14,7 +14,6 @@ public static class GhostContentApi
     public const string Prefix = "/ghost/api/content";
     public const string KeyScheme = "GhostContentKey";
     public const string KeyPolicy = "GhostContentKey";
-    private const string CachePolicy = "ghost-content-version";
     public const string CorsPolicy = "GhostContentApi";
 
     /// <summary>The version answered in <c>Content-Version</c>: the shapes are Ghost 5's, whatever version a client asks for.</summary>
@@ -32,8 +31,6 @@ public static class GhostContentApi
         services.AddAuthentication().AddScheme<ApiKeyOptions, ApiKeyAuthentication>(KeyScheme, key => key.QueryParameter = "key");
         services.AddAuthorizationBuilder().AddPolicy(KeyPolicy, policy => policy
             .AddAuthenticationSchemes(KeyScheme).RequireClaim(ApiKeyAuthentication.KindClaim));
-        // The delivery API's cache (keyed by content version, never stale), checking the key as Ghost clients send it.
-        services.AddOutputCache(cache => cache.AddPolicy(CachePolicy, new ContentVersionCachePolicy(KeyScheme)));
 
         // Browsers read Ghost's Content API from any site; it is read-only, public content, and sends no cookies.
         services.Configure<CorsOptions>(cors => cors.AddPolicy(CorsPolicy, policy => policy
@@ -57,7 +54,8 @@ public static class GhostContentApi
         var api = app.MapGroup(Prefix)
             .RequireAuthorization(KeyPolicy)
             .RequireCors(CorsPolicy)
-            .CacheOutput(CachePolicy)
+            // The delivery API's cache (keyed by content version, never stale), checking the key as Ghost clients send it.
+            .CacheByContentVersion(KeyScheme)
             .ExcludeFromDescription()
             .AddEndpointFilter(async (context, next) =>
             {

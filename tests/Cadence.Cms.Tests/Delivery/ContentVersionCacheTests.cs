@@ -10,10 +10,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Cadence.Cms.Tests.Delivery;
 
 /// <summary>
-/// The delivery API's output cache, over real HTTP and SQLite: answers are reused until the content version rises,
+/// The read APIs' cache, over real HTTP and SQLite: answers are reused until the content version rises,
 /// and the SQL each request sends is the evidence of what was read.
 /// </summary>
-public class OutputCacheTests
+public class ContentVersionCacheTests
 {
     private const string Slug = "knee-pain-when-running";
     private readonly CommandLog _log = new();
@@ -146,6 +146,47 @@ public class OutputCacheTests
         Assert.That((await _api.GetAsync($"api/v1/posts/{Slug}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await _api.GetAsync($"api/v1/posts/{Slug.ToUpperInvariant()}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That((await _api.GetAsync("api/v1/posts?tag=KNEE-PAIN")).StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+    }
+
+    [Test]
+    public async Task Concurrent_first_requests_for_one_answer_run_its_queries_once()
+    {
+        // Counted on the posts table: the key check may or may not read its table, as its own cache stands.
+        int PostQueries() => _log.Commands.Count(c => c.Contains("\"Posts\"", StringComparison.Ordinal));
+        _log.Clear();
+        var alone = await _api.GetStringAsync("api/v1/posts?limit=6");
+        var queriesOfOne = PostQueries();
+        Assert.That(queriesOfOne, Is.GreaterThan(0));
+
+        _log.Clear();
+        var answers = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => _api.GetStringAsync("api/v1/posts?limit=7")));
+        Assert.That(answers.Distinct().Count(), Is.EqualTo(1));
+        Assert.That(answers[0], Is.Not.EqualTo(alone));
+        Assert.That(PostQueries(), Is.EqualTo(queriesOfOne), string.Join("\n", _log.Commands));
+    }
+
+    [Test]
+    public async Task A_cached_Ghost_answer_carries_CORS_headers_only_when_asked_across_origins()
+    {
+        var path = $"ghost/api/content/tags/?key={_cms.ContentKey}";
+        using var anonymous = _cms.Client();
+        async Task<HttpResponseMessage> Read(string? origin)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            if (origin is not null) request.Headers.Add("Origin", origin);
+            return await anonymous.SendAsync(request);
+        }
+
+        using var first = await Read("https://front.example");
+        _log.Clear();
+        using var plain = await Read(null);
+        using var again = await Read("https://front.example");
+        Assert.That(_log.Commands, Is.Empty, "both answered from the cache");
+        Assert.That(first.Headers.GetValues("Access-Control-Allow-Origin"), Is.EqualTo(new[] { "*" }));
+        Assert.That(plain.Headers.Contains("Access-Control-Allow-Origin"), Is.False);
+        Assert.That(again.Headers.GetValues("Access-Control-Allow-Origin"), Is.EqualTo(new[] { "*" }));
+        Assert.That(plain.Headers.GetValues("Content-Version"), Is.EqualTo(new[] { "v5.0" }));
+        Assert.That(await plain.Content.ReadAsStringAsync(), Is.EqualTo(await first.Content.ReadAsStringAsync()));
     }
 
     /// <summary>Commits <paramref name="sql"/> through a connection of its own, as another process would.</summary>
