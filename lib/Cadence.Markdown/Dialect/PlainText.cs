@@ -34,22 +34,34 @@ public static class PlainText
             // Sixteen characters at a time while they are ASCII: a word starts at each letter or digit whose left
             // neighbour is neither, so the starts are the letter mask less itself shifted by one, counted at once. A
             // block holding any other character is counted one character at a time.
-            var units = MemoryMarshal.Cast<char, ushort>(text);
-            for (; i + 16 <= units.Length; i += 16)
+            for (; i + 16 <= text.Length; i += 16)
             {
-                var low = Vector128.Create(units.Slice(i, 8));
-                var high = Vector128.Create(units.Slice(i + 8, 8));
-                if (((low | high) & Vector128.Create((ushort)0xFF80)) != Vector128<ushort>.Zero)
+                if (!TryAsciiWordMask(text.Slice(i, 16), out var letters))
                 {
                     words += CountWordsOneByOne(text.Slice(i, 16), ref inWord);
                     continue;
                 }
-                var letters = AsciiLettersOrDigits(low).ExtractMostSignificantBits() | AsciiLettersOrDigits(high).ExtractMostSignificantBits() << 8;
                 words += BitOperations.PopCount(letters & ~(letters << 1 | (inWord ? 1u : 0u)));
                 inWord = (letters & 0x8000) != 0;
             }
         }
         return words + CountWordsOneByOne(text[i..], ref inWord);
+    }
+
+    /// <summary>
+    /// Bit k of <paramref name="letters"/> is set when character k of <paramref name="sixteen"/> is an ASCII letter
+    /// or digit (<see cref="char.IsAsciiLetterOrDigit"/>); false, and no mask, when any of them is not ASCII. For
+    /// callers that split text into words sixteen characters at a time; only when <see cref="Vector128.IsHardwareAccelerated"/>.
+    /// </summary>
+    public static bool TryAsciiWordMask(ReadOnlySpan<char> sixteen, out uint letters)
+    {
+        var units = MemoryMarshal.Cast<char, ushort>(sixteen);
+        var low = Vector128.Create(units[..8]);
+        var high = Vector128.Create(units.Slice(8, 8));
+        letters = 0;
+        if (((low | high) & Vector128.Create((ushort)0xFF80)) != Vector128<ushort>.Zero) return false;
+        letters = AsciiLettersOrDigits(low).ExtractMostSignificantBits() | AsciiLettersOrDigits(high).ExtractMostSignificantBits() << 8;
+        return true;
     }
 
     private static int CountWordsOneByOne(ReadOnlySpan<char> text, ref bool inWord)
