@@ -48,7 +48,7 @@ public static class SearchDocuments
         Add(text, BodyWeight);
 
         var (terms, bytes) = weights.ToArrays();
-        var textFile = SearchIndexFiles.TextFile(text.Length > TextLength ? text[..TextLength] : text);
+        var textFile = SearchIndexFiles.TextFile(text.AsSpan(0, Math.Min(text.Length, TextLength)));
         return (new SearchDocument(url, title, date, SearchIndexFiles.Fingerprint(textFile), terms, bytes), textFile);
     }
 

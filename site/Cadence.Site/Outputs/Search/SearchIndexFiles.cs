@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Hashing;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -48,7 +49,12 @@ public static class SearchIndexFiles
     }
 
     /// <summary>A document's text file: the snippet's source as one JSON string.</summary>
-    public static byte[] TextFile(string text) => Json(json => json.WriteStringValue(text));
+    public static byte[] TextFile(ReadOnlySpan<char> text)
+    {
+        var (buffer, json) = Writer();
+        json.WriteStringValue(text);
+        return Written(buffer, json);
+    }
 
     public static string Fingerprint(byte[] content) => Convert.ToHexStringLower(XxHash64.Hash(content))[..12];
 
@@ -221,8 +227,37 @@ public static class SearchIndexFiles
 
     private static byte[] Json(Action<Utf8JsonWriter> write)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Compact)) write(json);
-        return buffer.ToArray();
+        var (buffer, json) = Writer();
+        write(json);
+        return Written(buffer, json);
+    }
+
+    // A buffer and a writer per thread, emptied for each file: a clean build writes a text file per post, and a new
+    // stream and writer for each (the stream growing from empty, then copied out) cost more than the JSON itself.
+    [ThreadStatic] private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Json)? t_writer;
+
+    private const int KeptCapacity = 64 * 1024;
+
+    private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Json) Writer()
+    {
+        var (buffer, json) = t_writer ??= NewWriter();
+        buffer.ResetWrittenCount();
+        json.Reset(buffer);
+        return (buffer, json);
+    }
+
+    private static byte[] Written(ArrayBufferWriter<byte> buffer, Utf8JsonWriter json)
+    {
+        json.Flush();
+        var bytes = buffer.WrittenSpan.ToArray();
+        // A large shard grows the buffer to its size; a thread (of serve, say) does not hold that between builds.
+        if (buffer.Capacity > KeptCapacity) t_writer = null;
+        return bytes;
+    }
+
+    private static (ArrayBufferWriter<byte>, Utf8JsonWriter) NewWriter()
+    {
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        return (buffer, new Utf8JsonWriter(buffer, Compact));
     }
 }

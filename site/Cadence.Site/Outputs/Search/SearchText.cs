@@ -1,6 +1,9 @@
 using System.Buffers;
 using System.Globalization;
+using System.Numerics;
+using System.Runtime.Intrinsics;
 using System.Text;
+using Cadence.Markdown.Dialect;
 
 namespace Cadence.Site.Outputs.Search;
 
@@ -48,21 +51,45 @@ public static class SearchText
     private static void EachTerm(char[] folded, int length, bool english, TermHandler handle)
     {
         var start = -1;
-        for (var i = 0; i <= length; i++)
+        var i = 0;
+        if (Vector128.IsHardwareAccelerated)
         {
-            var inWord = i < length && (char.IsAsciiLetterOrDigit(folded[i]) || (!char.IsAscii(folded[i]) && char.IsLetterOrDigit(folded[i])));
-            if (inWord && start < 0) start = i;
-            else if (!inWord && start >= 0)
+            // Sixteen characters at a time while they are ASCII (most of a folded post): a word starts or ends
+            // wherever the letter mask differs from itself shifted by one, so only those places are visited.
+            for (; i + 16 <= length; i += 16)
             {
-                // Stemming shortens the word in place (or ends it in "y" where it was "ies"), in a buffer of our own.
-                var word = folded.AsSpan(start, i - start);
-                start = -1;
-                if (word.Length < MinTermLength) continue;
-                var term = english ? word[..Stem(word)] : word;
-                handle(term.Length > MaxTermLength ? term[..Cadence.Markdown.Dialect.PlainText.WholeGraphemes(term, MaxTermLength)] : term);
+                if (!PlainText.TryAsciiWordMask(folded.AsSpan(i, 16), out var letters))
+                {
+                    for (var k = i; k < i + 16; k++)
+                        if (IsWordCharacter(folded[k]) != (start >= 0)) Edge(k);
+                    continue;
+                }
+                for (var edges = (letters ^ (letters << 1 | (start >= 0 ? 1u : 0u))) & 0xFFFF; edges != 0; edges &= edges - 1)
+                    Edge(i + BitOperations.TrailingZeroCount(edges));
             }
         }
+        for (; i < length; i++)
+            if (IsWordCharacter(folded[i]) != (start >= 0)) Edge(i);
+        if (start >= 0) Edge(length);
+
+        // A word starts at the first edge and ends at the next.
+        void Edge(int at)
+        {
+            if (start < 0)
+            {
+                start = at;
+                return;
+            }
+            // Stemming shortens the word in place (or ends it in "y" where it was "ies"), in a buffer of our own.
+            var word = folded.AsSpan(start, at - start);
+            start = -1;
+            if (word.Length < MinTermLength) return;
+            var term = english ? word[..Stem(word)] : word;
+            handle(term.Length > MaxTermLength ? term[..PlainText.WholeGraphemes(term, MaxTermLength)] : term);
+        }
     }
+
+    private static bool IsWordCharacter(char c) => char.IsAsciiLetterOrDigit(c) || (!char.IsAscii(c) && char.IsLetterOrDigit(c));
 
     /// <summary>Lower case without accents: "Café" and "cafe" are one word.</summary>
     public static string Fold(string text)

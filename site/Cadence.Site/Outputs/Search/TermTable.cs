@@ -15,6 +15,9 @@ public sealed class TermTable
     private string[] _terms = new string[1024];
     private string[] _shards = new string[1024];
     private int _count;
+    // Tells this table's entries apart from another's in a thread's RecentTerms without holding the table itself.
+    private readonly int _generation = Interlocked.Increment(ref s_generations);
+    private static int s_generations;
 
     public TermTable() => _spans = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -26,6 +29,39 @@ public sealed class TermTable
     public string ShardOf(int id) => _shards[id];
 
     public int IdOf(ReadOnlySpan<char> term)
+    {
+        // Most words of a post are words it or an earlier post on this thread used already: a small table per
+        // thread answers them from memory the thread has just touched, before the shared table (whose nodes are
+        // spread over the heap) is asked.
+        var recent = t_recent;
+        if (recent is null || recent.Generation != _generation) t_recent = recent = new RecentTerms(_generation);
+        var slot = RecentTerms.Slot(term);
+        if (recent.Terms[slot] is { } known && term.SequenceEqual(known)) return recent.Ids[slot];
+        var id = Shared(term);
+        recent.Terms[slot] = _terms[id];
+        recent.Ids[slot] = id;
+        return id;
+    }
+
+    [ThreadStatic] private static RecentTerms? t_recent;
+
+    /// <summary>The last term seen in each of a few thousand slots (by a hash of its characters), with its id.</summary>
+    private sealed class RecentTerms(int generation)
+    {
+        private const int Size = 4096;
+        public readonly int Generation = generation;
+        public readonly string?[] Terms = new string?[Size];
+        public readonly int[] Ids = new int[Size];
+
+        public static int Slot(ReadOnlySpan<char> term)
+        {
+            var hash = 2166136261u; // FNV-1a: terms are short, and this is cheaper than a general-purpose hash
+            foreach (var c in term) hash = (hash ^ c) * 16777619u;
+            return (int)(hash & (Size - 1));
+        }
+    }
+
+    private int Shared(ReadOnlySpan<char> term)
     {
         if (_spans.TryGetValue(term, out var id)) return id;
         lock (_adding)
