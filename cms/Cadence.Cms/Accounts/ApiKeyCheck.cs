@@ -26,13 +26,13 @@ public sealed class ApiKeyCheck(IServiceScopeFactory scopes) : IDisposable
     /// <returns>The key's kind, or null for a key that is unknown or revoked.</returns>
     public async ValueTask<ApiKeyKind?> KindOfAsync(string secret, CancellationToken cancellationToken)
     {
+        // The cache is this check's own, so the hash alone is its key: no prefixed string made on every API call.
         var hash = ApiKeys.Hash(secret);
-        var entry = "api-key:" + hash;
-        if (_cache.TryGetValue(entry, out ApiKeyKind? kind)) return kind;
+        if (_cache.TryGetValue(hash, out ApiKeyKind? kind)) return kind;
         // The key store (and with it a pooled database context) is asked for only when the window has passed.
         await using var scope = scopes.CreateAsyncScope();
         kind = (await scope.ServiceProvider.GetRequiredService<ApiKeys>().FindByHashAsync(hash, cancellationToken))?.Kind;
-        return _cache.Set(entry, kind, Remembered);
+        return _cache.Set(hash, kind, Remembered);
     }
 
     public void Dispose() => _cache.Dispose();
