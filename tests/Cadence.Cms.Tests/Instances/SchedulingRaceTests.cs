@@ -18,7 +18,14 @@ public class SchedulingRaceTests
         settings["Cadence:Scheduling:Interval"] = "01:00:00";
         // The test moves the clock on by minutes; a send under way must not look abandoned.
         settings["Cadence:Webhooks:ClaimLease"] = "01:00:00";
-        await using var cms = await TwoInstances.StartAsync(settings, services => services.AddSingleton<TimeProvider>(clock));
+        // The test runs each instance's passes itself, four at a time. The instances' own schedulers are left out: a
+        // start-up pass slowed by a cold start could otherwise publish a post after the clock moves, where no call of
+        // the test would see it.
+        await using var cms = await TwoInstances.StartAsync(settings, services =>
+        {
+            services.AddSingleton<TimeProvider>(clock);
+            services.Remove(services.Single(s => s.ImplementationType == typeof(ScheduledPublisher)));
+        });
         var firstChange = await cms.A.Read(db => db.ContentChanges.MaxAsync(c => c.Id));
 
         var slugs = new List<string>();
@@ -41,7 +48,8 @@ public class SchedulingRaceTests
         await InstanceWork.Until(() => Task.FromResult(slugs.All(s => receiver.All.Any(w => w.Slugs.Contains(s)))), "every slug reached the receiver");
         await Task.Delay(500); // room for a duplicate to arrive
 
-        Assert.That(publishedHere.Order(), Is.EqualTo(slugs.Order()), "each post published by exactly one call");
+        Assert.That(slugs.Except(publishedHere), Is.Empty, "posts no call published");
+        Assert.That(publishedHere.GroupBy(s => s).Where(g => g.Count() > 1).Select(g => g.Key), Is.Empty, "posts published by more than one call");
         var feed = await cms.B.Read(db => db.ContentChanges.Where(c => c.Id > firstChange && c.Slug != null).Select(c => c.Slug!).ToListAsync());
         foreach (var slug in slugs)
         {
