@@ -17,8 +17,20 @@ internal sealed class BodyText
     private static readonly SearchValues<char> OtherWhiteSpace = SearchValues.Create(
         "\t\n\v\f\r\u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000");
 
-    private readonly StringBuilder _text = new(4096);
+    // One builder per thread, handed from document to document: a post's text is several kilobytes, and a fresh
+    // builder grew to it chunk by chunk for every post.
+    [ThreadStatic] private static StringBuilder? t_spare;
+    private const int KeptCapacity = 256 * 1024;
+
+    private readonly StringBuilder _text = TakeSpare();
     private bool _spaceOwed;
+
+    private static StringBuilder TakeSpare()
+    {
+        var spare = t_spare ?? new StringBuilder(4096);
+        t_spare = null;
+        return spare;
+    }
 
     /// <summary>While above zero, text is not gathered (an image's description).</summary>
     public int Paused { get; set; }
@@ -57,5 +69,18 @@ internal sealed class BodyText
         _spaceOwed = false;
     }
 
-    public override string ToString() => _text.ToString();
+    /// <summary>
+    /// The text gathered, or null when it is not <paramref name="wanted"/>. Call once, at the end: either way the
+    /// builder goes on to the thread's next document.
+    /// </summary>
+    public string? Finish(bool wanted)
+    {
+        var text = wanted ? _text.ToString() : null;
+        if (_text.Capacity <= KeptCapacity)
+        {
+            _text.Clear();
+            t_spare = _text;
+        }
+        return text;
+    }
 }

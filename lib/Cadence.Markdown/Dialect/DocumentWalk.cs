@@ -27,7 +27,7 @@ internal sealed class DocumentWalk
     {
         var walk = new DocumentWalk(collectText);
         walk.Visit(document);
-        var text = walk._hasHtml ? null : walk._text?.ToString();
+        var text = walk._text?.Finish(wanted: !walk._hasHtml);
         return (new MarkdownFacts(walk._headings, walk._words, walk._forms, walk._plainStart ?? ""), walk._hasHtml, text);
     }
 

@@ -9,20 +9,34 @@ namespace Cadence.Markdown.Dialect;
 
 public static class PlainText
 {
+    // Headings, first paragraphs and image descriptions are short; one builder per thread serves them all.
+    [ThreadStatic] private static System.Text.StringBuilder? t_text;
+
+    /// <summary>The words of an inline run (a heading, a paragraph, an image's description), without markup.</summary>
     public static string Of(ContainerInline? inline)
     {
         if (inline is null) return "";
-        var text = new System.Text.StringBuilder();
-        foreach (var child in inline.Descendants())
+        var text = t_text ??= new System.Text.StringBuilder(256);
+        text.Clear();
+        Gather(text, inline);
+        var words = text.ToString().Trim();
+        if (text.Capacity > 64 * 1024) t_text = null; // a rare long paragraph's buffer is not kept
+        return words;
+    }
+
+    // Depth first, in reading order, as a reader meets the words.
+    private static void Gather(System.Text.StringBuilder text, ContainerInline container)
+    {
+        for (var child = container.FirstChild; child is not null; child = child.NextSibling)
         {
             switch (child)
             {
                 case LiteralInline literal: text.Append(literal.Content.AsSpan()); break;
                 case CodeInline code: text.Append(code.Content); break;
                 case LineBreakInline: text.Append(' '); break;
+                case ContainerInline inner: Gather(text, inner); break;
             }
         }
-        return text.ToString().Trim();
     }
 
     public static int CountWords(ReadOnlySpan<char> text)
