@@ -87,6 +87,28 @@ public class DialectTests
         });
     }
 
+    // Files with '\n' alone take the byte path, the rest the decoded one; both must give the body Parse gives.
+    [TestCase("---\ntitle: T\n---\n\nBody line.\n\nMore.\n\n")]
+    [TestCase("\uFEFF---\ntitle: Tête-à-tête\n---\nÉtirer le mollet – “doucement”.\n")]
+    [TestCase("---\ntitle: T\n---")]
+    [TestCase("---\ntitle: T\n---\n")]
+    [TestCase("---\ntitle: T\n--- trailing words on the closing line\nBody.")]
+    [TestCase("---\r\ntitle: T\r\n---\r\n\r\nWindows line endings.\r\n")]
+    [TestCase("---\ntitle: T\n---\nA line\u2028separator and a\u0085next line.\n")]
+    [TestCase("---\ntitle: T\n---\n\n\n")]
+    public void Reading_only_the_body_gives_the_body_a_whole_read_gives(string text)
+    {
+        var whole = PostFileFormat.Parse("post.md", text).Body;
+        Assert.That(PostFileFormat.ReadBody("post.md", System.Text.Encoding.UTF8.GetBytes(text)), Is.EqualTo(whole));
+    }
+
+    [Test]
+    public void Reading_only_the_body_of_a_file_without_front_matter_names_the_problem()
+    {
+        var error = Assert.Throws<ContentFormatException>(() => PostFileFormat.ReadBody("posts/bad.md", "title: T\n---\nx"u8))!;
+        Assert.That(error.Message, Does.StartWith("posts/bad.md").And.Contain("starts with front matter"));
+    }
+
     [TestCase("---\ndate: 2024-01-01\n---\nx", "needs a title")]
     [TestCase("---\ntitle: T\ndate: not a date\n---\nx", "not an ISO 8601 date")]
     [TestCase("title: T\n", "starts with front matter")]

@@ -254,7 +254,7 @@ public static class FolderSource
     {
         try
         {
-            return PostFileFormat.ReadBody(path, Encoding.UTF8.GetString(File.ReadAllBytes(path)));
+            return PostFileFormat.ReadBody(path, File.ReadAllBytes(path));
         }
         catch (ContentFormatException e)
         {
