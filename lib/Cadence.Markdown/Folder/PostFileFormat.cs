@@ -14,12 +14,21 @@ public static class PostFileFormat
     public static PostFile Parse(string path, string text) => Parse(path, text, fastFrontMatter: true);
 
     /// <summary>The post without its body (<see cref="PostFile.Body"/> is empty), and the body's text.</summary>
-    /// <remarks>For readers that hash the body now and read it again later, rather than keep every body.</remarks>
-    public static PostFile ParseFrontMatter(string path, string text, out ReadOnlySpan<char> body)
+    /// <remarks>
+    /// For readers that hash the body now and read it again later, rather than keep every body. The text may lie in
+    /// the caller's own buffer: a file with '\n' line endings (most) is read where it lies, not copied into a string.
+    /// </remarks>
+    public static PostFile ParseFrontMatter(string path, ReadOnlySpan<char> text, out ReadOnlySpan<char> body)
     {
-        var (normalised, frontMatter, range) = Split(path, text);
-        body = normalised.AsSpan(range);
-        return FromFrontMatter(path, frontMatter, "", fastFrontMatter: true);
+        if (text.ContainsAny(OtherLineEndings))
+        {
+            var (normalised, frontMatter, range) = Split(path, text.ToString());
+            body = normalised.AsSpan(range);
+            return FromFrontMatter(path, frontMatter, "", fastFrontMatter: true);
+        }
+        var (frontMatterAt, bodyAt) = Locate(path, text);
+        body = text[bodyAt];
+        return FromFrontMatter(path, text[frontMatterAt].ToString(), "", fastFrontMatter: true);
     }
 
     /// <summary>Only the body of a post file's UTF-8 bytes: the front matter is located but not read.</summary>
@@ -27,29 +36,12 @@ public static class PostFileFormat
     {
         // Most files use '\n' alone: then the body is found in the bytes and only it is decoded, rather than the
         // whole file decoded and the body copied out of it. The rest take the way every other reader does.
-        if (BodyBytes(utf8) is { } body) return Encoding.UTF8.GetString(utf8[body]);
+        if (utf8.IndexOfAny((byte)'\r', (byte)'\f') < 0 && utf8.IndexOf("\u0085"u8) < 0 && utf8.IndexOf("\u2028"u8) < 0
+            && utf8.IndexOf("\u2029"u8) < 0
+            && Locate(utf8, utf8.StartsWith("\uFEFF"u8) ? 3 : 0, "---\n"u8, "\n---"u8, (byte)'\n') is (Shape.Found, _, var body))
+            return Encoding.UTF8.GetString(utf8[body]);
         var (normalised, _, range) = Split(path, Encoding.UTF8.GetString(utf8));
         return normalised[range];
-    }
-
-    // The same places Split finds, in bytes; null when the file needs Split's normalising or has no front matter
-    // (Split then says what is wrong).
-    private static Range? BodyBytes(ReadOnlySpan<byte> utf8)
-    {
-        if (utf8.IndexOfAny((byte)'\r', (byte)'\f') >= 0 || utf8.IndexOf("\u0085"u8) >= 0 || utf8.IndexOf("\u2028"u8) >= 0
-            || utf8.IndexOf("\u2029"u8) >= 0) return null;
-        var start = utf8.StartsWith("\uFEFF"u8) ? 3 : 0;
-        if (!utf8[start..].StartsWith("---\n"u8)) return null;
-        var end = utf8[(start + 3)..].IndexOf("\n---"u8);
-        if (end < 0) return null;
-        end += start + 3;
-        var lineEnd = utf8[(end + 4)..].IndexOf((byte)'\n');
-        if (lineEnd < 0) return utf8.Length..utf8.Length;
-        var first = end + 4 + lineEnd + 1;
-        while (first < utf8.Length && utf8[first] == '\n') first++;
-        var last = utf8.Length;
-        while (last > first && utf8[last - 1] == '\n') last--;
-        return first..last;
     }
 
     /// <param name="fastFrontMatter">Try the flat front-matter reader before YamlDotNet (false in tests that compare the two).</param>
@@ -145,24 +137,38 @@ public static class PostFileFormat
     {
         // Most files already use '\n' alone: they are not copied just to find that out.
         if (text.AsSpan().ContainsAny(OtherLineEndings)) text = text.ReplaceLineEndings("\n");
-        var start = text.StartsWith('\uFEFF') ? 1 : 0;
-        if (!text.AsSpan(start).StartsWith("---\n", StringComparison.Ordinal))
-            throw new ContentFormatException($"{path}: a post starts with front matter between '---' lines.");
-        var end = text.IndexOf("\n---", start + 3, StringComparison.Ordinal);
-        if (end < 0) throw new ContentFormatException($"{path}: the front matter has no closing '---' line.");
-        var bodyStart = text.IndexOf('\n', end + 4);
-        var body = bodyStart < 0 ? new Range(text.Length, text.Length) : Trimmed(text, bodyStart + 1);
-        return (text, text[(start + 4)..end], body);
+        var (frontMatter, body) = Locate(path, text);
+        return (text, text[frontMatter], body);
     }
 
-    /// <summary>Where the text from <paramref name="from"/> is, without leading and trailing '\n'.</summary>
-    private static Range Trimmed(string text, int from)
+    /// <summary>Where the front matter and the body are in text with '\n' line endings, or what is wrong with it.</summary>
+    private static (Range FrontMatter, Range Body) Locate(string path, ReadOnlySpan<char> text) =>
+        Locate(text, text.StartsWith("\uFEFF", StringComparison.Ordinal) ? 1 : 0, "---\n", "\n---", '\n') switch
+        {
+            (Shape.Found, var frontMatter, var body) => (frontMatter, body),
+            (Shape.NoOpening, _, _) => throw new ContentFormatException($"{path}: a post starts with front matter between '---' lines."),
+            _ => throw new ContentFormatException($"{path}: the front matter has no closing '---' line."),
+        };
+
+    private enum Shape { Found, NoOpening, NoClosing }
+
+    // One way to find the parts, for characters and for UTF-8 bytes alike: the front matter between the opening
+    // line and the next line that starts with "---"; the body after that line, without blank lines around it.
+    private static (Shape, Range FrontMatter, Range Body) Locate<T>(ReadOnlySpan<T> text, int start, ReadOnlySpan<T> opening,
+        ReadOnlySpan<T> closing, T newLine) where T : IEquatable<T>
     {
-        var first = from;
-        while (first < text.Length && text[first] == '\n') first++;
+        if (!text[start..].StartsWith(opening)) return (Shape.NoOpening, default, default);
+        var end = text[(start + opening.Length - 1)..].IndexOf(closing);
+        if (end < 0) return (Shape.NoClosing, default, default);
+        end += start + opening.Length - 1;
+        var frontMatter = (start + opening.Length)..end;
+        var lineEnd = text[(end + closing.Length)..].IndexOf(newLine);
+        if (lineEnd < 0) return (Shape.Found, frontMatter, text.Length..text.Length);
+        var first = end + closing.Length + lineEnd + 1;
+        while (first < text.Length && text[first].Equals(newLine)) first++;
         var last = text.Length;
-        while (last > first && text[last - 1] == '\n') last--;
-        return first..last;
+        while (last > first && text[last - 1].Equals(newLine)) last--;
+        return (Shape.Found, frontMatter, first..last);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
