@@ -87,8 +87,9 @@ public class DialectTests
         });
     }
 
-    // Files with '\n' alone take the byte path, the rest the decoded one; both must give the body Parse gives.
-    [TestCase("---\ntitle: T\n---\n\nBody line.\n\nMore.\n\n")]
+    // Files with '\n' alone are read where they lie (bytes, or the caller's characters), the rest through a normalised
+    // copy; every way must give the post a whole read gives.
+    [TestCase("---\ntitle: T\ntags: [a, b]\n---\n\nBody line.\n\nMore.\n\n")]
     [TestCase("\uFEFF---\ntitle: Tête-à-tête\n---\nÉtirer le mollet – “doucement”.\n")]
     [TestCase("---\ntitle: T\n---")]
     [TestCase("---\ntitle: T\n---\n")]
@@ -96,10 +97,29 @@ public class DialectTests
     [TestCase("---\r\ntitle: T\r\n---\r\n\r\nWindows line endings.\r\n")]
     [TestCase("---\ntitle: T\n---\nA line\u2028separator and a\u0085next line.\n")]
     [TestCase("---\ntitle: T\n---\n\n\n")]
-    public void Reading_only_the_body_gives_the_body_a_whole_read_gives(string text)
+    public void Reading_a_post_in_parts_gives_what_a_whole_read_gives(string text)
     {
-        var whole = PostFileFormat.Parse("post.md", text).Body;
-        Assert.That(PostFileFormat.ReadBody("post.md", System.Text.Encoding.UTF8.GetBytes(text)), Is.EqualTo(whole));
+        var whole = PostFileFormat.Parse("post.md", text);
+        var frontMatter = PostFileFormat.ParseFrontMatter("post.md", text.AsSpan(), out var body);
+        Assert.Multiple(() =>
+        {
+            Assert.That(PostFileFormat.ReadBody("post.md", System.Text.Encoding.UTF8.GetBytes(text)), Is.EqualTo(whole.Body));
+            Assert.That(frontMatter with { Body = whole.Body, Tags = whole.Tags }, Is.EqualTo(whole));
+            Assert.That(frontMatter.Tags, Is.EqualTo(whole.Tags));
+        });
+        Assert.That(body.ToString(), Is.EqualTo(whole.Body));
+    }
+
+    [TestCase("---\ntitle: T\n---\n\nBody line.\n\nMore.\n\n", "Body line.\n\nMore.")]
+    [TestCase("\uFEFF---\ntitle: T\n---\nÉtirer.\n", "Étirer.")]
+    [TestCase("---\r\ntitle: T\r\n---\r\n\r\nWindows.\r\n", "Windows.")]
+    [TestCase("---\ntitle: T\n---", "")]
+    public void A_body_is_what_follows_the_front_matter_without_blank_lines_around_it(string text, string body)
+    {
+        PostFileFormat.ParseFrontMatter("post.md", text.AsSpan(), out var read);
+        Assert.That(read.ToString(), Is.EqualTo(body));
+        Assert.That(PostFileFormat.ReadBody("post.md", System.Text.Encoding.UTF8.GetBytes(text)), Is.EqualTo(body));
+        Assert.That(PostFileFormat.Parse("post.md", text).Body, Is.EqualTo(body));
     }
 
     [Test]
