@@ -20,15 +20,19 @@ public static class PostFileFormat
     /// </remarks>
     public static PostFile ParseFrontMatter(string path, ReadOnlySpan<char> text, out ReadOnlySpan<char> body)
     {
+        string frontMatter;
         if (text.ContainsAny(OtherLineEndings))
         {
-            var (normalised, frontMatter, range) = Split(path, text.ToString());
+            (var normalised, frontMatter, var range) = Split(path, text.ToString());
             body = normalised.AsSpan(range);
-            return FromFrontMatter(path, frontMatter, "", fastFrontMatter: true);
         }
-        var (frontMatterAt, bodyAt) = Locate(path, text);
-        body = text[bodyAt];
-        return FromFrontMatter(path, text[frontMatterAt].ToString(), "", fastFrontMatter: true);
+        else
+        {
+            var (frontMatterAt, bodyAt) = Locate(path, text);
+            frontMatter = text[frontMatterAt].ToString();
+            body = text[bodyAt];
+        }
+        return FromFrontMatter(path, frontMatter, "", fastFrontMatter: true);
     }
 
     /// <summary>Only the body of a post file's UTF-8 bytes: the front matter is located but not read.</summary>
@@ -36,8 +40,7 @@ public static class PostFileFormat
     {
         // Most files use '\n' alone: then the body is found in the bytes and only it is decoded, rather than the
         // whole file decoded and the body copied out of it. The rest take the way every other reader does.
-        if (utf8.IndexOfAny((byte)'\r', (byte)'\f') < 0 && utf8.IndexOf("\u0085"u8) < 0 && utf8.IndexOf("\u2028"u8) < 0
-            && utf8.IndexOf("\u2029"u8) < 0
+        if (!HasOtherLineEndings(utf8)
             && Locate(utf8, utf8.StartsWith("\uFEFF"u8) ? 3 : 0, "---\n"u8, "\n---"u8, (byte)'\n') is (Shape.Found, _, var body))
             return Encoding.UTF8.GetString(utf8[body]);
         var (normalised, _, range) = Split(path, Encoding.UTF8.GetString(utf8));
@@ -129,8 +132,12 @@ public static class PostFileFormat
         return text.ToString();
     }
 
-    // Every line ending that ReplaceLineEndings rewrites, besides '\n' itself.
+    // Every line ending that ReplaceLineEndings rewrites, besides '\n' itself; and the same in UTF-8.
     private static readonly System.Buffers.SearchValues<char> OtherLineEndings = System.Buffers.SearchValues.Create("\r\f\u0085\u2028\u2029");
+
+    private static bool HasOtherLineEndings(ReadOnlySpan<byte> utf8) =>
+        utf8.IndexOfAny((byte)'\r', (byte)'\f') >= 0 || utf8.IndexOf("\u0085"u8) >= 0 || utf8.IndexOf("\u2028"u8) >= 0
+        || utf8.IndexOf("\u2029"u8) >= 0;
 
     /// <returns>The text with '\n' line endings, its front matter, and where the body is in it (without blank lines around it).</returns>
     private static (string Text, string FrontMatter, Range Body) Split(string path, string text)
