@@ -10,6 +10,9 @@ public static class DefaultIcon
 {
     private const int Size = 512;
 
+    /// <summary>Names the icon <see cref="Make"/> draws for these settings; the leading version changes with the drawing.</summary>
+    public static string Key(string name, string colour) => $"default-icon-1 {Initial(name)} {colour}";
+
     static DefaultIcon() => LibVips.Configure();
 
     /// <param name="colour">"#rrggbb".</param>
@@ -17,12 +20,12 @@ public static class DefaultIcon
     {
         var rgb = new double[] { Hex(colour, 1), Hex(colour, 3), Hex(colour, 5) };
         using var background = Image.Black(Size, Size, bands: 3).NewFromImage(rgb).Cast(Enums.BandFormat.Uchar);
-        var initial = name.Trim().FirstOrDefault(char.IsLetterOrDigit);
+        var initial = Initial(name);
         if (initial == default) return ImageFormat.Png.Encode(background);
         try
         {
             // A mask of the letter (0 to 255), scaled to fill most of the square's height and centred on it.
-            using var letter = Image.Text(char.ToUpperInvariant(initial).ToString(), font: "sans bold", height: 300, align: Enums.Align.Centre);
+            using var letter = Image.Text(initial.ToString(), font: "sans bold", height: 300, align: Enums.Align.Centre);
             var left = (Size - letter.Width) / 2;
             var top = (Size - letter.Height) / 2;
             using var mask = letter.Embed(left, top, Size, Size);
@@ -36,6 +39,8 @@ public static class DefaultIcon
             return ImageFormat.Png.Encode(background);
         }
     }
+
+    private static char Initial(string name) => char.ToUpperInvariant(name.Trim().FirstOrDefault(char.IsLetterOrDigit));
 
     private static double Hex(string colour, int at) => Convert.ToInt32(colour.Substring(at, 2), 16);
 }

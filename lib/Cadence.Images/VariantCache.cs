@@ -46,6 +46,16 @@ public sealed class VariantCache(string root, string recipe, Func<byte[], IReadO
         return ReadList(folder) ?? Make(source, folder);
     }
 
+    /// <summary>
+    /// The variants of an image the caller draws, named by <paramref name="key"/> (what it is drawn from) instead of
+    /// its bytes, so a cached image is not drawn again only to be looked up.
+    /// </summary>
+    public IReadOnlyList<CachedVariant> For(string key, Func<byte[]> draw)
+    {
+        var folder = System.IO.Path.Combine(root, recipe, "drawn-" + ResponsiveImages.NameStem(System.Text.Encoding.UTF8.GetBytes(key)));
+        return ReadList(folder) ?? Make(draw(), folder);
+    }
+
     private List<CachedVariant> Make(byte[] source, string folder)
     {
         var made = generate(source);

@@ -21,17 +21,21 @@ public static class SiteIcons
         IReadOnlyList<CachedVariant> icons;
         try
         {
-            icons = cache.For(source ?? DefaultIcon.Make(settings.Name, settings.ThemeColour));
+            icons = source is null ? Default(cache, settings) : cache.For(source);
         }
         catch (ImageException)
         {
-            icons = cache.For(DefaultIcon.Make(settings.Name, settings.ThemeColour));
+            icons = Default(cache, settings);
         }
         var files = new List<(string, byte[])>();
         foreach (var icon in icons) files.Add((PathOf(icon.Info.FileName), File.ReadAllBytes(icon.Path)));
         files.Add((Urls.WebManifest.TrimStart('/'), Manifest(settings)));
         return files;
     }
+
+    /// <summary>The initial's icons, drawn (fonts and all) only when the cache has none for these settings.</summary>
+    private static IReadOnlyList<CachedVariant> Default(VariantCache cache, SiteSettings settings) =>
+        cache.For(DefaultIcon.Key(settings.Name, settings.ThemeColour), () => DefaultIcon.Make(settings.Name, settings.ThemeColour));
 
     /// <summary>
     /// The icons' output paths, as <see cref="Files"/> writes them (the web manifest aside). The icons are made from
