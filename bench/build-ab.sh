@@ -14,11 +14,11 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 HARNESS=${HARNESS:-$ROOT/../shared/bench/ssg}
 WORK=${WORK:-/tmp/cadence-build-ab}
 N=${N:-10000} ROUNDS=${ROUNDS:-6} BEFORE=${BEFORE:-HEAD} BEFORE_ENV=${BEFORE_ENV:-} AFTER_ENV=${AFTER_ENV:-}
-OUT=/dev/shm/cadence-build-ab
+OUT=/dev/shm/cadence-build-ab CACHE=/dev/shm/.cadence-build-ab.cadence-cache # the build cache sits beside the output
 
 [[ -x /usr/bin/time ]] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time; }
 mkdir -p "$WORK"
-cleanup() { rm -rf "$OUT" "$OUT.cadence-cache"; git -C "$ROOT" worktree remove --force "$WORK/before-src" 2>/dev/null || true; }
+cleanup() { rm -rf "$OUT" "$CACHE"; git -C "$ROOT" worktree remove --force "$WORK/before-src" 2>/dev/null || true; }
 trap cleanup EXIT
 python3 "$HARNESS/gen-corpus.py" --count "$N" --out "$WORK/corpus-$N" --seed ssg-bench-1 --reuse >&2
 git -C "$ROOT" worktree remove --force "$WORK/before-src" 2>/dev/null || true
@@ -30,7 +30,7 @@ echo "N=$N, $ROUNDS rounds: before = $BEFORE${BEFORE_ENV:+ ($BEFORE_ENV)}, after
 for round in $(seq 1 "$ROUNDS"); do
   for side in before after; do
     settings=$BEFORE_ENV; [[ $side == after ]] && settings=$AFTER_ENV
-    rm -rf "$OUT" "$OUT.cadence-cache"
+    rm -rf "$OUT" "$CACHE"
     # shellcheck disable=SC2086 # the settings are NAME=value words for env
     figures=$( { env $settings /usr/bin/time -f "%e %U %S %M" "$WORK/$side/Cadence.Site" build \
       --from "$WORK/corpus-$N/content" --out "$OUT" --base-url http://bench.example >/dev/null; } 2>&1 | tail -1)
