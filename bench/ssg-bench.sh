@@ -20,10 +20,17 @@ export RUNS=${RUNS:-3} SEED=${SEED:-ssg-bench-1} WORK_HARNESS="$WORK/harness"
 command -v hugo >/dev/null && [[ -x /usr/bin/time ]] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo time; }
 
 rm -rf "$WORK_HARNESS" && mkdir -p "$WORK" && cp -r "$HARNESS" "$WORK_HARNESS"
-# Outputs of an earlier run go now, not inside the timed run: on ext4 without a journal, inodes freed in the last
-# ~30 s (the dirty-expire interval) are skipped one by one when new files are created, which made every peer's
-# file creation several times slower for half a minute after a large delete.
-if [[ -d "$WORK/runs/out" ]]; then rm -rf "$WORK/runs/out" && echo "waiting 40 s after deleting earlier outputs" && sleep 40; fi
+# Inodes freed on ext4 are skipped one by one when new files are created, for minutes afterwards: on this machine,
+# creating 3,000 folders with a file each took 3.5 times as long right after 15,000 had been deleted, 1.8 times a
+# minute later, and no longer after three minutes. The harness moves the previous run's outputs aside and deletes
+# them when it has finished timing, so a run that starts soon after another waits until that deletion is three
+# minutes old.
+DELETED="$WORK/outputs-deleted"
+settle() {
+  [[ -f "$DELETED" ]] || return 0
+  local wait=$((180 - $(date +%s) + $(stat -c %Y "$DELETED")))
+  if ((wait > 0)); then echo "waiting $wait s: the last run's outputs were deleted less than three minutes ago"; sleep "$wait"; fi
+}
 (cd "$WORK_HARNESS/eleventy-peer" && npm ci --silent --no-audit --no-fund)
 # Native (ahead-of-time) executable: a build lasts seconds, so JIT at start-up would be a large share of it
 # (and nearly all of an incremental one). It links with the system C compiler (gcc or clang).
@@ -31,10 +38,12 @@ dotnet publish "$ROOT/site/Cadence.Site/Cadence.Site.csproj" -c Release -r linux
 SITE="$WORK/site/Cadence.Site"
 
 if [[ "$MODE" == from ]]; then
+  settle
   (cd "$WORK_HARNESS" && SIZES="$SIZES" WORK="$WORK/runs" OUR_NAME=cadence \
     OUR_VERSION_CMD="echo cadence $(git -C "$ROOT" rev-parse --short HEAD) on dotnet $(dotnet --version)" \
     OUR_CMD="'$SITE' build --from \"\$CORPUS_DIR\" --out \"\$OUT_DIR\" --base-url http://bench.example" \
     ./run-bench.sh)
+  touch "$DELETED"
   exit 0
 fi
 
@@ -50,8 +59,10 @@ for N in $SIZES; do
   CMS_PID=$!
   trap 'kill $CMS_PID 2>/dev/null || true' EXIT
   for _ in $(seq 1 600); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.5; done
+  settle
   (cd "$WORK_HARNESS" && SIZES="$N" WORK="$WORK/runs" OUR_NAME=cadence-api PEERS="hugo" \
     OUR_CMD="'$SITE' build --api http://127.0.0.1:$PORT --key $KEY --out \"\$OUT_DIR\"" \
     ./run-bench.sh)
+  touch "$DELETED"
   kill $CMS_PID; wait $CMS_PID 2>/dev/null || true
 done
