@@ -28,6 +28,33 @@ public class DialectTests
         Assert.That(rendered.Facts.FormKeys, Is.EqualTo(new[] { "knee-ebook" }));
     }
 
+    [TestCase("Opening words with *emphasis*.\n\nThe rest.\n", "<p>Opening words with <em>emphasis</em>.</p>")]
+    [TestCase("Opening words\nover two lines.\n\n## A heading\n\nMore.\n", "<p>Opening words\nover two lines.</p>")]
+    [TestCase("## A heading first\n\nThen words.\n", null)]
+    [TestCase("- a list first\n", null)]
+    [TestCase("<div>Raw HTML first</div>\n\nWords.\n", null)]
+    [TestCase("Raw <b>bold</b> in the opening paragraph.\n\n<script>x()</script>\n\nMore.\n", "<p>Raw <b>bold</b> in the opening paragraph.</p>")]
+    [TestCase("", null)]
+    public void The_lead_apart_and_the_rest_make_the_whole_body(string markdown, string? lead)
+    {
+        var whole = MarkdownDialect.Render(markdown).Html;
+        var apart = MarkdownDialect.Render(markdown, leadApart: true);
+        Assert.That(apart.Lead, Is.EqualTo(lead));
+        Assert.That(apart.Lead + apart.Rest, Is.EqualTo(whole.TrimStart()));
+        Assert.That(apart.Html, Is.EqualTo(whole.TrimStart()));
+        Assert.That(MarkdownDialect.Render(markdown).Lead, Is.Null, "only when asked for");
+    }
+
+    [Test]
+    public void A_body_longer_than_the_writer_holds_at_once_splits_as_a_short_one()
+    {
+        // Longer than the reused writer's first buffer, so its text arrives in more than one chunk.
+        var markdown = "The opening paragraph.\n\n" + string.Concat(Enumerable.Repeat("A long middle paragraph, written again and again. ", 2_000)) + "\n";
+        var apart = MarkdownDialect.Render(markdown, leadApart: true);
+        Assert.That(apart.Lead, Is.EqualTo("<p>The opening paragraph.</p>"));
+        Assert.That(apart.Lead + apart.Rest, Is.EqualTo(MarkdownDialect.Render(markdown).Html));
+    }
+
     [Test]
     public void Plain_text_is_the_words_the_rendered_page_shows_in_order()
     {

@@ -14,7 +14,7 @@ public class PageInputTests
     private static readonly string[] Shared = ["Context", "Head", "ChildContent"];
 
     /// <summary>What a post page takes from rendering its body, which its key covers by the body's hash.</summary>
-    private static readonly string[] FromTheBody = ["BodyHtml", "ReadingMinutes", "Contents"];
+    private static readonly string[] FromTheBody = ["Body", "ReadingMinutes", "Contents"];
 
     [Test]
     public void A_page_component_takes_only_its_input()

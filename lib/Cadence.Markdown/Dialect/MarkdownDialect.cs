@@ -15,9 +15,34 @@ public sealed record MarkdownFacts(IReadOnlyList<MarkdownHeading> Headings, int 
     public int ReadingMinutes => MarkdownDialect.ReadingMinutes(WordCount);
 }
 
-/// <param name="PlainText">The words a reader sees, in order and one space apart, when asked for; null when not, or
-/// when the document holds raw HTML (then only its sanitised rendering says which words show).</param>
-public sealed record RenderedMarkdown(string Html, MarkdownFacts Facts, string? PlainText = null);
+/// <summary>A rendered document: its HTML, whole or as its opening paragraph and the rest, and what it says about itself.</summary>
+public sealed class RenderedMarkdown
+{
+    private string? _html;
+
+    internal RenderedMarkdown(string? lead, string rest, MarkdownFacts facts, string? plainText)
+    {
+        Lead = lead;
+        Rest = rest;
+        Facts = facts;
+        PlainText = plainText;
+    }
+
+    /// <summary>The opening paragraph, when it was asked for apart and the document opens on one; see <see cref="OpeningParagraph"/>.</summary>
+    public string? Lead { get; }
+
+    /// <summary>The HTML after <see cref="Lead"/>: all of it when there is none.</summary>
+    public string Rest { get; }
+
+    /// <summary>The whole HTML.</summary>
+    public string Html => _html ??= Lead is null ? Rest : string.Concat(Lead, Rest);
+
+    public MarkdownFacts Facts { get; }
+
+    /// <summary>The words a reader sees, in order and one space apart, when asked for; null when not, or when the
+    /// document holds raw HTML (then only its sanitised rendering says which words show).</summary>
+    public string? PlainText { get; }
+}
 
 /// <summary>
 /// Cadence's Markdown: CommonMark, GitHub tables, task lists, autolinks, heading ids and the form directive.
@@ -56,21 +81,22 @@ public static class MarkdownDialect
     /// <param name="formHtml">Renders the form a directive names; a placeholder is written when null.</param>
     /// <param name="imageHtml">Renders an image (null: Markdig's own <c>&lt;img&gt;</c>); see <see cref="ImageSeamRenderer"/>.</param>
     /// <param name="plainText">Also gather the document's words (<see cref="RenderedMarkdown.PlainText"/>).</param>
+    /// <param name="leadApart">Give the opening paragraph apart (<see cref="RenderedMarkdown.Lead"/>), when it is one.</param>
     public static RenderedMarkdown Render(string markdown, Func<string, string>? formHtml = null, Func<MarkdownImage, string?>? imageHtml = null,
-        bool plainText = false)
+        bool plainText = false, bool leadApart = false)
     {
         try
         {
-            return Render(MarkdownLimits.Parse(markdown, Pipeline), formHtml, imageHtml, plainText);
+            return Render(MarkdownLimits.Parse(markdown, Pipeline), formHtml, imageHtml, plainText, leadApart);
         }
         catch (Exception e) when (MarkdownLimits.IsRefusal(e))
         {
-            return Render(MarkdownLimits.ParsePlain(markdown, Pipeline), formHtml, imageHtml, plainText);
+            return Render(MarkdownLimits.ParsePlain(markdown, Pipeline), formHtml, imageHtml, plainText, leadApart);
         }
     }
 
     private static RenderedMarkdown Render(MarkdownDocument document, Func<string, string>? formHtml, Func<MarkdownImage, string?>? imageHtml,
-        bool plainText)
+        bool plainText, bool leadApart)
     {
         var (facts, needsSanitising, text) = DocumentWalk.Run(document, plainText);
 
@@ -97,8 +123,17 @@ public static class MarkdownDialect
             images.ImageHtml = null;
         }
 
-        var html = writer.ToString();
-        if (slots is not null) html = slots.Fill(UnsafeMarkup.Sanitise(html), formHtml);
-        return new RenderedMarkdown(html, facts, text);
+        var written = writer.GetStringBuilder();
+        var html = slots is not null ? slots.Fill(UnsafeMarkup.Sanitise(written.ToString()), formHtml) : null;
+        if (!leadApart) return new RenderedMarkdown(null, html ?? written.ToString(), facts, text);
+        // The lead and the rest straight from the writer: a string of the whole body would be one more copy of it.
+        if (html is null && written.GetChunks() is var chunks && chunks.MoveNext() && chunks.Current.Length == written.Length)
+            return OpeningParagraph.Find(chunks.Current.Span) is var (start, end)
+                ? new RenderedMarkdown(written.ToString(start, end - start), written.ToString(end, written.Length - end), facts, text)
+                : new RenderedMarkdown(null, written.ToString(), facts, text);
+        html ??= written.ToString();
+        return OpeningParagraph.Find(html) is var (from, to)
+            ? new RenderedMarkdown(html[from..to], html[to..], facts, text)
+            : new RenderedMarkdown(null, html, facts, text);
     }
 }

@@ -1,19 +1,18 @@
+using Cadence.Markdown.Dialect;
+
 namespace Cadence.Site.Render;
 
 /// <summary>
 /// A post's body as its page shows it: the first paragraph as the lead, above the cover image, so the reader meets
-/// the title and the opening words first; then the rest. A body that does not open on a paragraph has no lead.
+/// the title and the opening words first; then the rest, its tables made to scroll. A body that does not open on a
+/// paragraph has no lead.
 /// </summary>
 public sealed record LeadAndRest(string? Lead, string Rest)
 {
-    public static LeadAndRest Split(string html)
-    {
-        var start = 0;
-        while (start < html.Length && char.IsWhiteSpace(html[start])) start++;
-        if (string.CompareOrdinal(html, start, "<p>", 0, 3) != 0) return new LeadAndRest(null, html);
-        var end = html.IndexOf("</p>", start, StringComparison.Ordinal);
-        if (end < 0) return new LeadAndRest(null, html);
-        end += "</p>".Length;
-        return new LeadAndRest(html[start..end], html[end..]);
-    }
+    /// <param name="body">Rendered with its lead apart (<see cref="MarkdownDialect.Render"/>'s <c>leadApart</c>).</param>
+    public static LeadAndRest Of(RenderedMarkdown body) => new(body.Lead, ScrollingTables.Wrap(body.Rest));
+
+    /// <summary>Whether the body holds the form with this key (its markup's id).</summary>
+    public bool HoldsForm(string key) =>
+        Rest.Contains($"id=\"form-{key}\"", StringComparison.Ordinal) || Lead?.Contains($"id=\"form-{key}\"", StringComparison.Ordinal) == true;
 }

@@ -37,8 +37,9 @@ public sealed class PostPageRenderer
             ? PictureMarkup.Write(image.Url, image.Alt, null, null, variants, aboveTheFold: false)
             : null;
 
-    /// <summary>The body as the post's page shows it, and its words as search reads them.</summary>
-    public RenderedMarkdown RenderBody(Post post) => MarkdownDialect.Render(post.Body ?? LoadBody(post), FormHtml, ImageHtml, plainText: true);
+    /// <summary>The body as the post's page shows it (its lead apart), and its words as search reads them.</summary>
+    public RenderedMarkdown RenderBody(Post post) =>
+        MarkdownDialect.Render(post.Body ?? LoadBody(post), FormHtml, ImageHtml, plainText: true, leadApart: true);
 
     /// <summary>The body as the feeds carry it: each call to action a link to its form on the post's page.</summary>
     public string RenderFeedBody(Post post)
@@ -80,7 +81,7 @@ public sealed class PostPageRenderer
             [nameof(PostPage.Context)] = _context,
             [nameof(PostPage.Head)] = head,
             [nameof(PostPage.Input)] = input,
-            [nameof(PostPage.BodyHtml)] = rendered.Html,
+            [nameof(PostPage.Body)] = LeadAndRest.Of(rendered),
             [nameof(PostPage.ReadingMinutes)] = minutes,
             [nameof(PostPage.Contents)] = contents,
         });

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace Cadence.Site.Render;
 
@@ -11,25 +10,46 @@ public static class ScrollingTables
 {
     private const string Open = "<table>";
     private const string Close = "</table>";
+    private const string WrapperClose = "</div>";
 
     public static string Wrap(string html)
     {
-        if (!html.Contains(Open, StringComparison.Ordinal)) return html;
-        var result = new StringBuilder(html.Length + 256);
-        var (at, number) = (0, 0);
-        while (true)
+        var tables = new List<Range>();
+        for (var at = 0; html.IndexOf(Open, at, StringComparison.Ordinal) is var start and >= 0;)
         {
-            var start = html.IndexOf(Open, at, StringComparison.Ordinal);
-            var end = start < 0 ? -1 : html.IndexOf(Close, start, StringComparison.Ordinal);
+            var end = html.IndexOf(Close, start, StringComparison.Ordinal);
             if (end < 0) break;
-            end += Close.Length;
-            number++;
-            result.Append(html, at, start - at)
-                .Append(CultureInfo.InvariantCulture, $"<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Table {number}\">")
-                .Append(html, start, end - start)
-                .Append("</div>");
-            at = end;
+            at = end + Close.Length;
+            tables.Add(start..at);
         }
-        return result.Append(html, at, html.Length - at).ToString();
+        if (tables.Count == 0) return html;
+
+        // Measured first and written once: the wrapped body is one new string, not a builder's chunks and their copy.
+        var length = html.Length;
+        for (var number = 1; number <= tables.Count; number++) length += WrapperOpen(number).Length + WrapperClose.Length;
+        return string.Create(length, (html, tables), static (span, state) =>
+        {
+            var (source, ranges) = state;
+            var (from, to) = (0, 0);
+            for (var i = 0; i < ranges.Count; i++)
+            {
+                var (start, end) = (ranges[i].Start.Value, ranges[i].End.Value);
+                to += Append(span[to..], source.AsSpan(from, start - from));
+                to += Append(span[to..], WrapperOpen(i + 1));
+                to += Append(span[to..], source.AsSpan(start, end - start));
+                to += Append(span[to..], WrapperClose);
+                from = end;
+            }
+            Append(span[to..], source.AsSpan(from));
+        });
+    }
+
+    private static string WrapperOpen(int number) =>
+        string.Create(CultureInfo.InvariantCulture, $"<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Table {number}\">");
+
+    private static int Append(Span<char> to, ReadOnlySpan<char> text)
+    {
+        text.CopyTo(to);
+        return text.Length;
     }
 }
