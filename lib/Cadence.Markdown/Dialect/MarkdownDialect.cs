@@ -126,14 +126,16 @@ public static class MarkdownDialect
         var written = writer.GetStringBuilder();
         var html = slots is not null ? slots.Fill(UnsafeMarkup.Sanitise(written.ToString()), formHtml) : null;
         if (!leadApart) return new RenderedMarkdown(null, html ?? written.ToString(), facts, text);
-        // The lead and the rest straight from the writer: a string of the whole body would be one more copy of it.
+        // The lead and the rest straight from the writer when it holds the body in one piece: a string of the whole
+        // body first would be one more copy of it.
         if (html is null && written.GetChunks() is var chunks && chunks.MoveNext() && chunks.Current.Length == written.Length)
-            return OpeningParagraph.Find(chunks.Current.Span) is var (start, end)
-                ? new RenderedMarkdown(written.ToString(start, end - start), written.ToString(end, written.Length - end), facts, text)
-                : new RenderedMarkdown(null, written.ToString(), facts, text);
+            return Apart(chunks.Current.Span, written.Length, (from, length) => written.ToString(from, length), facts, text);
         html ??= written.ToString();
-        return OpeningParagraph.Find(html) is var (from, to)
-            ? new RenderedMarkdown(html[from..to], html[to..], facts, text)
-            : new RenderedMarkdown(null, html, facts, text);
+        return Apart(html, html.Length, html.Substring, facts, text);
     }
+
+    private static RenderedMarkdown Apart(ReadOnlySpan<char> html, int length, Func<int, int, string> slice, MarkdownFacts facts, string? text) =>
+        OpeningParagraph.Find(html) is var (start, end)
+            ? new RenderedMarkdown(slice(start, end - start), slice(end, length - end), facts, text)
+            : new RenderedMarkdown(null, slice(0, length), facts, text);
 }

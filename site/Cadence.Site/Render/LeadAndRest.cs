@@ -13,6 +13,9 @@ public sealed record LeadAndRest(string? Lead, string Rest)
     public static LeadAndRest Of(RenderedMarkdown body) => new(body.Lead, ScrollingTables.Wrap(body.Rest));
 
     /// <summary>Whether the body holds the form with this key (its markup's id).</summary>
-    public bool HoldsForm(string key) =>
-        Rest.Contains($"id=\"form-{key}\"", StringComparison.Ordinal) || Lead?.Contains($"id=\"form-{key}\"", StringComparison.Ordinal) == true;
+    public bool HoldsForm(string key)
+    {
+        var id = $"id=\"form-{key}\"";
+        return Rest.Contains(id, StringComparison.Ordinal) || Lead?.Contains(id, StringComparison.Ordinal) == true;
+    }
 }
