@@ -20,16 +20,16 @@ export RUNS=${RUNS:-3} SEED=${SEED:-ssg-bench-1} WORK_HARNESS="$WORK/harness"
 command -v hugo >/dev/null && [[ -x /usr/bin/time ]] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo time; }
 
 rm -rf "$WORK_HARNESS" && mkdir -p "$WORK" && cp -r "$HARNESS" "$WORK_HARNESS"
-# Inodes freed on ext4 are skipped one by one when new files are created, for minutes afterwards: on this machine,
-# creating 3,000 folders with a file each took 3.5 times as long right after 15,000 had been deleted, 1.8 times a
-# minute later, and no longer after three minutes. The harness moves the previous run's outputs aside and deletes
-# them when it has finished timing, so a run that starts soon after another waits until that deletion is three
-# minutes old.
-DELETED="$WORK/outputs-deleted"
+# ext4 without a journal (as on this machine) does not reuse an inode freed less than 60 s ago, or 6 minutes ago
+# while its inode table block is not yet written back, and checks every such free inode one by one each time it
+# creates a file (fs/ext4/ialloc.c, recently_deleted). After 100,000 inodes were deleted and written back, creating
+# 2,000 folders with a file each took 1.6 times as long 30 s later and no longer after 60 s. The harness deletes the
+# previous run's outputs when it has finished timing, and other work on the machine deletes files too, so before
+# timing everything is written back and the script waits out the 60 s.
 settle() {
-  [[ -f "$DELETED" ]] || return 0
-  local wait=$((180 - $(date +%s) + $(stat -c %Y "$DELETED")))
-  if ((wait > 0)); then echo "waiting $wait s: the last run's outputs were deleted less than three minutes ago"; sleep "$wait"; fi
+  sync
+  echo "waiting 65 s: inodes freed in the last minute would slow the builds' file creation"
+  sleep 65
 }
 (cd "$WORK_HARNESS/eleventy-peer" && npm ci --silent --no-audit --no-fund)
 # Native (ahead-of-time) executable: a build lasts seconds, so JIT at start-up would be a large share of it
@@ -43,7 +43,6 @@ if [[ "$MODE" == from ]]; then
     OUR_VERSION_CMD="echo cadence $(git -C "$ROOT" rev-parse --short HEAD) on dotnet $(dotnet --version)" \
     OUR_CMD="'$SITE' build --from \"\$CORPUS_DIR\" --out \"\$OUT_DIR\" --base-url http://bench.example" \
     ./run-bench.sh)
-  touch "$DELETED"
   exit 0
 fi
 
@@ -63,6 +62,5 @@ for N in $SIZES; do
   (cd "$WORK_HARNESS" && SIZES="$N" WORK="$WORK/runs" OUR_NAME=cadence-api PEERS="hugo" \
     OUR_CMD="'$SITE' build --api http://127.0.0.1:$PORT --key $KEY --out \"\$OUT_DIR\"" \
     ./run-bench.sh)
-  touch "$DELETED"
   kill $CMS_PID; wait $CMS_PID 2>/dev/null || true
 done
