@@ -19,19 +19,23 @@ export RUNS=${RUNS:-3} SEED=${SEED:-ssg-bench-1} WORK_HARNESS="$WORK/harness"
 [[ -d "$HARNESS" ]] || { echo "error: the benchmark harness is not at $HARNESS (set HARNESS=...)" >&2; exit 2; }
 command -v hugo >/dev/null && [[ -x /usr/bin/time ]] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo time; }
 
-rm -rf "$WORK_HARNESS" && mkdir -p "$WORK" && cp -r "$HARNESS" "$WORK_HARNESS"
-# ext4 without a journal (as on this machine) does not reuse an inode freed less than 60 s ago, or 6 minutes ago
-# while its inode table block is not yet written back, and checks every such free inode one by one each time it
-# creates a file (fs/ext4/ialloc.c, recently_deleted). After 100,000 inodes were deleted and written back, creating
-# 2,000 folders with a file each took 1.6 times as long 30 s later and no longer after 60 s. The harness deletes the
-# previous run's outputs when it has finished timing, and other work on the machine deletes files too, so before
-# timing everything is written back and the script waits out the 60 s.
+# ext4 without a journal (as on this machine) will not reuse an inode freed less than 60 s ago, or less than 6
+# minutes ago once its inode table block is dirty again (as creating files makes it), and checks every such free
+# inode one by one whenever it creates a file (fs/ext4/ialloc.c, recently_deleted). Deletions 2 to 5 minutes before
+# timing nearly doubled Cadence's kernel time in these runs (0.19-0.32 s a build without, 0.32-0.58 s with). So
+# nothing is deleted before timing: the harness copy is updated in place, npm's packages are installed again only
+# when the lockfile changed (npm ci empties node_modules first), and timing starts once the harness's own deletion
+# of the previous run's outputs (at its end) is over 6 minutes old. Deletions by other work on the machine in those
+# minutes still count.
+mkdir -p "$WORK_HARNESS" && cp -rf "$HARNESS/." "$WORK_HARNESS/"
+LOCK="$WORK_HARNESS/eleventy-peer/package-lock.json" INSTALLED="$WORK_HARNESS/eleventy-peer/node_modules/.installed-from-lock"
+cmp -s "$LOCK" "$INSTALLED" || { (cd "$WORK_HARNESS/eleventy-peer" && npm ci --silent --no-audit --no-fund) && cp "$LOCK" "$INSTALLED"; }
+DELETED="$WORK/outputs-deleted"
 settle() {
-  sync
-  echo "waiting 65 s: inodes freed in the last minute would slow the builds' file creation"
-  sleep 65
+  [[ -f "$DELETED" ]] || return 0
+  local wait=$((370 - $(date +%s) + $(stat -c %Y "$DELETED")))
+  if ((wait > 0)); then echo "waiting $wait s: the last run's outputs were deleted less than 6 minutes ago"; sleep "$wait"; fi
 }
-(cd "$WORK_HARNESS/eleventy-peer" && npm ci --silent --no-audit --no-fund)
 # Native (ahead-of-time) executable: a build lasts seconds, so JIT at start-up would be a large share of it
 # (and nearly all of an incremental one). It links with the system C compiler (gcc or clang).
 dotnet publish "$ROOT/site/Cadence.Site/Cadence.Site.csproj" -c Release -r linux-x64 -o "$WORK/site" --nologo -v quiet
@@ -43,6 +47,7 @@ if [[ "$MODE" == from ]]; then
     OUR_VERSION_CMD="echo cadence $(git -C "$ROOT" rev-parse --short HEAD) on dotnet $(dotnet --version)" \
     OUR_CMD="'$SITE' build --from \"\$CORPUS_DIR\" --out \"\$OUT_DIR\" --base-url http://bench.example" \
     ./run-bench.sh)
+  touch "$DELETED"
   exit 0
 fi
 
@@ -62,5 +67,6 @@ for N in $SIZES; do
   (cd "$WORK_HARNESS" && SIZES="$N" WORK="$WORK/runs" OUR_NAME=cadence-api PEERS="hugo" \
     OUR_CMD="'$SITE' build --api http://127.0.0.1:$PORT --key $KEY --out \"\$OUT_DIR\"" \
     ./run-bench.sh)
+  touch "$DELETED"
   kill $CMS_PID; wait $CMS_PID 2>/dev/null || true
 done
