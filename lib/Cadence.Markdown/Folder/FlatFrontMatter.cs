@@ -186,6 +186,13 @@ internal static class FlatFrontMatter
 
     private static string? DoubleQuoted(string text, int start, out int end)
     {
+        // Most quoted values hold no escape: they are cut out as they are.
+        var plain = text.AsSpan(start + 1).IndexOfAny('"', '\\');
+        if (plain >= 0 && text[start + 1 + plain] == '"')
+        {
+            end = start + 2 + plain;
+            return text.Substring(start + 1, plain);
+        }
         var builder = new System.Text.StringBuilder();
         for (var i = start + 1; i < text.Length; i++)
         {
@@ -224,6 +231,12 @@ internal static class FlatFrontMatter
 
     private static string? SingleQuoted(string text, int start, out int end)
     {
+        var close = text.IndexOf('\'', start + 1);
+        if (close >= 0 && (close + 1 == text.Length || text[close + 1] != '\''))
+        {
+            end = close + 1;
+            return text.Substring(start + 1, close - start - 1);
+        }
         var builder = new System.Text.StringBuilder();
         for (var i = start + 1; i < text.Length; i++)
         {
